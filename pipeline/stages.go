@@ -1,0 +1,26 @@
+package pipeline
+
+import (
+	"github.com/dragoman-news/dragoman"
+)
+
+type constructor struct {
+	name string
+	make func(Options) (dragoman.Annotator, error)
+}
+
+// constructors lists the stages in the order they run. Each stage package
+// exposes New(...) returning a dragoman.Annotator; add it here, in its
+// place:
+//
+//	segment -> ner -> actor -> timex -> quote -> event
+func constructors() []constructor {
+	return []constructor{
+		// {"segment", func(o Options) (dragoman.Annotator, error) { return segment.New(), nil }},
+		// {"ner", ...},
+		// {"actor", ...},
+		// {"timex", ...},
+		// {"quote", ...},
+		// {"event", ...},
+	}
+}

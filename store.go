@@ -226,7 +226,7 @@ type EventActor struct {
 
 // EventRecord is a stored event with its article.
 type EventRecord struct {
-	ID              string      `json:"id"` // article id + "/" + event id
+	ID              string      `json:"id"`  // article id + "/" + event id
 	Seq             int64       `json:"seq"` // numeric id, unique in the store
 	ArticleID       string      `json:"article_id"`
 	URL             string      `json:"url,omitempty"`
@@ -291,7 +291,7 @@ type DyadPoint struct {
 	Period    string    `json:"period"` // "2025-02-18", "2025-W08", "2025-02"
 	Start     time.Time `json:"start"`
 	Events    int       `json:"events"`
-	Quad      [4]int    `json:"quad"` // counts per QuadClass 1..4
+	Quad      [4]int    `json:"quad"`      // counts per QuadClass 1..4
 	Goldstein float64   `json:"goldstein"` // mean
 }
 

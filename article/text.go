@@ -1,0 +1,326 @@
+package article
+
+import (
+	"regexp"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/dragoman-news/dragoman"
+)
+
+// parseText reads a plain-text news article:
+//
+//	Headline on the first line
+//	Summary                      (optional label line)
+//	The dek, possibly glued to the dateline.RIYADH, Saudi Arabia—The body…
+//	More body paragraphs…
+//	Write to NAME at EMAIL       (or "By NAME"), removed from the body
+//
+// Paragraphs: when the file separates paragraphs with blank lines and its
+// lines are short (hard-wrapped at 60–100 columns), single newlines are
+// wraps and are joined with a space; otherwise every line is a paragraph.
+func parseText(data string) Item {
+	var it Item
+	a := &it.Article
+	a.Format = FormatText
+	data = strings.TrimPrefix(data, "\ufeff")
+	data = strings.ReplaceAll(data, "\r\n", "\n")
+	data = strings.ReplaceAll(data, "\r", "\n")
+	lines := strings.Split(data, "\n")
+	for i := range lines {
+		lines[i] = strings.TrimRight(lines[i], " \t")
+	}
+
+	// Headline: the first non-blank line, unless it already is the body
+	// (a one-paragraph file, or a long first line).
+	i := skipBlank(lines, 0)
+	if i < len(lines) && isHeadline(lines[i], lines[i+1:]) {
+		a.Title = strings.TrimSpace(strings.TrimPrefix(lines[i], "Title:"))
+		i++
+	}
+	i = skipBlank(lines, i)
+
+	// Optional "By NAME" right under the headline.
+	for i < len(lines) {
+		if names := bylineNames(lines[i]); names != nil {
+			a.Bylines = append(a.Bylines, names...)
+			i = skipBlank(lines, i+1)
+			continue
+		}
+		break
+	}
+
+	// Optional "Summary" label and dek.
+	if i < len(lines) && isSummaryLabel(lines[i]) {
+		i = skipBlank(lines, i+1)
+		if i < len(lines) {
+			dek := strings.TrimSpace(lines[i])
+			if at := findGluedDateline(dek); at > 0 {
+				a.Summary = strings.TrimSpace(dek[:at])
+				lines[i] = dek[at:] // the body starts with the dateline
+			} else {
+				a.Summary = dek
+				i++
+			}
+		}
+	} else if i < len(lines) {
+		if s, rest, ok := strings.Cut(lines[i], "Summary:"); ok && strings.TrimSpace(s) == "" {
+			a.Summary = strings.TrimSpace(rest)
+			i++
+		}
+	}
+
+	paras := textParagraphs(lines[i:])
+
+	// A Wikinews-style date line opens the body: "Friday, January 4, 2019".
+	if len(paras) > 0 {
+		if p, ok := parseDateLine(paras[0]); ok {
+			a.Published = p
+			paras = paras[1:]
+		}
+	}
+
+	// Closing and opening byline and contact lines.
+	paras = takeBylines(a, paras)
+
+	// Dateline at the start of the first paragraph.
+	if len(paras) > 0 {
+		if d, rest := parseDateline(paras[0]); d != nil {
+			a.Dateline = d
+			paras[0] = rest
+		}
+	}
+	a.Body = joinParagraphs(paras)
+	return it
+}
+
+func skipBlank(lines []string, i int) int {
+	for i < len(lines) && strings.TrimSpace(lines[i]) == "" {
+		i++
+	}
+	return i
+}
+
+// isHeadline reports whether line reads as a headline rather than as the
+// first paragraph: short, no sentence-ending full stop, and more text
+// follows.
+func isHeadline(line string, rest []string) bool {
+	line = strings.TrimSpace(line)
+	if skipBlank(rest, 0) == len(rest) {
+		return false
+	}
+	if utf8.RuneCountInString(line) > 200 {
+		return false
+	}
+	if _, rest, ok := datelineCut(line); ok && rest != "" {
+		return false // "WASHINGTON — The…" is body, not a headline
+	}
+	return true
+}
+
+func datelineCut(line string) (*dragoman.Dateline, string, bool) {
+	d, rest := parseDateline(line)
+	return d, rest, d != nil
+}
+
+func isSummaryLabel(line string) bool {
+	switch strings.ToLower(strings.TrimSpace(line)) {
+	case "summary", "summary:", "dek", "dek:", "standfirst":
+		return true
+	}
+	return false
+}
+
+// textParagraphs splits the body lines into paragraphs (see parseText).
+func textParagraphs(lines []string) []string {
+	blank, nonBlank, short := 0, 0, 0
+	for _, l := range lines {
+		if strings.TrimSpace(l) == "" {
+			blank++
+			continue
+		}
+		nonBlank++
+		if utf8.RuneCountInString(l) <= 100 {
+			short++
+		}
+	}
+	wrapped := blank > 0 && nonBlank > 0 && float64(short) >= 0.9*float64(nonBlank) && nonBlank > blank+1
+	var paras []string
+	if !wrapped {
+		for _, l := range lines {
+			if l = strings.TrimSpace(l); l != "" {
+				paras = append(paras, l)
+			}
+		}
+		return paras
+	}
+	var cur []string
+	flush := func() {
+		if len(cur) > 0 {
+			paras = append(paras, strings.Join(cur, " "))
+			cur = cur[:0]
+		}
+	}
+	for _, l := range lines {
+		if l = strings.TrimSpace(l); l == "" {
+			flush()
+			continue
+		}
+		cur = append(cur, l)
+	}
+	flush()
+	return paras
+}
+
+var (
+	// "Write to Michael R. Gordon at michael.gordon@wsj.com"
+	// "Write to A at a@x.com and B at b@x.com"
+	writeToRE = regexp.MustCompile(`^(?i:write to)\s+(.+)$`)
+	writeOne  = regexp.MustCompile(`^(.+?)\s+at\s+(\S+@\S+?)\.?$`)
+	// "By Jane Doe", "By Jane Doe and John Roe", "By JANE DOE, Reuters"
+	byRE = regexp.MustCompile(`^(?i:by)\s+(\p{Lu}.{1,120})$`)
+	// "(Reporting by Jane Doe; Editing by John Roe)"
+	reportingRE  = regexp.MustCompile(`^\((?i:reporting|writing) by ([^;)]+)(?:;[^)]*)?\)$`)
+	initialEndRE = regexp.MustCompile(`\b\p{Lu}\.$`)
+	emailRE      = regexp.MustCompile(`[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+`)
+)
+
+// takeBylines removes byline and contact lines from the start and the end
+// of the body and records them on the article.
+func takeBylines(a *dragoman.Article, paras []string) []string {
+	// Leading "By NAME".
+	for len(paras) > 0 {
+		names := bylineNames(paras[0])
+		if names == nil {
+			break
+		}
+		a.Bylines = appendNew(a.Bylines, names...)
+		paras = paras[1:]
+	}
+	// Trailing lines, last first.
+	for len(paras) > 0 {
+		last := strings.TrimSpace(paras[len(paras)-1])
+		if m := writeToRE.FindStringSubmatch(last); m != nil {
+			for _, part := range splitAnd(m[1]) {
+				if w := writeOne.FindStringSubmatch(part); w != nil {
+					a.Bylines = appendNew(a.Bylines, strings.TrimSpace(w[1]))
+					if a.Contact == "" {
+						a.Contact = strings.TrimSuffix(w[2], ".")
+					}
+				} else if e := emailRE.FindString(part); e != "" && a.Contact == "" {
+					a.Contact = e
+				}
+			}
+			paras = paras[:len(paras)-1]
+			continue
+		}
+		if m := reportingRE.FindStringSubmatch(last); m != nil {
+			for _, n := range splitNames(m[1]) {
+				a.Bylines = appendNew(a.Bylines, n)
+			}
+			paras = paras[:len(paras)-1]
+			continue
+		}
+		if names := bylineNames(last); names != nil {
+			a.Bylines = appendNew(a.Bylines, names...)
+			paras = paras[:len(paras)-1]
+			continue
+		}
+		break
+	}
+	return paras
+}
+
+// bylineNames returns the names of a "By NAME" line, or nil.
+func bylineNames(line string) []string {
+	m := byRE.FindStringSubmatch(strings.TrimSpace(line))
+	if m == nil {
+		return nil
+	}
+	s := m[1]
+	if strings.ContainsAny(s, ".!?") && strings.Count(s, " ") > 8 {
+		return nil // a sentence that starts with "By", not a byline
+	}
+	if strings.HasSuffix(s, ".") && !strings.HasSuffix(s, " Jr.") && !initialEndRE.MatchString(s) {
+		return nil
+	}
+	if n := len(strings.Fields(s)); n > 12 {
+		return nil
+	}
+	names := splitNames(s)
+	if len(names) == 0 {
+		return nil
+	}
+	return names
+}
+
+// splitNames splits "Jane Doe and John Roe" or "JANE DOE, Reuters" into
+// names, dropping agencies and titles after a comma.
+func splitNames(s string) []string {
+	var out []string
+	for _, part := range splitAnd(s) {
+		name, _, _ := strings.Cut(part, ",")
+		name = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(name), "."))
+		if name == "" {
+			continue
+		}
+		if strings.ToUpper(name) == name {
+			name = titleCase(name)
+		}
+		out = append(out, name)
+	}
+	return out
+}
+
+func splitAnd(s string) []string {
+	s = strings.ReplaceAll(s, " & ", " and ")
+	return strings.Split(s, " and ")
+}
+
+func appendNew(list []string, names ...string) []string {
+outer:
+	for _, n := range names {
+		for _, have := range list {
+			if have == n {
+				continue outer
+			}
+		}
+		list = append(list, n)
+	}
+	return list
+}
+
+// dateLineRE matches a line that is only a date: "Friday, January 4,
+// 2019", "January 4, 2019", "4 January 2019", "2019-01-04".
+var dateLineRE = regexp.MustCompile(`^(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(?:` +
+	`(January|February|March|April|May|June|July|August|September|October|November|December)\s+(\d{1,2}),?\s+(\d{4})` +
+	`|(\d{1,2})\s+(January|February|March|April|May|June|July|August|September|October|November|December),?\s+(\d{4})` +
+	`|(\d{4}-\d{2}-\d{2}))$`)
+
+// parseDateLine reads a paragraph that is only a date, as Wikinews opens
+// its articles with.
+func parseDateLine(p string) (*dragoman.Published, bool) {
+	m := dateLineRE.FindStringSubmatch(strings.TrimSpace(p))
+	if m == nil {
+		return nil, false
+	}
+	var s string
+	switch {
+	case m[1] != "":
+		s = m[1] + " " + m[2] + " " + m[3]
+	case m[5] != "":
+		s = m[5] + " " + m[4] + " " + m[6]
+	default:
+		t, err := time.Parse("2006-01-02", m[7])
+		if err != nil {
+			return nil, false
+		}
+		return &dragoman.Published{Time: t, Precision: dragoman.PrecisionDay}, true
+	}
+	t, err := time.Parse("January 2 2006", s)
+	if err != nil {
+		return nil, false
+	}
+	return &dragoman.Published{Time: t, Precision: dragoman.PrecisionDay}, true
+}

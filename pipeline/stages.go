@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"github.com/dragoman-news/dragoman"
+	"github.com/dragoman-news/dragoman/segment"
 )
 
 type constructor struct {
@@ -16,7 +17,7 @@ type constructor struct {
 //	segment -> ner -> actor -> timex -> quote -> event
 func constructors() []constructor {
 	return []constructor{
-		// {"segment", func(o Options) (dragoman.Annotator, error) { return segment.New(), nil }},
+		{"segment", func(o Options) (dragoman.Annotator, error) { return segment.New(), nil }},
 		// {"ner", ...},
 		// {"actor", ...},
 		// {"timex", ...},

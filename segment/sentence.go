@@ -1,0 +1,140 @@
+package segment
+
+import (
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/dragoman-news/dragoman"
+)
+
+// The sentence splitter works on the tokens of one paragraph. A sentence can
+// end only after a terminal token (. ! ? an ellipsis, or an abbreviation
+// that kept its period); closing quotation marks and brackets written right
+// after it stay in the sentence; whether it does end depends on the first
+// word after them and, for abbreviations, on the abbreviation's class.
+
+// sentenceEnds returns, for the tokens toks of one paragraph, the index
+// after the last token of each sentence, appended to ends.
+func sentenceEnds(toks []dragoman.Token, ends []int) []int {
+	n := len(toks)
+	for i := 0; i < n; i++ {
+		kind := terminal(toks[i].Text)
+		if kind == notTerminal {
+			continue
+		}
+		// Closing marks written right after the terminator belong to the
+		// sentence: `meeting."`, `(see above.)`.
+		last := i
+		for last+1 < n && isCloser(toks[last+1].Text) && toks[last+1].Start == toks[last].End {
+			last++
+		}
+		if last+1 >= n {
+			break // the paragraph ends the sentence
+		}
+		if endsBefore(kind, toks[i].Text, toks[last+1:]) {
+			ends = append(ends, last+1)
+		}
+		i = last
+	}
+	return append(ends, n)
+}
+
+type terminalKind uint8
+
+const (
+	notTerminal terminalKind = iota
+	fullStop                 // . ! ?
+	ellipsis                 // ... or …
+	abbreviation             // a token that kept its period: U.S., Gen., R.
+)
+
+func terminal(t string) terminalKind {
+	switch t {
+	case ".", "!", "?":
+		return fullStop
+	case "…", "...":
+		return ellipsis
+	}
+	last := t[len(t)-1]
+	switch last {
+	case '!', '?':
+		return fullStop // "?!", "!!"
+	case '.':
+		if t[0] == '.' {
+			if len(t) > 3 {
+				return fullStop // "...." is an ellipsis and a period
+			}
+			return ellipsis
+		}
+		return abbreviation
+	}
+	return notTerminal
+}
+
+// isCloser reports whether t closes a quotation or a bracket.
+func isCloser(t string) bool {
+	switch t {
+	case `"`, "'", "”", "’", ")", "]", "}", "»", "›", "''":
+		return true
+	}
+	return false
+}
+
+// isOpener reports whether t can open a quotation or a bracket.
+func isOpener(t string) bool {
+	switch t {
+	case `"`, "'", "“", "‘", "(", "[", "{", "«", "‹", "``", "„":
+		return true
+	}
+	return false
+}
+
+// endsBefore decides whether a sentence ends after the terminal token t of
+// the given kind, when rest (never empty) follows it.
+func endsBefore(kind terminalKind, t string, rest []dragoman.Token) bool {
+	// Skip opening marks to the first word: `said. "We`.
+	k := 0
+	for k < len(rest)-1 && isOpener(rest[k].Text) {
+		k++
+	}
+	opened := k > 0
+	next := rest[k].Text
+	r, _ := utf8.DecodeRuneInString(next)
+	lower := unicode.IsLower(r)
+	upper := unicode.IsUpper(r)
+	digit := unicode.IsDigit(r)
+	if !opened && !lower && !upper && !digit && !isOpener(next) {
+		// Punctuation goes on with the sentence: `U.S.,`, `?),`, `etc.;`.
+		// A dash or a symbol after a full stop starts a new one.
+		if kind == fullStop && !continuesSentence(next) {
+			return true
+		}
+		return false
+	}
+	switch kind {
+	case fullStop:
+		return !lower || opened
+	case ellipsis:
+		return upper && (opened || starters[next])
+	}
+	switch abbreviations[t] {
+	case neverEnds:
+		return false
+	case beforeNumber:
+		return upper || opened
+	case endsBeforeCapital:
+		return upper && !notSentenceStart[next]
+	}
+	// endsBeforeStarter, initialisms (U.S.) and initials (R.).
+	return starters[next] || (opened && upper)
+}
+
+// continuesSentence reports whether a punctuation token after a full stop
+// belongs to the same sentence.
+func continuesSentence(t string) bool {
+	switch t {
+	case ",", ";", ":", ")", "]", "}", "”", "’", `"`, "'", "%":
+		return true
+	}
+	return false
+}

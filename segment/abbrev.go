@@ -49,9 +49,9 @@ var abbreviations = map[string]abbrevClass{
 	// Connectives and references.
 	"vs.": neverEnds, "v.": neverEnds, "e.g.": neverEnds, "i.e.": neverEnds, "cf.": neverEnds,
 	"viz.": neverEnds, "approx.": neverEnds, "ca.": neverEnds, "c.": neverEnds, "al.": endsBeforeStarter,
-	"Ph.D.": endsBeforeStarter, "M.D.": endsBeforeStarter,
+	"Ph.D.": endsBeforeStarter, "M.Sc.": endsBeforeStarter, "M.A.": endsBeforeStarter, "B.A.": endsBeforeStarter, "M.D.": endsBeforeStarter,
 	// Before a number.
-	"No.": beforeNumber, "Nos.": beforeNumber, "no.": beforeNumber, "Vol.": beforeNumber,
+	"No.": beforeNumber, "Nos.": beforeNumber, "Vol.": beforeNumber,
 	"vol.": beforeNumber, "Art.": beforeNumber, "art.": beforeNumber, "Fig.": beforeNumber,
 	"fig.": beforeNumber, "p.": beforeNumber, "pp.": beforeNumber, "Ch.": beforeNumber,
 	"Sect.": beforeNumber, "Para.": beforeNumber, "Rt.": beforeNumber, "Hwy.": beforeNumber,

@@ -25,7 +25,7 @@ func sentenceEnds(toks []dragoman.Token, ends []int) []int {
 		// Closing marks written right after the terminator belong to the
 		// sentence: `meeting."`, `(see above.)`.
 		last := i
-		for last+1 < n && isCloser(toks[last+1].Text) && toks[last+1].Start == toks[last].End {
+		for last+1 < n && closes(toks, last+1) {
 			last++
 		}
 		if last+1 >= n {
@@ -42,17 +42,17 @@ func sentenceEnds(toks []dragoman.Token, ends []int) []int {
 type terminalKind uint8
 
 const (
-	notTerminal terminalKind = iota
-	fullStop                 // . ! ?
-	ellipsis                 // ... or …
-	abbreviation             // a token that kept its period: U.S., Gen., R.
+	notTerminal  terminalKind = iota
+	fullStop                  // . ! ?
+	ellipsis                  // ... or …
+	abbreviation              // a token that kept its period: U.S., Gen., R.
 )
 
 func terminal(t string) terminalKind {
 	switch t {
 	case ".", "!", "?":
 		return fullStop
-	case "…", "...":
+	case "…", "...", "[...]":
 		return ellipsis
 	}
 	last := t[len(t)-1]
@@ -78,6 +78,21 @@ func isCloser(t string) bool {
 		return true
 	}
 	return false
+}
+
+// closes reports whether toks[k] closes what precedes it: a closing mark
+// written right after it, or any quotation mark written right after it and
+// followed by a space or nothing. The second case catches mismatched pairs:
+// `decision.“ However`.
+func closes(toks []dragoman.Token, k int) bool {
+	if toks[k].Start != toks[k-1].End {
+		return false
+	}
+	t := toks[k].Text
+	if isCloser(t) {
+		return true
+	}
+	return (t == "“" || t == "‘" || t == "„") && (k+1 == len(toks) || toks[k+1].Start > toks[k].End)
 }
 
 // isOpener reports whether t can open a quotation or a bracket.
@@ -113,7 +128,9 @@ func endsBefore(kind terminalKind, t string, rest []dragoman.Token) bool {
 	}
 	switch kind {
 	case fullStop:
-		return !lower || opened
+		// A lower-case word starts a sentence only when it is a name
+		// written in camel case: "eBay", "iPhone", "wikiHow".
+		return !lower || opened || camelCase(next)
 	case ellipsis:
 		return upper && (opened || starters[next])
 	}
@@ -133,8 +150,22 @@ func endsBefore(kind terminalKind, t string, rest []dragoman.Token) bool {
 // belongs to the same sentence.
 func continuesSentence(t string) bool {
 	switch t {
-	case ",", ";", ":", ")", "]", "}", "”", "’", `"`, "'", "%":
+	case ",", ";", ":", ")", "]", "}", "”", "’", `"`, "'", "%", "—", "–", "-", "--":
 		return true
+	}
+	return terminal(t) != notTerminal // `Yahoo!.`, `escaping!).`
+}
+
+// camelCase reports whether w starts with a lower-case letter and has an
+// upper-case one after it.
+func camelCase(w string) bool {
+	for k, r := range w {
+		if k > 0 && unicode.IsUpper(r) {
+			return true
+		}
+		if !unicode.IsLetter(r) {
+			return false
+		}
 	}
 	return false
 }

@@ -132,6 +132,11 @@ func tokenize(body string, start, end int, toks []dragoman.Token) []dragoman.Tok
 				toks, i = word(body, i, end, toks)
 				continue
 			}
+			if (c == '#' || c == '@') && letterAt(body, i+1, end) && (i == start || !wordAt(body, i-1, end)) {
+				// A hashtag or a handle: "#IStandWithAhmed", "@POTUS".
+				toks, i = word(body, i, end, toks)
+				continue
+			}
 			j := punct(body, i, end)
 			toks = append(toks, tok(body, i, j))
 			i = j
@@ -172,6 +177,14 @@ func punct(s string, i, end int) int {
 		for j < end && (s[j] == '!' || s[j] == '?') {
 			j++
 		}
+	case '`':
+		if j < end && s[j] == '`' {
+			j++ // `` opens a quotation in typewriter style
+		}
+	case '[':
+		if strings.HasPrefix(s[j:end], "...]") {
+			j += 4 // an elision in a quotation: [...]
+		}
 	}
 	return j
 }
@@ -191,6 +204,9 @@ func word(s string, i, end int, toks []dragoman.Token) ([]dragoman.Token, int) {
 		}
 	}
 	j := i
+	if c := s[i]; c == '#' || c == '@' {
+		j++
+	}
 	seg := i          // start of the current hyphen-joined part ("non-|U.S")
 	part := i         // start of the current part, after the last connector
 	apos := -1        // position of the last in-word apostrophe
@@ -273,6 +289,9 @@ scan:
 		default:
 			break scan
 		}
+	}
+	if j-i == 6 && equalFold(s[i:j], "cannot") {
+		return append(toks, tok(s, i, i+3), tok(s, i+3, j)), j // can not
 	}
 	if apos >= 0 {
 		if k := clitic(s, i, apos, j); k > i {

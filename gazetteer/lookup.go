@@ -1,0 +1,210 @@
+package gazetteer
+
+import (
+	"sort"
+	"strings"
+	"time"
+)
+
+// Lookup returns every meaning of a phrase as written (case counts:
+// "US" is the country, "us" is not).
+func (g *Gazetteer) Lookup(phrase string) []Entry {
+	return g.phrases[Key(phrase)]
+}
+
+// Find returns the first meaning of phrase of one of the given kinds.
+func (g *Gazetteer) Find(phrase string, kinds ...Kind) (Entry, bool) {
+	for _, e := range g.Lookup(phrase) {
+		for _, k := range kinds {
+			if e.Kind == k {
+				return e, true
+			}
+		}
+	}
+	return Entry{}, false
+}
+
+// CountryOf returns the country code a word or phrase points to: a country
+// name or variant ("U.S.", "Britain"), a demonym ("Russian", "Ukrainians"),
+// a city ("Kyiv") or a national body or organization ("Kremlin", "Tesla").
+// Regions and their demonyms return their CAMEO region code (EUR, MEA).
+func (g *Gazetteer) CountryOf(phrase string) (string, bool) {
+	for _, e := range g.Lookup(phrase) {
+		switch e.Kind {
+		case KindCountry, KindRegion, KindDemonym, KindCity:
+			return e.Code, true
+		case KindBody, KindOrg:
+			if e.Country != "" {
+				return e.Country, true
+			}
+		}
+	}
+	return "", false
+}
+
+// Demonym returns the country or region code of a nationality word
+// ("Russian", "Europeans" -> EUR) and whether the form is a plural naming
+// the people.
+func (g *Gazetteer) Demonym(word string) (code string, plural, ok bool) {
+	if e, ok := g.Find(word, KindDemonym); ok {
+		return e.Code, e.Plural, true
+	}
+	return "", false, false
+}
+
+// Country returns the country or region with the given CAMEO code.
+func (g *Gazetteer) Country(code string) (Country, bool) {
+	c, ok := g.countries[code]
+	if !ok {
+		return Country{}, false
+	}
+	return *c, true
+}
+
+// CountryName returns the name of a country or region code, or the code.
+func (g *Gazetteer) CountryName(code string) string {
+	if c, ok := g.countries[code]; ok {
+		return c.Name
+	}
+	return code
+}
+
+// Adjective returns the adjective of a country or region ("Russian"), or
+// its name when the tables know none.
+func (g *Gazetteer) Adjective(code string) string {
+	if c, ok := g.countries[code]; ok {
+		if len(c.Demonyms) > 0 {
+			return c.Demonyms[0]
+		}
+		return c.Name
+	}
+	return code
+}
+
+// Title returns the title or office a phrase names, without regard to case
+// ("Foreign Minister", "spokeswoman").
+func (g *Gazetteer) Title(phrase string) (Title, bool) {
+	t, ok := g.titles[strings.ToLower(Key(phrase))]
+	return t, ok
+}
+
+// IsTitle reports whether phrase is a known title or office.
+func (g *Gazetteer) IsTitle(phrase string) bool {
+	t, ok := g.Title(phrase)
+	return ok && !t.Group
+}
+
+// TitleType returns the CAMEO role type a title implies ("general" -> MIL),
+// or "".
+func (g *Gazetteer) TitleType(phrase string) string {
+	t, _ := g.Title(phrase)
+	return t.Type
+}
+
+// MaxTitleWords is the number of words of the longest title.
+func (g *Gazetteer) MaxTitleWords() int { return g.maxTitle }
+
+// Holders returns the offices held at t by the person a name points to:
+// the full name or an alias ("Lavrov", "Sergei Lavrov"), or a bare surname
+// when a single person of the dictionary bears it. A zero t asks for
+// offices still held. The result is ordered with head-of-state offices
+// before others, then by start date, latest first.
+func (g *Gazetteer) Holders(name string, t time.Time) []Holder {
+	ln := strings.ToLower(normalize(strings.TrimSpace(name)))
+	idx := g.byName[ln]
+	if len(idx) == 0 && !strings.Contains(ln, " ") {
+		idx = g.bySurname[ln]
+	}
+	var out []Holder
+	persons := map[string]bool{}
+	for _, i := range idx {
+		h := g.holders[i]
+		if h.Holds(t) {
+			out = append(out, h)
+			persons[h.Name] = true
+		}
+	}
+	if len(persons) > 1 {
+		return nil // an ambiguous surname
+	}
+	sort.SliceStable(out, func(a, b int) bool { return out[a].From.After(out[b].From) })
+	return out
+}
+
+// Person returns every office of the dictionary held by the person a name
+// points to, at any date.
+func (g *Gazetteer) Person(name string) []Holder {
+	ln := strings.ToLower(normalize(strings.TrimSpace(name)))
+	idx := g.byName[ln]
+	if len(idx) == 0 && !strings.Contains(ln, " ") {
+		idx = g.bySurname[ln]
+	}
+	out := make([]Holder, 0, len(idx))
+	for _, i := range idx {
+		out = append(out, g.holders[i])
+	}
+	return out
+}
+
+// Match is one gazetteer name found in a text.
+type Match struct {
+	Start, End int // byte offsets into the scanned text
+	Text       string
+	Entries    []Entry
+}
+
+// Scan finds the names of the gazetteer in text, longest first and
+// without overlaps. It matches case as written. A hyphenated word that is
+// not a name as a whole is searched part by part ("U.S.-Russian").
+func (g *Gazetteer) Scan(text string) []Match {
+	return g.ScanTokens(text, Tokenize(text))
+}
+
+// ScanTokens is Scan over tokens already made with Tokenize.
+func (g *Gazetteer) ScanTokens(text string, toks []Token) []Match {
+	var out []Match
+	var key strings.Builder
+	for i := 0; i < len(toks); {
+		best, bestN := []Entry(nil), 0
+		maxN := min(g.maxWords, len(toks)-i)
+		if !g.first[normalize(text[toks[i].Start:toks[i].End])] {
+			maxN = 0
+		}
+		for n := maxN; n >= 1; n-- {
+			key.Reset()
+			for j := i; j < i+n; j++ {
+				if j > i {
+					key.WriteByte(' ')
+				}
+				key.WriteString(text[toks[j].Start:toks[j].End])
+			}
+			if es, ok := g.phrases[normalize(key.String())]; ok {
+				best, bestN = es, n
+				break
+			}
+		}
+		if bestN > 0 {
+			s, e := toks[i].Start, toks[i+bestN-1].End
+			out = append(out, Match{Start: s, End: e, Text: text[s:e], Entries: best})
+			i += bestN
+			continue
+		}
+		w := text[toks[i].Start:toks[i].End]
+		if strings.ContainsAny(w, "-‑") {
+			off := toks[i].Start
+			for _, part := range strings.FieldsFunc(w, func(r rune) bool { return r == '-' || r == '‑' }) {
+				k := strings.Index(text[off:toks[i].End], part)
+				if k < 0 {
+					break
+				}
+				ps := off + k
+				if es, ok := g.phrases[normalize(part)]; ok {
+					out = append(out, Match{Start: ps, End: ps + len(part), Text: part, Entries: es})
+				}
+				off = ps + len(part)
+			}
+		}
+		i++
+	}
+	return out
+}

@@ -57,12 +57,12 @@ type Entry struct {
 
 // Country is one country with everything the tables say about it.
 type Country struct {
-	Code      string
-	Name      string
-	Variants  []string
-	Demonyms  []string // adjective first ("Russian"), then other forms
-	Capitals  []string // first is the main one
-	IsRegion  bool
+	Code     string
+	Name     string
+	Variants []string
+	Demonyms []string // adjective first ("Russian"), then other forms
+	Capitals []string // first is the main one
+	IsRegion bool
 }
 
 // Title is an office or description a person may hold.

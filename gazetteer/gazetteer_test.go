@@ -10,16 +10,16 @@ import (
 
 func TestTokenize(t *testing.T) {
 	cases := map[string]string{
-		"Trump’s aides":                "Trump|’s|aides",
-		"U.S. officials said.":         "U.S.|officials|said|.",
-		"U.S.-Russian relations":       "U.S.|-|Russian|relations",
-		"the Minsk-2 accord":           "the|Minsk-2|accord",
-		"Michael R. Gordon":            "Michael|R.|Gordon",
-		"Lt. Gen. Keith Kellogg":       "Lt.|Gen.|Keith|Kellogg",
-		"Sana'a, Yemen":                "Sana'a|,|Yemen",
-		"“no thought\" of":             "“|no|thought|\"|of",
-		"allies’ concerns":             "allies|’|concerns",
-		"Washington, D.C., on Monday":  "Washington|,|D.C.|,|on|Monday",
+		"Trump’s aides":               "Trump|’s|aides",
+		"U.S. officials said.":        "U.S.|officials|said|.",
+		"U.S.-Russian relations":      "U.S.|-|Russian|relations",
+		"the Minsk-2 accord":          "the|Minsk-2|accord",
+		"Michael R. Gordon":           "Michael|R.|Gordon",
+		"Lt. Gen. Keith Kellogg":      "Lt.|Gen.|Keith|Kellogg",
+		"Sana'a, Yemen":               "Sana'a|,|Yemen",
+		"“no thought\" of":            "“|no|thought|\"|of",
+		"allies’ concerns":            "allies|’|concerns",
+		"Washington, D.C., on Monday": "Washington|,|D.C.|,|on|Monday",
 	}
 	for in, want := range cases {
 		var got []string

@@ -10,6 +10,7 @@ type TimeExpr struct {
 	Begin     string    `json:"begin,omitempty"` // first day covered, YYYY-MM-DD
 	End       string    `json:"end,omitempty"`   // last day covered, YYYY-MM-DD
 	Precision Precision `json:"precision,omitempty"`
-	Approx    bool      `json:"approx,omitempty"` // "more than 20 years", "about a decade"
-	Rule      string    `json:"rule,omitempty"`   // which rule resolved it
+	Approx    bool      `json:"approx,omitempty"`      // "more than 20 years", "about a decade"
+	Rule      string    `json:"rule,omitempty"`        // which rule resolved it
+	TimeOfDay string    `json:"time_of_day,omitempty"` // "morning", "afternoon", "evening", "night", or a clock time "15:00"
 }

@@ -3,6 +3,7 @@ package pipeline
 import (
 	"github.com/dragoman-news/dragoman"
 	"github.com/dragoman-news/dragoman/segment"
+	"github.com/dragoman-news/dragoman/timex"
 )
 
 type constructor struct {
@@ -20,7 +21,7 @@ func constructors() []constructor {
 		{"segment", func(o Options) (dragoman.Annotator, error) { return segment.New(), nil }},
 		// {"ner", ...},
 		// {"actor", ...},
-		// {"timex", ...},
+		{"timex", func(o Options) (dragoman.Annotator, error) { return timex.New() }},
 		// {"quote", ...},
 		// {"event", ...},
 	}

@@ -1,0 +1,717 @@
+package timex
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/dragoman-news/dragoman"
+)
+
+// Handlers turn a rule's match (submatch indices m) into a candidate. They
+// return false to drop the match.
+
+const noPub = "; unresolved: no publication date"
+
+func (s *scan) group(m []int, i int) string {
+	if 2*i+1 >= len(m) || m[2*i] < 0 {
+		return ""
+	}
+	return s.body[m[2*i]:m[2*i+1]]
+}
+
+func (s *scan) groupStart(m []int, i int) int { return m[2*i] }
+
+func atoi(x string) int { n, _ := strconv.Atoi(strings.ReplaceAll(x, ",", "")); return n }
+
+func month(x string) time.Month { return monthWords[strings.TrimSuffix(x, ".")] }
+
+func dateCand(m []int, kind string, p period) cand {
+	return cand{start: m[0], end: m[1], kind: kind, p: p, resolved: true}
+}
+
+// unresolved is a candidate found but not placed in time, with a reason.
+func unresolved(m []int, kind, why string) cand {
+	return cand{start: m[0], end: m[1], kind: kind, rule: why}
+}
+
+// parseDay reads an absolute date with a day through go-dateparser and
+// checks it against the numbers of the match; it falls back on the numbers
+// when the parser declines.
+func (s *scan) parseDay(text string, y int, mo time.Month, d int) (time.Time, bool) {
+	if !validDay(y, mo, d) {
+		return time.Time{}, false
+	}
+	t := s.tagger
+	if got, err := t.parser.Parse(t.cfg, text); err == nil && !got.Time.IsZero() {
+		if gy, gm, gd := got.Time.Date(); gy == y && gm == mo && gd == d {
+			return day(gy, gm, gd), true
+		}
+	}
+	return day(y, mo, d), true
+}
+
+func isoDate(s *scan, m []int) (cand, bool) {
+	y, mo, d := atoi(s.group(m, 1)), time.Month(atoi(s.group(m, 2))), atoi(s.group(m, 3))
+	t, ok := s.parseDay(s.body[m[0]:m[1]], y, mo, d)
+	if !ok || y < 1000 {
+		return cand{}, false
+	}
+	return dateCand(m, "date", dayPeriod(t)), true
+}
+
+// withoutWeekday is the text of a match after a leading "Tuesday, ".
+func (s *scan) withoutWeekday(m []int, g int) string {
+	start := m[0]
+	if m[2*g] >= 0 {
+		start = m[2*g]
+	}
+	return s.body[start:m[1]]
+}
+
+func monthDayYear(s *scan, m []int) (cand, bool) {
+	mo, d, y := month(s.group(m, 2)), atoi(s.group(m, 3)), atoi(s.group(m, 4))
+	t, ok := s.parseDay(s.withoutWeekday(m, 2), y, mo, d)
+	if !ok {
+		return cand{}, false
+	}
+	return dateCand(m, "date", dayPeriod(t)), true
+}
+
+func dayMonthYear(s *scan, m []int) (cand, bool) {
+	d, mo, y := atoi(s.group(m, 2)), month(s.group(m, 3)), atoi(s.group(m, 4))
+	text := s.group(m, 2) + " " + strings.TrimSuffix(s.group(m, 3), ".") + " " + s.group(m, 4)
+	t, ok := s.parseDay(text, y, mo, d)
+	if !ok {
+		return cand{}, false
+	}
+	return dateCand(m, "date", dayPeriod(t)), true
+}
+
+// monthDay resolves a date without a year ("March 5") to the year that
+// fits the tense of its clause, or else the one nearest publication.
+func monthDay(s *scan, m []int) (cand, bool) {
+	return s.dayNoYear(m, month(s.group(m, 2)), atoi(s.group(m, 3)))
+}
+
+func dayMonth(s *scan, m []int) (cand, bool) {
+	return s.dayNoYear(m, month(s.group(m, 3)), atoi(s.group(m, 2)))
+}
+
+func (s *scan) dayNoYear(m []int, mo time.Month, d int) (cand, bool) {
+	if d < 1 || d > 31 || mo == 0 {
+		return cand{}, false
+	}
+	if !s.hasPub {
+		return unresolved(m, "date", "date:month-day"+noPub), validDay(2000, mo, d)
+	}
+	tense := s.tense(m[0], m[1])
+	best, found := time.Time{}, false
+	for _, y := range []int{s.pub.Year() - 1, s.pub.Year(), s.pub.Year() + 1} {
+		if !validDay(y, mo, d) {
+			continue
+		}
+		t := day(y, mo, d)
+		switch {
+		case tense > 0 && t.Before(s.pub), tense < 0 && t.After(s.pub):
+			continue
+		}
+		if !found || absDays(t, s.pub) < absDays(best, s.pub) {
+			best, found = t, true
+		}
+	}
+	if !found {
+		return cand{}, false
+	}
+	c := dateCand(m, "date", dayPeriod(best))
+	c.rule = "date:month-day" + tenseNote(tense)
+	return c, true
+}
+
+func absDays(a, b time.Time) float64 {
+	d := a.Sub(b).Hours()
+	if d < 0 {
+		d = -d
+	}
+	return d
+}
+
+func tenseNote(t int) string {
+	switch {
+	case t > 0:
+		return "; future"
+	case t < 0:
+		return "; past"
+	}
+	return ""
+}
+
+func monthYear(s *scan, m []int) (cand, bool) {
+	mo, y := month(s.group(m, 2)), atoi(s.group(m, 3))
+	if mo == 0 || y < 1000 || y > 2199 {
+		return cand{}, false
+	}
+	part := partWord(s.group(m, 1))
+	c := dateCand(m, "date", monthPeriod(y, mo).part(part))
+	c.approx = part != ""
+	return c, true
+}
+
+// partWord reduces "the end of", "mid" and friends to early, mid or late.
+func partWord(x string) string {
+	x = strings.ToLower(x)
+	switch {
+	case x == "":
+		return ""
+	case strings.Contains(x, "early"), strings.Contains(x, "beginning"), strings.Contains(x, "start"):
+		return "early"
+	case strings.Contains(x, "mid"):
+		return "mid"
+	default:
+		return "late"
+	}
+}
+
+// monthWithoutYearCue are the words after which a bare month name is a
+// month and not a name ("in May", "since March").
+var monthCue = set("in", "since", "by", "until", "till", "from", "through",
+	"during", "of", "between", "and", "to", "before", "after", "early", "late",
+	"mid", "last", "next", "this", "on", "or", "around", "until", "throughout")
+
+func monthAlone(s *scan, m []int) (cand, bool) {
+	part, rel, name := s.group(m, 1), strings.ToLower(s.group(m, 2)), s.group(m, 3)
+	if part == "" && rel == "" && !monthCue[strings.ToLower(s.wordBefore(m[0]))] {
+		return cand{}, false
+	}
+	if name == "May" && part == "" && rel == "" && startsCapitalized(s.wordAfter(m[1])) {
+		return cand{}, false // "in May Smith's view"
+	}
+	mo := monthWords[name]
+	if !s.hasPub {
+		return unresolved(m, "date", "date:month"+noPub), true
+	}
+	py, pm := s.pub.Year(), s.pub.Month()
+	y := py
+	note := ""
+	switch rel {
+	case "last", "this past", "past":
+		if mo >= pm {
+			y--
+		}
+	case "next", "this coming", "coming":
+		if mo <= pm {
+			y++
+		}
+	case "this":
+	default:
+		tense := s.tense(m[0], m[1])
+		note = tenseNote(tense)
+		if mo > pm && tense <= 0 {
+			y--
+		}
+		if mo < pm && tense > 0 {
+			y++
+		}
+	}
+	p := partWord(part)
+	c := dateCand(m, "date", monthPeriod(y, mo).part(p))
+	c.approx = p != ""
+	c.rule = "date:month" + note
+	return c, true
+}
+
+func startsCapitalized(w string) bool { return w != "" && w[0] >= 'A' && w[0] <= 'Z' }
+
+func yearAlone(s *scan, m []int) (cand, bool) {
+	y := atoi(s.group(m, 2))
+	if y < 1000 || y > 2100 {
+		return cand{}, false
+	}
+	ys := s.groupStart(m, 2)
+	before := strings.ToLower(s.wordBefore(ys))
+	after := strings.ToLower(s.wordAfter(m[1]))
+	if ys > 0 {
+		prefix := s.body[max(0, ys-3):ys]
+		switch {
+		case strings.HasSuffix(prefix, "-") || strings.HasSuffix(prefix, "–"):
+			// "2014-2015" and "2014–2015" are ranges of years; "Su-2015" is not.
+			dash := ys - 1
+			if strings.HasSuffix(prefix, "–") {
+				dash = ys - 3
+			}
+			if !isDigit(byteAt(s.body, dash-1)) {
+				return cand{}, false
+			}
+		case strings.HasSuffix(prefix, "€") || strings.ContainsAny(prefix[len(prefix)-1:], "$#£/+'"):
+			return cand{}, false
+		}
+	}
+	if strings.HasPrefix(s.body[m[1]:], "%") || strings.HasPrefix(s.body[m[1]:], "/") {
+		return cand{}, false
+	}
+	if yearBlockers[before] || yearUnits[strings.TrimRight(after, ".,;:")] {
+		return cand{}, false
+	}
+	strong := yearPrepositions[before] || s.group(m, 1) != ""
+	if !strong {
+		if y < 1800 {
+			return cand{}, false
+		}
+		// "1500 soldiers": a plural noun right after a bare number.
+		if len(after) > 3 && strings.HasSuffix(after, "s") && !strings.HasSuffix(after, "ss") && after == s.wordAfter(m[1]) && !notCountNoun[after] {
+			return cand{}, false
+		}
+	}
+	p := partWord(s.group(m, 1))
+	c := dateCand(m, "date", yearPeriod(y).part(p))
+	c.approx = p != ""
+	return c, true
+}
+
+// notCountNoun are words ending in s that follow a year without making it
+// a count ("2015 was", "2015 elections" is still a year).
+var notCountNoun = set("was", "has", "is", "elections", "olympics", "games",
+	"accords", "talks", "protests", "riots", "floods", "attacks", "awards",
+	"finals", "polls", "sanctions", "negotiations", "agreements", "series",
+	"levels", "figures", "results", "standards", "rules", "nations",
+	"laws", "reforms", "plans", "budgets", "statistics", "numbers")
+
+func byteAt(s string, i int) byte {
+	if i < 0 || i >= len(s) {
+		return 0
+	}
+	return s[i]
+}
+
+func decade(s *scan, m []int) (cand, bool) {
+	var start int
+	switch {
+	case s.group(m, 2) != "":
+		start = atoi(s.group(m, 2)+s.group(m, 3)) * 10
+	default:
+		d := s.group(m, 4)
+		if d == "" {
+			d = s.group(m, 5)
+		}
+		start = 2000 + atoi(d)*10
+		ref := 2025
+		if s.hasPub {
+			ref = s.pub.Year()
+		}
+		if start > ref {
+			start -= 100
+		}
+	}
+	p := partWord(s.group(m, 1))
+	c := dateCand(m, "date", decadePeriod(start).part(p))
+	c.approx = p != ""
+	return c, true
+}
+
+func century(s *scan, m []int) (cand, bool) {
+	n := atoi(s.group(m, 2))
+	if n == 0 {
+		n = ordinalWords[strings.ToLower(s.group(m, 3))]
+	}
+	if n < 1 || n > 22 {
+		return cand{}, false
+	}
+	p := partWord(s.group(m, 1))
+	c := dateCand(m, "date", centuryPeriod(n).part(p))
+	c.approx = p != ""
+	return c, true
+}
+
+// weekday resolves "Tuesday", "last Friday", "next Monday", "Monday night".
+func weekday(s *scan, m []int) (cand, bool) {
+	mod, name, part := strings.ToLower(s.group(m, 1)), s.group(m, 2), strings.ToLower(s.group(m, 3))
+	if namedDays[strings.ToLower(s.wordBefore(s.groupStart(m, 2)))] && mod == "" {
+		return cand{}, false
+	}
+	wd := weekdayWords[name]
+	rule := "date:weekday"
+	if !s.hasPub {
+		c := unresolved(m, "date", rule+noPub)
+		c.timeOfDay = part
+		return c, true
+	}
+	var t time.Time
+	switch mod {
+	case "last", "this past", "past":
+		t, rule = weekdayBefore(s.pub, wd), rule+"; last"
+	case "next", "this coming", "coming":
+		t, rule = weekdayAfter(s.pub, wd), rule+"; next"
+	default:
+		tense := s.tense(m[0], m[1])
+		if tense > 0 {
+			t, rule = weekdayOnOrAfter(s.pub, wd), rule+"; future"
+		} else {
+			t, rule = weekdayOnOrBefore(s.pub, wd), rule+"; most recent"
+		}
+		if mod == "early" || mod == "late" {
+			part = map[string]string{"early": "morning", "late": "night"}[mod]
+		}
+	}
+	c := dateCand(m, "date", dayPeriod(t))
+	c.rule, c.timeOfDay = rule, part
+	if c.timeOfDay == "overnight" {
+		c.timeOfDay = "night"
+	}
+	return c, true
+}
+
+func relativeDay(s *scan, m []int) (cand, bool) {
+	w := strings.ToLower(strings.Join(strings.Fields(s.group(m, 1)), " "))
+	if w == "today" && strings.EqualFold(s.wordBefore(m[0]), "usa") {
+		return cand{}, false // the newspaper
+	}
+	if !s.hasPub {
+		return unresolved(m, "date", "date:relative-day"+noPub), true
+	}
+	off, part := 0, ""
+	switch w {
+	case "today":
+	case "tonight":
+		part = "night"
+	case "yesterday":
+		off = -1
+	case "tomorrow":
+		off = 1
+	case "the day before yesterday":
+		off = -2
+	case "the day after tomorrow":
+		off = 2
+	case "last night":
+		off, part = -1, "night"
+	default:
+		f := strings.Fields(w)
+		part = f[len(f)-1]
+		switch f[0] {
+		case "yesterday":
+			off = -1
+		case "tomorrow":
+			off = 1
+		}
+	}
+	c := dateCand(m, "date", dayPeriod(s.pub.AddDate(0, 0, off)))
+	c.timeOfDay = part
+	return c, true
+}
+
+// relativePeriod resolves "last week", "next month", "this year",
+// "earlier this month", "the past year", "last summer".
+func relativePeriod(s *scan, m []int) (cand, bool) {
+	part := strings.ToLower(s.group(m, 1))
+	rel := strings.ToLower(strings.Join(strings.Fields(s.group(m, 2)), " "))
+	unit := strings.ToLower(s.group(m, 3))
+	if !s.hasPub {
+		return unresolved(m, "date", "date:relative-period"+noPub), true
+	}
+	// "the past year", "the last week", "this past week" are spans ending
+	// at publication; "the next month" one starting there.
+	if _, isUnit := unitDesignators[unit]; isUnit && (rel == "the past" || rel == "the last" || rel == "the next" || rel == "the coming" || rel == "this past" && unit != "weekend") && part == "" {
+		dir := -1
+		if rel == "the next" || rel == "the coming" {
+			dir = 1
+		}
+		other, ok := durationBack(s.pub, 1, unit, dir)
+		if !ok {
+			return cand{}, false
+		}
+		c := cand{start: m[0], end: m[1], kind: "duration", resolved: true, value: durationValue(1, true, unit), rule: "duration:anchored"}
+		c.p = period{begin: other, end: s.pub}
+		if dir > 0 {
+			c.p = period{begin: s.pub, end: other}
+		}
+		return c, true
+	}
+	n := 0
+	switch rel {
+	case "last", "this past", "past", "the past", "the last":
+		n = -1
+	case "next", "coming", "the next", "the coming":
+		n = 1
+	}
+	var p period
+	if _, ok := seasons[unit]; ok {
+		p = seasonRelative(s.pub, unit, n)
+	} else {
+		var ok bool
+		if p, ok = shift(s.pub, unit, n); !ok {
+			return cand{}, false
+		}
+	}
+	c := dateCand(m, "date", p)
+	switch part {
+	case "":
+	case "earlier":
+		if n == 0 && p.begin.Before(s.pub) {
+			c.p.end = s.pub.AddDate(0, 0, -1)
+		}
+		c.approx = true
+	case "later", "the rest of":
+		if n == 0 && p.end.After(s.pub) {
+			c.p.begin = s.pub.AddDate(0, 0, 1)
+		}
+		c.approx = true
+	default:
+		c.p = p.part(partWord(part))
+		c.approx = true
+	}
+	return c, true
+}
+
+func seasonYear(s *scan, m []int) (cand, bool) {
+	name, y := strings.ToLower(s.group(m, 2)), atoi(s.group(m, 3))
+	if y < 1000 || y > 2100 {
+		return cand{}, false
+	}
+	c := dateCand(m, "date", seasonPeriod(name, y).part(partWord(s.group(m, 1))))
+	c.approx = s.group(m, 1) != ""
+	return c, true
+}
+
+// count reads a number, spelled out or in digits; known is false for
+// "several", "a few".
+func count(x string) (n float64, known bool) {
+	x = strings.ToLower(strings.Join(strings.Fields(x), " "))
+	if x == "" {
+		return 0, false
+	}
+	if v, ok := numberWords[x]; ok {
+		return v, true
+	}
+	if vagueCounts[x] {
+		return 0, false
+	}
+	if i := strings.IndexByte(x, '-'); i > 0 {
+		return numberWords[x[:i]] + numberWords[x[i+1:]], true
+	}
+	v, err := strconv.ParseFloat(strings.ReplaceAll(x, ",", ""), 64)
+	return v, err == nil
+}
+
+// unitName reduces "centuries", "Years" to the singular key of the unit
+// tables.
+func unitName(x string) string {
+	x = strings.ToLower(x)
+	switch x {
+	case "centuries":
+		return "century"
+	case "millennia":
+		return "millennium"
+	}
+	return strings.TrimSuffix(x, "s")
+}
+
+func agoOffset(s *scan, m []int) (cand, bool) {
+	approx := s.group(m, 1) != ""
+	n, known := count(s.group(m, 2))
+	unit := unitName(s.group(m, 3))
+	dir := strings.ToLower(strings.Join(strings.Fields(s.group(m, 4)), " "))
+	if s.group(m, 2) == "" && !strings.HasSuffix(strings.ToLower(s.group(m, 3)), "s") {
+		return cand{}, false // "day after", "year before"
+	}
+	if dir != "ago" && dir != "from now" && dir != "hence" {
+		// "three days later": a span measured from another event.
+		if s.group(m, 2) == "" {
+			return cand{}, false
+		}
+		c := cand{start: m[0], end: m[1], kind: "duration", value: durationValue(n, known, unit), approx: approx || !known, rule: "duration:offset"}
+		return c, true
+	}
+	if !known {
+		v := "PAST_REF"
+		if dir != "ago" {
+			v = "FUTURE_REF"
+		}
+		return cand{start: m[0], end: m[1], kind: "date", value: v, approx: true, rule: "date:ago; vague"}, true
+	}
+	if !s.hasPub {
+		return unresolved(m, "date", "date:ago"+noPub), true
+	}
+	if dir != "ago" {
+		n = -n
+	}
+	p, ok := ago(s.pub, unit, n)
+	if !ok {
+		return unresolved(m, "date", "date:ago; unresolved: unit"), true
+	}
+	c := dateCand(m, "date", p)
+	c.approx = approx
+	return c, true
+}
+
+func anchoredDuration(s *scan, m []int) (cand, bool) {
+	rel := strings.ToLower(s.group(m, 1))
+	approx := s.group(m, 2) != ""
+	n, known := count(s.group(m, 3))
+	unit := unitName(s.group(m, 4))
+	c := cand{start: m[0], end: m[1], kind: "duration", value: durationValue(n, known, unit), approx: approx || !known, rule: "duration:anchored"}
+	dir := 0
+	switch rel {
+	case "past", "last":
+		dir = -1
+	case "next", "coming":
+		dir = 1
+	}
+	if dir != 0 && known && s.hasPub {
+		if other, ok := durationBack(s.pub, n, unit, dir); ok {
+			c.resolved = true
+			c.p = period{begin: other, end: s.pub}
+			if dir > 0 {
+				c.p = period{begin: s.pub, end: other}
+			}
+		}
+	}
+	if dir == 0 {
+		c.rule = "duration:count"
+	}
+	return c, true
+}
+
+// countDuration reads "three days", "more than 20 years", "a decade-old",
+// "18-month"; "$5bn a year" is a frequency.
+func countDuration(s *scan, m []int) (cand, bool) {
+	approx := s.group(m, 1) != ""
+	num := strings.ToLower(s.group(m, 2))
+	n, known := count(num)
+	unit := unitName(s.group(m, 3))
+	if unit == "second" && (num == "a" || num == "one") {
+		return cand{}, false // "a second round"
+	}
+	if (num == "one" || num == "a") && unit == "day" && !approx && !isHyphen(s.body, s.groupStart(m, 3)-1) {
+		if w := strings.ToLower(s.wordAfter(m[1])); w != "" && w != "after" && w != "before" && w != "later" && w != "earlier" && w != "of" && w != "in" {
+			return cand{}, false // "one day he will", "a day to remember" stays
+		}
+	}
+	if (num == "a" || num == "an" || num == "one") && !approx {
+		prev := strings.ToLower(s.wordBefore(m[0]))
+		if prev != "" && (isDigit(prev[len(prev)-1]) || perWords[prev]) {
+			return cand{start: s.groupStart(m, 2), end: m[1], kind: "set", value: durationValue(1, true, unit), rule: "set:per"}, true
+		}
+	}
+	c := cand{start: m[0], end: m[1], kind: "duration", value: durationValue(n, known, unit), approx: approx || !known}
+	if s.group(m, 4) != "" || isHyphen(s.body, s.groupStart(m, 3)-1) {
+		c.rule = "duration:adjective"
+	}
+	// "a decade-old agreement": keep the article before the adjective.
+	return c, c.value != ""
+}
+
+var perWords = set("once", "twice", "times", "million", "billion", "thousand",
+	"trillion", "dollars", "euros", "pounds", "percent", "hundred", "bn", "m")
+
+func isHyphen(b string, i int) bool { return i >= 0 && i < len(b) && b[i] == '-' }
+
+func vagueDuration(s *scan, m []int) (cand, bool) {
+	start := m[2]
+	if start < 0 {
+		start = m[4]
+	}
+	unit := unitName(s.group(m, 2))
+	mod := strings.ToLower(s.group(m, 1))
+	c := cand{start: start, end: m[1], kind: "duration", value: durationValue(0, false, unit), approx: true, rule: "duration:vague"}
+	if strings.HasPrefix(mod, "recent") {
+		c.kind, c.value, c.rule = "date", "PAST_REF", "date:recent"
+	}
+	return c, true
+}
+
+func vagueOf(s *scan, m []int) (cand, bool) {
+	unit := unitName(s.group(m, 1))
+	return cand{start: m[2], end: m[3], kind: "duration", value: durationValue(0, false, unit), approx: true, rule: "duration:vague"}, true
+}
+
+func frequency(s *scan, m []int) (cand, bool) {
+	times := map[string]int{"once": 1, "twice": 2, "three times": 3, "four times": 4}
+	k := strings.ToLower(s.group(m, 1))
+	n, ok := times[k]
+	if !ok {
+		n = atoi(strings.Fields(k)[0])
+	}
+	unit := unitName(s.group(m, 2))
+	return cand{start: m[0], end: m[1], kind: "set", value: durationValue(1, true, unit), rule: fmt.Sprintf("set:frequency; %d times", n)}, true
+}
+
+func every(s *scan, m []int) (cand, bool) {
+	if wd := s.group(m, 4); wd != "" {
+		return cand{start: m[0], end: m[1], kind: "set", value: fmt.Sprintf("XXXX-WXX-%d", isoWeekday(weekdayWords[wd]))}, true
+	}
+	n, known := 1.0, true
+	if s.group(m, 1) != "" {
+		n = 2
+	} else if s.group(m, 2) != "" {
+		n, known = count(s.group(m, 2))
+	}
+	return cand{start: m[0], end: m[1], kind: "set", value: durationValue(n, known, unitName(s.group(m, 3)))}, true
+}
+
+func isoWeekday(w time.Weekday) int { return (int(w)+6)%7 + 1 }
+
+func weekdayPlural(s *scan, m []int) (cand, bool) {
+	wd := weekdayWords[s.group(m, 1)]
+	start := s.groupStart(m, 1)
+	return cand{start: start, end: m[1], kind: "set", value: fmt.Sprintf("XXXX-WXX-%d", isoWeekday(wd))}, true
+}
+
+func setAdverb(s *scan, m []int) (cand, bool) {
+	if startsCapitalized(s.wordAfter(m[1])) {
+		return cand{}, false // "the daily Kommersant"
+	}
+	return cand{start: m[0], end: m[1], kind: "set", value: setAdverbs[s.group(m, 1)]}, true
+}
+
+// clock candidates carry their time in timeOfDay ("15:00") and are placed
+// on the publication day unless mergeClock joins them to a day.
+func (s *scan) clock(m []int, h, min int, rule string) (cand, bool) {
+	if h > 23 || min > 59 {
+		return cand{}, false
+	}
+	hm := fmt.Sprintf("%02d:%02d", h, min)
+	c := cand{start: m[0], end: m[1], kind: "time", timeOfDay: hm, rule: rule}
+	if s.hasPub {
+		c.p, c.resolved = dayPeriod(s.pub), true
+		c.p.precision = dragoman.PrecisionMinute
+		c.value = s.pub.Format(dayLayout) + "T" + hm
+		c.rule += "; on publication day"
+	} else {
+		c.value = "T" + hm
+	}
+	return c, true
+}
+
+func clockAMPM(s *scan, m []int) (cand, bool) {
+	h, min := atoi(s.group(m, 1)), atoi(s.group(m, 2))
+	if h < 1 || h > 12 {
+		return cand{}, false
+	}
+	if strings.HasPrefix(strings.ToLower(s.group(m, 3)), "p") && h != 12 {
+		h += 12
+	} else if strings.HasPrefix(strings.ToLower(s.group(m, 3)), "a") && h == 12 {
+		h = 0
+	}
+	return s.clock(m, h, min, "time:clock")
+}
+
+var clockCue = set("at", "by", "until", "till", "from", "before", "after", "around", "about", "since", "to", "between", "and")
+
+func clock24(s *scan, m []int) (cand, bool) {
+	if s.group(m, 3) == "" && !clockCue[strings.ToLower(s.wordBefore(m[0]))] {
+		return cand{}, false // "won 2:1", "John 3:16"
+	}
+	return s.clock(m, atoi(s.group(m, 1)), atoi(s.group(m, 2)), "time:clock24")
+}
+
+func military(s *scan, m []int) (cand, bool) {
+	return s.clock(m, atoi(s.group(m, 1)), atoi(s.group(m, 2)), "time:clock24")
+}
+
+func noon(s *scan, m []int) (cand, bool) {
+	h := 12
+	if strings.EqualFold(s.group(m, 1), "midnight") {
+		h = 0
+	}
+	return s.clock(m, h, 0, "time:noon")
+}

@@ -1,0 +1,267 @@
+// Package timex is the pipeline stage that finds time expressions in an
+// article ("Tuesday", "last week", "February 2022", "more than 20 years",
+// "at 3 p.m.") and resolves them against the publication date into
+// Document.Dates.
+//
+// The tagger is a table of rules (rules.go), each a regular expression with
+// a handler (handlers.go) that turns a match into a candidate. Overlapping
+// candidates are settled by keeping the longest; a clock time next to a
+// day is then merged into it. Relative expressions are resolved with news
+// conventions: a bare weekday is the most recent such day on or before
+// publication unless the clause is in the future tense. Absolute dates with
+// a day are parsed with go-dateparser. See docs/dates.md.
+package timex
+
+import (
+	"context"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	dp "github.com/markusmobius/go-dateparser"
+
+	"github.com/dragoman-news/dragoman"
+)
+
+// Tagger finds and resolves time expressions. It is safe for concurrent
+// use.
+type Tagger struct {
+	rules  []rule
+	parser *dp.Parser
+	cfg    *dp.Configuration
+}
+
+// New compiles the rules. It fails only if a rule table is broken.
+func New() (*Tagger, error) {
+	return compiled()
+}
+
+var compiled = sync.OnceValues(func() (*Tagger, error) {
+	t := &Tagger{
+		rules:  rules(),
+		parser: &dp.Parser{},
+		cfg: &dp.Configuration{
+			Languages:     []string{"en"},
+			StrictParsing: true,
+			CurrentTime:   time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC),
+		},
+	}
+	// Warm the parser's locale data once, so that the first article does
+	// not pay for it.
+	if _, err := t.parser.Parse(t.cfg, "February 24, 2022"); err != nil {
+		return nil, err
+	}
+	return t, nil
+})
+
+// Name is the stage name used by the pipeline.
+func (t *Tagger) Name() string { return "timex" }
+
+// Annotate finds the time expressions of the body and replaces d.Dates
+// with them, in text order.
+func (t *Tagger) Annotate(ctx context.Context, d *dragoman.Document) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	d.Dates = t.Find(d)
+	return nil
+}
+
+// Find returns the time expressions of the document's body without
+// changing the document.
+func (t *Tagger) Find(d *dragoman.Document) []dragoman.TimeExpr {
+	s := &scan{tagger: t, doc: d, body: d.Article.Body}
+	if p := d.Article.Published; p != nil && !p.Time.IsZero() {
+		s.pub, s.hasPub = dayOf(p.Time), true
+	}
+	var cands []cand
+	for _, r := range t.rules {
+		for _, m := range r.re.FindAllStringSubmatchIndex(s.body, -1) {
+			c, ok := r.handle(s, m)
+			if !ok || !s.clean(c.start, c.end) {
+				continue
+			}
+			if c.rule == "" {
+				c.rule = r.name
+			}
+			cands = append(cands, c)
+		}
+	}
+	kept := s.extendSince(mergeClock(s, longestFirst(cands)))
+	out := make([]dragoman.TimeExpr, 0, len(kept))
+	for _, c := range kept {
+		out = append(out, c.expr(d))
+	}
+	return out
+}
+
+// cand is a proposed expression before it is placed in the document.
+type cand struct {
+	start, end int
+	kind       string
+	p          period
+	resolved   bool // p holds the resolution
+	value      string
+	approx     bool
+	rule       string
+	timeOfDay  string
+}
+
+func (c cand) expr(d *dragoman.Document) dragoman.TimeExpr {
+	e := dragoman.TimeExpr{
+		Span:      d.Span(c.start, c.end),
+		Sentence:  d.SentenceAt(c.start),
+		Kind:      c.kind,
+		Value:     c.value,
+		Approx:    c.approx,
+		Rule:      c.rule,
+		TimeOfDay: c.timeOfDay,
+	}
+	if c.resolved {
+		if e.Value == "" {
+			e.Value = c.p.value
+		}
+		if !c.p.begin.IsZero() {
+			e.Begin = c.p.begin.Format(dayLayout)
+			e.End = c.p.end.Format(dayLayout)
+		}
+		e.Precision = c.p.precision
+	}
+	return e
+}
+
+// scan is the state of one call to Find.
+type scan struct {
+	tagger *Tagger
+	doc    *dragoman.Document
+	body   string
+	pub    time.Time
+	hasPub bool
+}
+
+// clean rejects a candidate that is part of a larger number: "12,2015",
+// "2015.5", "32015".
+func (s *scan) clean(start, end int) bool {
+	if start < 0 || end > len(s.body) || start >= end {
+		return false
+	}
+	b := s.body
+	if isDigit(b[start]) && start > 0 {
+		p := b[start-1]
+		if isDigit(p) || (p == ',' || p == '.') && start > 1 && isDigit(b[start-2]) {
+			return false
+		}
+	}
+	if isDigit(b[end-1]) && end < len(b) {
+		n := b[end]
+		if isDigit(n) || (n == ',' || n == '.') && end+1 < len(b) && isDigit(b[end+1]) {
+			return false
+		}
+	}
+	return true
+}
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
+
+// longestFirst keeps, of overlapping candidates, the longest (the earliest
+// rule on a tie), and returns the kept ones in text order.
+func longestFirst(cands []cand) []cand {
+	order := make([]int, len(cands))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(a, b int) bool {
+		ca, cb := cands[order[a]], cands[order[b]]
+		if la, lb := ca.end-ca.start, cb.end-cb.start; la != lb {
+			return la > lb
+		}
+		return ca.start < cb.start
+	})
+	var kept []cand
+	for _, i := range order {
+		c := cands[i]
+		overlaps := false
+		for _, k := range kept {
+			if c.start < k.end && k.start < c.end {
+				overlaps = true
+				break
+			}
+		}
+		if !overlaps {
+			kept = append(kept, c)
+		}
+	}
+	sort.Slice(kept, func(a, b int) bool { return kept[a].start < kept[b].start })
+	return kept
+}
+
+// mergeClock joins a clock time to a day right beside it ("Tuesday at 3
+// p.m.", "9 a.m. on Monday") into one expression of kind time.
+func mergeClock(s *scan, kept []cand) []cand {
+	out := kept[:0:0]
+	for i := 0; i < len(kept); i++ {
+		c := kept[i]
+		if i+1 < len(kept) {
+			n := kept[i+1]
+			gap := strings.ToLower(s.body[c.end:n.start])
+			if glue[gap] {
+				if d, t, ok := dayAndClock(c, n); ok {
+					out = append(out, joinClock(c.start, n.end, d, t))
+					i++
+					continue
+				}
+			}
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+var glue = set(" ", ", ", " at ", ", at ", " on ", " of ", " this ")
+
+func dayAndClock(a, b cand) (day, clock cand, ok bool) {
+	isDay := func(c cand) bool {
+		return c.kind == "date" && c.resolved && c.p.precision == dragoman.PrecisionDay || c.kind == "date" && c.rule == "date:weekday" && !c.resolved
+	}
+	switch {
+	case isDay(a) && b.kind == "time" && b.timeOfDay != "":
+		return a, b, true
+	case a.kind == "time" && a.timeOfDay != "" && isDay(b):
+		return b, a, true
+	}
+	return cand{}, cand{}, false
+}
+
+func joinClock(start, end int, d, t cand) cand {
+	c := d
+	c.start, c.end = start, end
+	c.kind = "time"
+	c.timeOfDay = t.timeOfDay
+	c.rule = d.rule + "+" + t.rule
+	if d.resolved {
+		c.value = d.p.value + "T" + t.timeOfDay
+		c.p.precision = dragoman.PrecisionMinute
+	}
+	return c
+}
+
+// extendSince widens "since 2014" to cover "since" and the time from then
+// to publication.
+func (s *scan) extendSince(kept []cand) []cand {
+	for i := range kept {
+		c := &kept[i]
+		if c.kind != "date" || c.start < 6 {
+			continue
+		}
+		if !strings.EqualFold(s.body[c.start-6:c.start], "since ") {
+			continue
+		}
+		c.start -= 6
+		c.rule += "+since"
+		if c.resolved && s.hasPub && c.p.begin.Before(s.pub) {
+			c.p.end = s.pub
+		}
+	}
+	return kept
+}

@@ -217,6 +217,10 @@ func takeBylines(a *dragoman.Article, paras []string) []string {
 		}
 		if m := reportingRE.FindStringSubmatch(last); m != nil {
 			for _, n := range splitNames(m[1]) {
+				// "Dmitri Sokolov in Moscow": the place is not part of the name
+				if name, _, ok := strings.Cut(n, " in "); ok {
+					n = name
+				}
 				a.Bylines = appendNew(a.Bylines, n)
 			}
 			paras = paras[:len(paras)-1]

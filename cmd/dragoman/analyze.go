@@ -206,5 +206,3 @@ func runAnalyze(ctx context.Context, args []string, f analyzeFlags, stdout, stde
 	}
 	return ctx.Err()
 }
-
-

@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"github.com/dragoman-news/dragoman"
+	"github.com/dragoman-news/dragoman/ner"
 	"github.com/dragoman-news/dragoman/segment"
 	"github.com/dragoman-news/dragoman/timex"
 )
@@ -19,7 +20,7 @@ type constructor struct {
 func constructors() []constructor {
 	return []constructor{
 		{"segment", func(o Options) (dragoman.Annotator, error) { return segment.New(), nil }},
-		// {"ner", ...},
+		{"ner", func(o Options) (dragoman.Annotator, error) { return ner.New() }},
 		// {"actor", ...},
 		{"timex", func(o Options) (dragoman.Annotator, error) { return timex.New() }},
 		// {"quote", ...},

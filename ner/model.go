@@ -1,0 +1,351 @@
+package ner
+
+import (
+	"bufio"
+	"bytes"
+	"compress/gzip"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"strings"
+)
+
+// modelMagic opens every model file; the number after it changes whenever
+// features change meaning.
+const (
+	modelMagic   = "dragoman-ner"
+	modelVersion = 1
+)
+
+// Model is a trained tagger: a first-pass linear-chain model, an optional
+// second pass that also sees the first pass's labels over the whole
+// document, word clusters and a gazetteer.
+type Model struct {
+	stage1, stage2 *weights
+	clusters       map[string]uint32
+	gazetteer      *gazetteer
+	gazNames       []gazName
+	// Info describes how the model was trained, for the model card.
+	Info string
+}
+
+type gazName struct {
+	name  string
+	types uint8
+}
+
+// workspace is the memory one tagging call needs; Tagger pools them.
+type workspace struct {
+	sc    scratch
+	rows  []int32
+	em    []float32
+	delta []float32
+	back  []uint8
+	beta  []float32
+	mm    []float32
+}
+
+func (ws *workspace) grow(n int) {
+	if cap(ws.em) < n*numLabels {
+		ws.em = make([]float32, n*numLabels)
+		ws.delta = make([]float32, n*numLabels)
+		ws.back = make([]uint8, n*numLabels)
+	}
+	ws.em = ws.em[:n*numLabels]
+	ws.delta = ws.delta[:n*numLabels]
+	ws.back = ws.back[:n*numLabels]
+}
+
+// tagSentence labels sentence si of d with model w into out.
+func (m *Model) tagSentence(w *weights, d *docInfo, si int, s1 *stage1Info, ws *workspace, out []uint8) {
+	m.sentFeatures(d, si, s1, &ws.sc)
+	ws.rows = ws.rows[:0]
+	for _, f := range ws.sc.feats {
+		ws.rows = append(ws.rows, w.lookup(f))
+	}
+	n := len(out)
+	ws.grow(n)
+	emissions(w.w, ws.rows, ws.sc.offs, ws.em)
+	viterbi(ws.em, &w.trans, out, ws.delta, ws.back)
+}
+
+// tagDoc labels every sentence of a document.
+func (m *Model) tagDoc(sents [][]string, ws *workspace) [][]uint8 {
+	d := m.newDocInfo(sents, &ws.sc)
+	labels := make([]uint8, len(d.toks))
+	for si := range sents {
+		m.tagSentence(m.stage1, d, si, nil, ws, labels[d.sents[si]:d.sents[si+1]])
+	}
+	if m.stage2 != nil {
+		s1 := newStage1Info(d, labels)
+		labels = make([]uint8, len(d.toks))
+		for si := range sents {
+			m.tagSentence(m.stage2, d, si, s1, ws, labels[d.sents[si]:d.sents[si+1]])
+		}
+	}
+	out := make([][]uint8, len(sents))
+	for si := range sents {
+		out[si] = labels[d.sents[si]:d.sents[si+1]]
+	}
+	return out
+}
+
+// TagDoc tags the sentences of one document and returns IOB2 tags
+// (B-PER, I-PER, B-ORG, ... O) per sentence.
+func (m *Model) TagDoc(sents [][]string) [][]string {
+	var ws workspace
+	labels := m.tagDoc(sents, &ws)
+	out := make([][]string, len(labels))
+	for i, ls := range labels {
+		out[i] = IOB2(labelChunks(ls), len(ls))
+	}
+	return out
+}
+
+// Features reports the number of weight rows of each pass.
+func (m *Model) Features() (stage1, stage2 int) {
+	stage1 = len(m.stage1.w) / numLabels
+	if m.stage2 != nil {
+		stage2 = len(m.stage2.w) / numLabels
+	}
+	return
+}
+
+// WriteTo writes the model, gzip-compressed, with weights quantized to 16
+// bits.
+func (m *Model) WriteTo(w io.Writer) (int64, error) {
+	cw := &countWriter{w: w}
+	zw, err := gzip.NewWriterLevel(cw, gzip.BestCompression)
+	if err != nil {
+		return 0, err
+	}
+	bw := bufio.NewWriter(zw)
+	e := &encoder{w: bw}
+	e.str(modelMagic)
+	e.u32(modelVersion)
+	e.str(m.Info)
+	e.u32(uint32(len(m.clusters)))
+	for _, word := range sortedKeys(m.clusters) {
+		e.str(word)
+		e.u32(m.clusters[word])
+	}
+	e.u32(uint32(len(m.gazNames)))
+	for _, g := range m.gazNames {
+		e.str(g.name)
+		e.u8(g.types)
+	}
+	e.weights(m.stage1)
+	if m.stage2 != nil {
+		e.u8(1)
+		e.weights(m.stage2)
+	} else {
+		e.u8(0)
+	}
+	if e.err != nil {
+		return cw.n, e.err
+	}
+	if err := bw.Flush(); err != nil {
+		return cw.n, err
+	}
+	if err := zw.Close(); err != nil {
+		return cw.n, err
+	}
+	return cw.n, nil
+}
+
+// ReadModel reads a model written by WriteTo.
+func ReadModel(r io.Reader) (*Model, error) {
+	zr, err := gzip.NewReader(r)
+	if err != nil {
+		return nil, fmt.Errorf("read model: %w", err)
+	}
+	defer zr.Close()
+	d := &decoder{r: bufio.NewReaderSize(zr, 1<<16)}
+	if d.str() != modelMagic {
+		return nil, errors.New("read model: not a dragoman NER model")
+	}
+	if v := d.u32(); v != modelVersion {
+		return nil, fmt.Errorf("read model: version %d, want %d (retrain with dragoman train ner)", v, modelVersion)
+	}
+	m := &Model{Info: d.str()}
+	if n := d.u32(); n > 0 && d.err == nil {
+		m.clusters = make(map[string]uint32, n)
+		for i := uint32(0); i < n && d.err == nil; i++ {
+			w := d.str()
+			m.clusters[w] = d.u32()
+		}
+	}
+	if n := d.u32(); n > 0 && d.err == nil {
+		for i := uint32(0); i < n && d.err == nil; i++ {
+			name := d.str()
+			m.gazNames = append(m.gazNames, gazName{name: name, types: d.u8()})
+		}
+		m.buildGazetteer()
+	}
+	m.stage1 = d.weights()
+	if d.u8() == 1 {
+		m.stage2 = d.weights()
+	}
+	if d.err != nil {
+		return nil, fmt.Errorf("read model: %w", d.err)
+	}
+	return m, nil
+}
+
+func (m *Model) buildGazetteer() {
+	g := &gazetteer{}
+	for _, n := range m.gazNames {
+		for t := uint8(0); t < numTypes; t++ {
+			if n.types&(1<<t) != 0 {
+				g.addName(n.name, t)
+			}
+		}
+	}
+	m.gazetteer = g
+}
+
+type countWriter struct {
+	w io.Writer
+	n int64
+}
+
+func (c *countWriter) Write(p []byte) (int, error) {
+	n, err := c.w.Write(p)
+	c.n += int64(n)
+	return n, err
+}
+
+type encoder struct {
+	w   *bufio.Writer
+	err error
+	buf [8]byte
+}
+
+func (e *encoder) write(p []byte) {
+	if e.err == nil {
+		_, e.err = e.w.Write(p)
+	}
+}
+func (e *encoder) u8(v uint8) { e.write([]byte{v}) }
+func (e *encoder) u32(v uint32) {
+	binary.LittleEndian.PutUint32(e.buf[:4], v)
+	e.write(e.buf[:4])
+}
+func (e *encoder) u64(v uint64) {
+	binary.LittleEndian.PutUint64(e.buf[:8], v)
+	e.write(e.buf[:8])
+}
+func (e *encoder) str(s string) {
+	e.u32(uint32(len(s)))
+	e.write([]byte(s))
+}
+
+// weights writes the rows as hash keys (delta-coded in sorted order would
+// compress better; kept simple) and int16 weights with one scale.
+func (e *encoder) weights(w *weights) {
+	keys := w.rowKeys()
+	e.u32(uint32(len(keys)))
+	var maxAbs float32
+	for _, v := range w.w {
+		if a := float32(math.Abs(float64(v))); a > maxAbs {
+			maxAbs = a
+		}
+	}
+	for _, v := range w.trans {
+		if !math.IsInf(float64(v), 0) {
+			if a := float32(math.Abs(float64(v))); a > maxAbs {
+				maxAbs = a
+			}
+		}
+	}
+	scale := maxAbs / 32767
+	if scale == 0 {
+		scale = 1
+	}
+	e.u32(math.Float32bits(scale))
+	for _, k := range keys {
+		e.u64(k)
+	}
+	// Column-major (label by label) so that runs of zeros compress.
+	rows := len(keys)
+	for l := 0; l < numLabels; l++ {
+		for r := 0; r < rows; r++ {
+			q := int16(math.Round(float64(w.w[r*numLabels+l] / scale)))
+			binary.LittleEndian.PutUint16(e.buf[:2], uint16(q))
+			e.write(e.buf[:2])
+		}
+	}
+	for _, v := range w.trans {
+		e.u32(math.Float32bits(v))
+	}
+}
+
+type decoder struct {
+	r   *bufio.Reader
+	err error
+	buf [8]byte
+}
+
+func (d *decoder) read(n int) []byte {
+	if d.err != nil {
+		return d.buf[:n]
+	}
+	_, d.err = io.ReadFull(d.r, d.buf[:n])
+	return d.buf[:n]
+}
+func (d *decoder) u8() uint8   { return d.read(1)[0] }
+func (d *decoder) u32() uint32 { return binary.LittleEndian.Uint32(d.read(4)) }
+func (d *decoder) u64() uint64 { return binary.LittleEndian.Uint64(d.read(8)) }
+func (d *decoder) str() string {
+	n := d.u32()
+	if d.err != nil || n > 1<<20 {
+		if d.err == nil {
+			d.err = errors.New("string too long")
+		}
+		return ""
+	}
+	var sb strings.Builder
+	sb.Grow(int(n))
+	_, err := io.CopyN(&sb, d.r, int64(n))
+	if err != nil {
+		d.err = err
+	}
+	return sb.String()
+}
+
+func (d *decoder) weights() *weights {
+	n := d.u32()
+	scale := math.Float32frombits(d.u32())
+	if d.err != nil || n > 1<<26 {
+		if d.err == nil {
+			d.err = errors.New("too many feature rows")
+		}
+		return nil
+	}
+	keys := make([]uint64, n)
+	for i := range keys {
+		keys[i] = d.u64()
+	}
+	w := make([]float32, int(n)*numLabels)
+	raw := make([]byte, 2*int(n))
+	for l := 0; l < numLabels && d.err == nil; l++ {
+		_, d.err = io.ReadFull(d.r, raw)
+		for r := 0; r < int(n); r++ {
+			w[r*numLabels+l] = float32(int16(binary.LittleEndian.Uint16(raw[2*r:]))) * scale
+		}
+	}
+	m := newWeights(keys, w)
+	for i := range m.trans {
+		m.trans[i] = math.Float32frombits(d.u32())
+	}
+	return m
+}
+
+// Encode returns the model file's bytes.
+func (m *Model) Encode() ([]byte, error) {
+	var b bytes.Buffer
+	_, err := m.WriteTo(&b)
+	return b.Bytes(), err
+}

@@ -17,7 +17,7 @@ import (
 	"time"
 )
 
-//go:embed data/*.tsv
+//go:embed data/*.tsv data/*.txt
 var files embed.FS
 
 // Kind says what a gazetteer entry names.
@@ -111,6 +111,7 @@ type Gazetteer struct {
 	holders   []Holder
 	byName    map[string][]int // lower-case full names and aliases
 	bySurname map[string][]int // lower-case last word of name and aliases
+	given     map[string]bool  // given names, as written
 }
 
 // Load decodes the embedded tables once and returns them.
@@ -134,6 +135,7 @@ func load() (*Gazetteer, error) {
 		titles:    map[string]Title{},
 		byName:    map[string][]int{},
 		bySurname: map[string][]int{},
+		given:     map[string]bool{},
 	}
 	steps := []struct {
 		file string
@@ -147,6 +149,7 @@ func load() (*Gazetteer, error) {
 		{"bodies.tsv", 4, g.addBody},
 		{"titles.tsv", 4, g.addTitle},
 		{"holders.tsv", 6, g.addHolder},
+		{"given_names.txt", 1, g.addGiven},
 	}
 	for _, s := range steps {
 		if err := readTable(s.file, s.cols, s.fn); err != nil {
@@ -415,4 +418,11 @@ func appendOnce(s []int, i int) []int {
 		}
 	}
 	return append(s, i)
+}
+
+func (g *Gazetteer) addGiven(f []string) error {
+	if f[0] != "" && len(g.phrases[f[0]]) == 0 {
+		g.given[f[0]] = true
+	}
+	return nil
 }

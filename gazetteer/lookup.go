@@ -101,6 +101,11 @@ func (g *Gazetteer) TitleType(phrase string) string {
 	return t.Type
 }
 
+// IsGivenName reports whether word, as written, is a known given name
+// ("Sergei", "Tammy"). Words that are also place or organization names are
+// left out.
+func (g *Gazetteer) IsGivenName(word string) bool { return g.given[normalize(word)] }
+
 // MaxTitleWords is the number of words of the longest title.
 func (g *Gazetteer) MaxTitleWords() int { return g.maxTitle }
 

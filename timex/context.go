@@ -83,7 +83,7 @@ func (s *scan) tense(start, end int) int {
 	lo, hi := max(ss, start-cueWindow), min(se, end+cueWindow)
 	best, bestDist := 0, cueWindow+1
 	look := func(from, to int, after bool) {
-		i := from
+		i, prev := from, ""
 		for i < to {
 			for i < to && !isLetter(s.body[i]) {
 				i++
@@ -107,10 +107,13 @@ func (s *scan) tense(start, end int) int {
 				switch {
 				case futureCues[w]:
 					best, bestDist = 1, dist
-				case pastCues[w]:
+				case prev == "be" || prev == "being":
+					// "will be held": the tense is the modal's.
+				case pastCues[w], len(w) > 4 && strings.HasSuffix(w, "ed") && !notPastEd[w]:
 					best, bestDist = -1, dist
 				}
 			}
+			prev = w
 			i = j
 		}
 	}
@@ -124,3 +127,8 @@ func (s *scan) tense(start, end int) int {
 }
 
 func isLetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
+
+// notPastEd are words in -ed that are not verbs in the past.
+var notPastEd = set("need", "indeed", "speed", "proceed", "exceed", "succeed",
+	"united", "red", "bed", "hundred", "seed", "feed", "breed", "weed", "greed",
+	"creed", "embed", "shed", "led", "wed", "bred", "sled", "fled")

@@ -207,11 +207,18 @@ func monthAlone(s *scan, m []int) (cand, bool) {
 	default:
 		tense := s.tense(m[0], m[1])
 		note = tenseNote(tense)
-		if mo > pm && tense <= 0 {
+		switch {
+		case mo > pm && tense < 0:
 			y--
-		}
-		if mo < pm && tense > 0 {
+		case mo < pm && tense > 0:
 			y++
+		case tense == 0 && int(mo)-int(pm) > 6:
+			y-- // the nearer of the two
+		case tense == 0 && int(pm)-int(mo) > 6:
+			y++
+		}
+		if tense == 0 {
+			note = "; nearest"
 		}
 	}
 	p := partWord(part)
@@ -231,7 +238,7 @@ func yearAlone(s *scan, m []int) (cand, bool) {
 	ys := s.groupStart(m, 2)
 	before := strings.ToLower(s.wordBefore(ys))
 	after := strings.ToLower(s.wordAfter(m[1]))
-	if ys > 0 {
+	if ys > 0 && s.group(m, 1) == "" {
 		prefix := s.body[max(0, ys-3):ys]
 		switch {
 		case strings.HasSuffix(prefix, "-") || strings.HasSuffix(prefix, "–"):

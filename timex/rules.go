@@ -16,7 +16,7 @@ type rule struct {
 
 // Pattern pieces, built from the tables.
 var (
-	reMonth     = `(` + alternation(keys(monthWords)) + `)\b\.?`
+	reMonth     = `((?:January|February|March|April|May|June|July|August|September|October|November|December)\b|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?)`
 	reMonthFull = `(January|February|March|April|May|June|July|August|September|October|November|December)`
 	reWeekday   = `(` + alternation(keys(weekdayWords)) + `)`
 	reNumber    = `(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|(?i:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-(?:one|two|three|four|five|six|seven|eight|nine)|` +
@@ -45,7 +45,7 @@ func rules() []rule {
 		r("date:decade", `(?:\b(?i:the)\s+)?(?:\b(?i:(early|mid|late))[-\s]+)?(?:\b(1[0-9]|20)(\d)0|['’](\d)0)s\b`, decade),
 		r("date:century", `\b(?:(?i:the)\s+)?(?:(?i:(early|mid|late))[-\s]+)?(?:(\d{1,2})(?:st|nd|rd|th)|(?i:(`+strings.TrimSuffix(strings.TrimPrefix(alternation(keys(ordinalWords)), "(?:"), ")")+`)))[-\s](?i:century)\b`, century),
 		r("date:weekday", `\b(?:(?i:(last|next|this|this coming|this past|coming|past|early|late))\s+)?`+reWeekday+`(?:\s+(?i:(morning|afternoon|evening|night|overnight)))?\b`, weekday),
-		r("date:relative-day", `(?i)\b(the day before yesterday|the day after tomorrow|today|tonight|yesterday|tomorrow|last night|this morning|this afternoon|this evening|(?:yesterday|tomorrow) (?:morning|afternoon|evening|night))\b`, relativeDay),
+		r("date:relative-day", `(?i)\b(the day before yesterday|the day after tomorrow|(?:yesterday|tomorrow)\s+(?:morning|afternoon|evening|night)|today|tonight|yesterday|tomorrow|last night|this morning|this afternoon|this evening)\b`, relativeDay),
 		r("date:relative-period", `(?i)\b(?:(earlier|later|early|late|the end of|the start of|the beginning of|the middle of|the rest of)\s+)?(the past|the last|the next|the coming|this past|last|next|this|coming|past)\s+(week|weekend|month|year|quarter|decade|century|spring|summer|autumn|fall|winter)\b`, relativePeriod),
 		r("date:season-year", `(?i)\b(?:(early|late|mid)[-\s]+)?(?:the\s+)?(spring|summer|autumn|fall|winter)(?:\s+of)?\s+(\d{4})\b`, seasonYear),
 		r("date:ago", `\b`+reApprox+`(?:`+reNumber+`\s+)?`+reUnit+`\s+(?i:(ago|earlier|later|before|after|from now|hence))\b`, agoOffset),

@@ -94,7 +94,8 @@ var seasons = map[string]struct {
 // clause, put it after publication ("will meet on Thursday").
 var futureCues = set("will", "'ll", "’ll", "shall", "scheduled", "due", "expected",
 	"plans", "plan", "planned", "planning", "set", "going", "upcoming", "next",
-	"later", "intends", "aims", "hopes", "tomorrow", "won't", "won’t", "until")
+	"later", "intends", "aims", "hopes", "tomorrow", "won't", "won’t", "until",
+	"should", "must", "may", "might", "upcoming", "ahead")
 
 // pastCues are words that, when they are nearer to the expression than any
 // future cue, keep it in the past ("said Monday that he will...").
@@ -102,7 +103,13 @@ var pastCues = set("said", "told", "says", "announced", "added", "was", "were",
 	"had", "did", "met", "held", "began", "took", "went", "came", "left",
 	"spoke", "wrote", "signed", "agreed", "reported", "ago", "last", "earlier",
 	"yesterday", "has", "have", "been", "saw", "gave", "made", "killed", "won",
-	"lost", "arrived", "ended", "started")
+	"lost", "arrived", "ended", "started", "broke", "fell", "rose", "won",
+	"struck", "fled", "sent", "sought", "brought", "fought", "led", "kept",
+	"felt", "paid", "ran", "chose", "flew", "grew", "knew", "threw", "shot",
+	"stood", "became", "froze", "rode", "sank", "shook", "stole", "swore",
+	"tore", "sold", "found", "built", "spent", "dealt", "meant", "slept",
+	"thought", "caught", "taught", "bought", "drove", "hid", "woke", "wore",
+	"forgot", "understood", "overtook", "withdrew", "drew", "ago")
 
 // yearBlockers are words that, right before a four-digit number, make it
 // an identifier or a count rather than a year ("Resolution 2334", "about

@@ -76,9 +76,9 @@ type PutResult struct {
 
 // NearDup links a near-duplicate article to the first stored copy.
 type NearDup struct {
-	ID       string `json:"id"`
-	Of       string `json:"of"`
-	Distance int    `json:"distance"` // Hamming distance of the SimHash fingerprints
+	ID         string  `json:"id"`
+	Of         string  `json:"of"`
+	Similarity float64 `json:"similarity"` // estimated Jaccard similarity of word shingles (MinHash)
 }
 
 // IngestFailure is an input that could not be read or analysed. It is

@@ -1,0 +1,665 @@
+package sqlite
+
+import (
+	"bytes"
+	"compress/flate"
+	"context"
+	"crypto/sha1"
+	"database/sql"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/dragoman-news/dragoman"
+	"github.com/dragoman-news/dragoman/internal/corpus"
+)
+
+// Has reports which of ids are stored.
+func (db *DB) Has(ctx context.Context, ids []string) (map[string]bool, error) {
+	out := make(map[string]bool, len(ids))
+	err := db.read(ctx, "look up articles", func(tx *sql.Tx) error {
+		for start := 0; start < len(ids); start += 500 {
+			chunk := ids[start:min(start+500, len(ids))]
+			q := `SELECT id FROM articles WHERE id IN (` + placeholders(len(chunk)) + `)`
+			rows, err := tx.QueryContext(ctx, q, anys(chunk)...)
+			if err != nil {
+				return err
+			}
+			for rows.Next() {
+				var id string
+				if err := rows.Scan(&id); err != nil {
+					rows.Close()
+					return err
+				}
+				out[id] = true
+			}
+			rows.Close()
+			if err := rows.Err(); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	return out, err
+}
+
+// Put stores a batch in one transaction.
+func (db *DB) Put(ctx context.Context, b dragoman.Batch) (dragoman.PutResult, error) {
+	var res dragoman.PutResult
+	err := db.write(ctx, "store batch", func(tx *sql.Tx) error {
+		res = dragoman.PutResult{}
+		p := &putter{tx: tx, ctx: ctx, at: now()}
+		for _, d := range b.Documents {
+			if d == nil {
+				continue
+			}
+			added, dup, err := p.document(d)
+			if err != nil {
+				return fmt.Errorf("article %s (%s): %w", d.Article.ID, d.Article.Source, err)
+			}
+			switch {
+			case !added:
+				res.Skipped = append(res.Skipped, d.Article.ID)
+			default:
+				res.Added = append(res.Added, d.Article.ID)
+				if dup != nil {
+					res.NearDuplicates = append(res.NearDuplicates, *dup)
+				}
+			}
+		}
+		for _, f := range b.Failures {
+			at := f.At
+			if at.IsZero() {
+				at = time.Now()
+			}
+			if _, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO ingest_errors (source, article_id, stage, message, at) VALUES (?,?,?,?,?)`,
+				f.Source, f.ArticleID, f.Stage, f.Message, at.UTC().Format(time.RFC3339)); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return dragoman.PutResult{}, err
+	}
+	return res, nil
+}
+
+type putter struct {
+	tx  *sql.Tx
+	ctx context.Context
+	at  string
+}
+
+func (p *putter) exec(q string, args ...any) (sql.Result, error) {
+	return p.tx.ExecContext(p.ctx, q, args...)
+}
+
+// document stores one document; added is false when it was already stored.
+func (p *putter) document(d *dragoman.Document) (added bool, dup *dragoman.NearDup, err error) {
+	a := &d.Article
+	if a.ID == "" {
+		return false, nil, dragoman.Errorf(dragoman.EINVALID, "article from %s has no id", a.Source)
+	}
+	var exists int
+	if err := p.tx.QueryRowContext(p.ctx, `SELECT count(*) FROM articles WHERE id = ?`, a.ID).Scan(&exists); err != nil {
+		return false, nil, err
+	}
+	if exists > 0 {
+		return false, nil, nil
+	}
+	sig := corpus.Sign(a.Title + "\n" + a.Body)
+	bands := sig.Bands()
+	dup, err = p.nearDuplicate(a.ID, sig, bands)
+	if err != nil {
+		return false, nil, err
+	}
+	var published, day any
+	prec := ""
+	if a.Published != nil && !a.Published.Time.IsZero() {
+		t := a.Published.Time.UTC()
+		published, day = t.Format(time.RFC3339), t.Format("2006-01-02")
+		prec = string(a.Published.Precision)
+	}
+	var dateline, country string
+	if a.Dateline != nil {
+		dateline, country = a.Dateline.Raw, a.Dateline.CountryCode
+		if dateline == "" {
+			dateline = a.Dateline.Place
+		}
+	}
+	blob, err := encodeDocument(d)
+	if err != nil {
+		return false, nil, err
+	}
+	var dupOf, sim any
+	if dup != nil {
+		dupOf, sim = dup.Of, dup.Similarity
+	}
+	r, err := p.exec(`INSERT INTO articles (id, source, format, url, title, summary, site_name, language, bylines,
+		published, day, precision, dateline, country, body, minhash, duplicate_of, similarity,
+		sentences, entities, quotes, events, doc, ingested_at)
+		VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+		a.ID, a.Source, a.Format, a.URL, a.Title, a.Summary, a.SiteName, a.Language, strings.Join(a.Bylines, "; "),
+		published, day, prec, dateline, country, a.Body, sig.Bytes(), dupOf, sim,
+		len(d.Sentences), len(d.Entities), len(d.Quotes), len(d.Events), blob, p.at)
+	if err != nil {
+		return false, nil, err
+	}
+	seq, err := r.LastInsertId()
+	if err != nil {
+		return false, nil, err
+	}
+	if _, err := p.exec(`INSERT INTO articles_fts (rowid, title, body) VALUES (?,?,?)`, seq, a.Title, a.Body); err != nil {
+		return false, nil, err
+	}
+	if dup == nil {
+		for i, k := range bands {
+			if _, err := p.exec(`INSERT OR IGNORE INTO article_bands (band, key, article_seq) VALUES (?,?,?)`, i, k, seq); err != nil {
+				return false, nil, err
+			}
+		}
+	}
+	countries := map[string]bool{}
+	if country != "" {
+		countries[country] = true
+	}
+	actors, err := p.entities(d, seq, day, dup != nil, countries)
+	if err != nil {
+		return false, nil, err
+	}
+	if err := p.quotes(d, seq, day, dup != nil, actors); err != nil {
+		return false, nil, err
+	}
+	if err := p.events(d, seq, day, dup != nil, actors, countries); err != nil {
+		return false, nil, err
+	}
+	for _, t := range d.Dates {
+		if _, err := p.exec(`INSERT INTO dates (article_seq, start, end, text, sentence, kind, value, begin, end_day, precision) VALUES (?,?,?,?,?,?,?,?,?,?)`,
+			seq, t.Start, t.End, t.Text, t.Sentence, t.Kind, t.Value, t.Begin, t.End, string(t.Precision)); err != nil {
+			return false, nil, err
+		}
+	}
+	for c := range countries {
+		if _, err := p.exec(`INSERT OR IGNORE INTO article_countries (country, article_seq) VALUES (?,?)`, c, seq); err != nil {
+			return false, nil, err
+		}
+	}
+	return true, dup, nil
+}
+
+// nearDuplicate finds a stored first copy sharing a MinHash band and
+// similar enough.
+func (p *putter) nearDuplicate(id string, sig corpus.Signature, bands [corpus.Bands]int64) (*dragoman.NearDup, error) {
+	var best *dragoman.NearDup
+	seen := map[int64]bool{}
+	for i, k := range bands {
+		rows, err := p.tx.QueryContext(p.ctx, `SELECT a.seq, a.id, a.minhash FROM article_bands b JOIN articles a ON a.seq = b.article_seq WHERE b.band = ? AND b.key = ? LIMIT 50`, i, k)
+		if err != nil {
+			return nil, err
+		}
+		for rows.Next() {
+			var seq int64
+			var other string
+			var mh []byte
+			if err := rows.Scan(&seq, &other, &mh); err != nil {
+				rows.Close()
+				return nil, err
+			}
+			if seen[seq] {
+				continue
+			}
+			seen[seq] = true
+			o, ok := corpus.ParseSignature(mh)
+			if !ok {
+				continue
+			}
+			if s := sig.Similarity(o); s >= corpus.NearDuplicate && (best == nil || s > best.Similarity) {
+				best = &dragoman.NearDup{ID: id, Of: other, Similarity: s}
+			}
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, err
+		}
+	}
+	return best, nil
+}
+
+// entities stores the document's entities, mentions and roles, resolving
+// each entity to a cross-article actor. It returns entity id -> actor id.
+func (p *putter) entities(d *dragoman.Document, seq int64, day any, dup bool, countries map[string]bool) (map[string]string, error) {
+	actors := map[string]string{}
+	for i := range d.Entities {
+		e := &d.Entities[i]
+		actorID, err := p.resolve(e, day, dup)
+		if err != nil {
+			return nil, err
+		}
+		actors[e.ID] = actorID
+		if e.Country != "" && !dup {
+			countries[e.Country] = true
+		}
+		if _, err := p.exec(`INSERT OR REPLACE INTO entities (article_seq, entity, actor_id, name, type, country, code, mentions) VALUES (?,?,?,?,?,?,?,?)`,
+			seq, e.ID, nullable(actorID), e.Name, string(e.Type), e.Country, e.Actor, len(e.Mentions)); err != nil {
+			return nil, err
+		}
+		for _, r := range e.Roles {
+			if _, err := p.exec(`INSERT INTO roles (article_seq, entity, actor_id, title, of, country, type, former) VALUES (?,?,?,?,?,?,?,?)`,
+				seq, e.ID, nullable(actorID), r.Title, r.Of, r.Country, r.Type, b2i(r.Former)); err != nil {
+				return nil, err
+			}
+		}
+	}
+	mentions := d.Mentions
+	if len(mentions) == 0 {
+		for _, e := range d.Entities {
+			for _, m := range e.Mentions {
+				if m.Entity == "" {
+					m.Entity = e.ID
+				}
+				mentions = append(mentions, m)
+			}
+		}
+	}
+	for _, m := range mentions {
+		if _, err := p.exec(`INSERT INTO mentions (article_seq, entity, actor_id, start, end, text, type, sentence, origin) VALUES (?,?,?,?,?,?,?,?,?)`,
+			seq, m.Entity, nullable(actors[m.Entity]), m.Start, m.End, m.Text, string(m.Type), m.Sentence, m.Origin); err != nil {
+			return nil, err
+		}
+	}
+	return actors, nil
+}
+
+// resolvable says which entity types become cross-article actors.
+func resolvable(t dragoman.EntityType) bool {
+	switch t {
+	case dragoman.Person, dragoman.Organization, dragoman.GPE, dragoman.Location,
+		dragoman.Facility, dragoman.NORP, dragoman.Group:
+		return true
+	}
+	return false
+}
+
+// compatible reports whether an entity of type a may be the same actor as
+// one of type b.
+func compatible(a, b dragoman.EntityType) bool {
+	if a == b {
+		return true
+	}
+	org := func(t dragoman.EntityType) bool { return t == dragoman.Organization || t == dragoman.Group }
+	place := func(t dragoman.EntityType) bool { return t == dragoman.GPE || t == dragoman.Location }
+	return (org(a) && org(b)) || (place(a) && place(b))
+}
+
+type candidate struct {
+	id      string
+	typ     dragoman.EntityType
+	country string
+	score   int
+	pinned  bool
+	count   int
+}
+
+// resolve finds or makes the actor of an entity and records its aliases.
+// Full names (and the entity's aliases) are matched first; a person named
+// by a single word is matched by surname only when exactly one compatible
+// actor has it.
+func (p *putter) resolve(e *dragoman.Entity, day any, dup bool) (string, error) {
+	if !resolvable(e.Type) || strings.TrimSpace(e.Name) == "" {
+		return "", nil
+	}
+	names := []string{e.Name}
+	names = append(names, e.Aliases...)
+	keys := map[string]string{} // key -> alias as written
+	var order []string
+	for _, n := range names {
+		k := corpus.NameKey(n)
+		if k == "" {
+			continue
+		}
+		if _, ok := keys[k]; !ok {
+			keys[k] = n
+			order = append(order, k)
+		}
+	}
+	if len(order) == 0 {
+		return "", nil
+	}
+	cands := map[string]*candidate{}
+	lookup := func(kind string, ks []string) error {
+		if len(ks) == 0 {
+			return nil
+		}
+		q := `SELECT al.actor_id, a.type, a.country, max(al.pinned), a.mentions, coalesce(a.merged_into, '')
+			FROM actor_aliases al JOIN actors a ON a.id = al.actor_id
+			WHERE al.kind = ? AND al.key IN (` + placeholders(len(ks)) + `) GROUP BY al.key, al.actor_id`
+		rows, err := p.tx.QueryContext(p.ctx, q, append([]any{kind}, anys(ks)...)...)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var c candidate
+			var typ, merged string
+			var pinned int
+			if err := rows.Scan(&c.id, &typ, &c.country, &pinned, &c.count, &merged); err != nil {
+				return err
+			}
+			if merged != "" {
+				c.id = merged
+			}
+			c.typ = dragoman.EntityType(typ)
+			if !compatible(e.Type, c.typ) {
+				continue
+			}
+			if e.Country != "" && c.country != "" && e.Country != c.country {
+				continue
+			}
+			if old, ok := cands[c.id]; ok {
+				old.score++
+				old.pinned = old.pinned || pinned == 1
+				continue
+			}
+			c.score = 1
+			c.pinned = pinned == 1
+			cands[c.id] = &c
+		}
+		return rows.Err()
+	}
+	isPerson := e.Type == dragoman.Person
+	var fullKeys []string
+	for _, k := range order {
+		if !isPerson || strings.Contains(k, " ") {
+			fullKeys = append(fullKeys, k)
+		}
+	}
+	if len(fullKeys) > 0 {
+		if err := lookup("name", fullKeys); err != nil {
+			return "", err
+		}
+		if len(cands) == 0 && isPerson {
+			// An actor so far known only by this surname ("Lavrov" alone)
+			// becomes the full-named one, when there is exactly one.
+			if s := corpus.Surname(keys[fullKeys[0]]); s != "" {
+				if err := lookup("surname", []string{s}); err != nil {
+					return "", err
+				}
+				for id := range cands {
+					var named int
+					if err := p.tx.QueryRowContext(p.ctx, `SELECT count(*) FROM actor_aliases WHERE actor_id = ? AND kind = 'name'`, id).Scan(&named); err != nil {
+						return "", err
+					}
+					if named > 0 {
+						delete(cands, id)
+					}
+				}
+				if len(cands) > 1 {
+					cands = map[string]*candidate{}
+				}
+			}
+		}
+	} else {
+		// "Lavrov": an actor known by that surname, when exactly one
+		// compatible actor has it.
+		if err := lookup("surname", order); err != nil {
+			return "", err
+		}
+		if len(cands) > 1 {
+			cands = map[string]*candidate{}
+		}
+	}
+	var best *candidate
+	for _, c := range cands {
+		if best == nil || c.score > best.score || c.score == best.score && (c.pinned && !best.pinned || c.count > best.count || c.count == best.count && c.id < best.id) {
+			best = c
+		}
+	}
+	var id string
+	if best != nil {
+		id = best.id
+		if err := p.fillActor(id, e, day, dup); err != nil {
+			return "", err
+		}
+	} else {
+		var err error
+		if id, err = p.newActor(e, order[0], day, dup); err != nil {
+			return "", err
+		}
+	}
+	// Record the names, unless a hand edit pinned them to another actor.
+	for _, k := range order {
+		kind := "name"
+		if isPerson && !strings.Contains(k, " ") {
+			kind = "surname"
+		}
+		if err := p.alias(k, kind, id, keys[k]); err != nil {
+			return "", err
+		}
+		if e.Type == dragoman.Person && kind == "name" {
+			if s := corpus.Surname(keys[k]); s != "" {
+				if err := p.alias(s, "surname", id, s); err != nil {
+					return "", err
+				}
+			}
+		}
+	}
+	return id, nil
+}
+
+func (p *putter) alias(key, kind, id, written string) error {
+	var pinnedElsewhere int
+	if err := p.tx.QueryRowContext(p.ctx, `SELECT count(*) FROM actor_aliases WHERE key = ? AND kind = ? AND pinned = 1 AND actor_id <> ?`, key, kind, id).Scan(&pinnedElsewhere); err != nil {
+		return err
+	}
+	if pinnedElsewhere > 0 {
+		return nil
+	}
+	_, err := p.exec(`INSERT INTO actor_aliases (key, actor_id, alias, kind, count) VALUES (?,?,?,?,1)
+		ON CONFLICT (key, kind, actor_id, alias) DO UPDATE SET count = count + 1`, key, id, written, kind)
+	return err
+}
+
+// newActor makes an actor with a stable id derived from its first name.
+func (p *putter) newActor(e *dragoman.Entity, key string, day any, dup bool) (string, error) {
+	sum := sha1.Sum([]byte(string(e.Type) + "|" + key + "|" + e.Country))
+	base := "A" + hex.EncodeToString(sum[:])[:10]
+	id := base
+	for n := 2; ; n++ {
+		var c int
+		if err := p.tx.QueryRowContext(p.ctx, `SELECT count(*) FROM actors WHERE id = ?`, id).Scan(&c); err != nil {
+			return "", err
+		}
+		if c == 0 {
+			break
+		}
+		id = fmt.Sprintf("%s-%d", base, n)
+	}
+	mentions, articles := len(e.Mentions), 1
+	if dup {
+		mentions, articles = 0, 0
+	}
+	_, err := p.exec(`INSERT INTO actors (id, name, type, country, code, mentions, articles, first_seen, last_seen) VALUES (?,?,?,?,?,?,?,?,?)`,
+		id, e.Name, string(e.Type), e.Country, e.Actor, mentions, articles, day, day)
+	return id, err
+}
+
+// fillActor adds an article's entity to an existing actor's counts and
+// fills what the actor lacks.
+func (p *putter) fillActor(id string, e *dragoman.Entity, day any, dup bool) error {
+	mentions, articles := len(e.Mentions), 1
+	if dup {
+		mentions, articles = 0, 0
+	}
+	_, err := p.exec(`UPDATE actors SET
+		mentions = mentions + ?, articles = articles + ?,
+		country = CASE WHEN country = '' THEN ? ELSE country END,
+		code = CASE WHEN code = '' THEN ? ELSE code END,
+		name = CASE WHEN length(?) > length(name) AND ? = 'PERSON' AND instr(?, ' ') > 0 AND instr(name, ' ') = 0 THEN ? ELSE name END,
+		first_seen = CASE WHEN ? IS NOT NULL AND (first_seen IS NULL OR ? < first_seen) THEN ? ELSE first_seen END,
+		last_seen = CASE WHEN ? IS NOT NULL AND (last_seen IS NULL OR ? > last_seen) THEN ? ELSE last_seen END
+		WHERE id = ?`,
+		mentions, articles, e.Country, e.Actor,
+		e.Name, string(e.Type), e.Name, e.Name,
+		day, day, day, day, day, day, id)
+	return err
+}
+
+func (p *putter) quotes(d *dragoman.Document, seq int64, day any, dup bool, actors map[string]string) error {
+	for _, q := range d.Quotes {
+		var speaker, entity, cue string
+		if q.Speaker != nil {
+			speaker, entity = q.Speaker.Name, q.Speaker.Entity
+		}
+		if q.Cue != nil {
+			cue = q.Cue.Text
+		}
+		if _, err := p.exec(`INSERT INTO quotes (article_seq, qid, kind, text, start, end, sentence, speaker, speaker_entity, actor_id, attribution, cue, medium, day, duplicate)
+			VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+			seq, q.ID, string(q.Kind), q.Text, q.Start, q.End, q.Sentence, speaker, entity, nullable(actors[entity]),
+			q.Attribution, cue, q.Medium, day, b2i(dup)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (p *putter) events(d *dragoman.Document, seq int64, day any, dup bool, actors map[string]string, countries map[string]bool) error {
+	for _, v := range d.Events {
+		evDay := day
+		value := ""
+		if v.Date != nil {
+			value = v.Date.Value
+			if len(v.Date.Value) == 10 {
+				if _, err := time.Parse("2006-01-02", v.Date.Value); err == nil {
+					evDay = v.Date.Value
+				}
+			}
+		}
+		side := func(r *dragoman.ActorRef) (name, code, country, entity string, actor any) {
+			if r == nil {
+				return "", "", "", "", nil
+			}
+			name, code, entity = r.Name, r.Actor, r.Entity
+			if e := d.Entity(r.Entity); e != nil {
+				country = e.Country
+				if code == "" {
+					code = e.Actor
+				}
+			}
+			if country == "" {
+				country = countryOfCode(code)
+			}
+			return name, code, country, entity, nullable(actors[r.Entity])
+		}
+		sn, sc, sk, se, sa := side(v.Source)
+		tn, tc, tk, te, ta := side(v.Target)
+		var loc, locCountry string
+		if v.Location != nil {
+			loc, locCountry = v.Location.Name, v.Location.CountryCode
+			if locCountry != "" && !dup {
+				countries[locCountry] = true
+			}
+		}
+		root, base := v.Root, v.Base
+		if root == "" && len(v.Code) >= 2 {
+			root = v.Code[:2]
+		}
+		if base == "" && len(v.Code) >= 3 {
+			base = v.Code[:3]
+		}
+		if _, err := p.exec(`INSERT INTO events (article_seq, vid, day, date_value, code, base, root, label, quad_class, goldstein,
+			source_name, source_code, source_country, source_entity, source_actor,
+			target_name, target_code, target_country, target_entity, target_actor,
+			trigger, evidence, sentence, negated, modality, reported, location, location_country, duplicate)
+			VALUES (?,?,?,?,?,?,?,?,?,?, ?,?,?,?,?, ?,?,?,?,?, ?,?,?,?,?,?,?,?,?)`,
+			seq, v.ID, evDay, value, v.Code, base, root, v.Label, v.QuadClass, v.Goldstein,
+			sn, sc, sk, se, sa, tn, tc, tk, te, ta,
+			v.Trigger.Text, v.Evidence.Text, v.Sentence, b2i(v.Negated), v.Modality, b2i(v.Reported), loc, locCountry, b2i(dup)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// countryOfCode returns the country part of a CAMEO actor code ("RUSGOV"
+// -> "RUS"), or "" for codes that do not start with a country.
+func countryOfCode(code string) string {
+	if len(code) < 3 {
+		return ""
+	}
+	c := strings.ToUpper(code[:3])
+	for _, r := range c {
+		if r < 'A' || r > 'Z' {
+			return ""
+		}
+	}
+	switch c {
+	case "IGO", "NGO", "MNC", "GOV", "MIL", "REB", "OPP", "BUS", "MED", "EDU", "ELI", "CVL", "COP", "JUD",
+		"LEG", "SPY", "UAF", "IMG", "INS", "LAB", "REF", "RAD", "HLH", "AGR", "CRM", "NGM", "SET", "MOD",
+		"REL", "CHR", "MOS", "BUD", "HIN", "JEW", "ITH", "SHI", "SUN", "ETH", "UIS", "INT", "TRN":
+		return ""
+	}
+	return c
+}
+
+// encodeDocument deflates the document's JSON without body and tokens.
+func encodeDocument(d *dragoman.Document) ([]byte, error) {
+	c := *d
+	c.Tokens = nil
+	c.Article.Body = ""
+	js, err := json.Marshal(&c)
+	if err != nil {
+		return nil, err
+	}
+	var buf bytes.Buffer
+	w, _ := flate.NewWriter(&buf, flate.BestSpeed)
+	w.Write(js)
+	if err := w.Close(); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+func decodeDocument(blob []byte, body string) (*dragoman.Document, error) {
+	var d dragoman.Document
+	r := flate.NewReader(bytes.NewReader(blob))
+	defer r.Close()
+	if err := json.NewDecoder(r).Decode(&d); err != nil {
+		return nil, errors.New("stored document is unreadable: " + err.Error())
+	}
+	d.Article.Body = body
+	return &d, nil
+}
+
+func placeholders(n int) string {
+	if n <= 0 {
+		return ""
+	}
+	return strings.Repeat("?,", n-1) + "?"
+}
+
+func anys(ss []string) []any {
+	out := make([]any, len(ss))
+	for i, s := range ss {
+		out[i] = s
+	}
+	return out
+}
+
+func nullable(s string) any {
+	if s == "" {
+		return nil
+	}
+	return s
+}
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}

@@ -3,6 +3,7 @@ package pipeline
 import (
 	"github.com/dragoman-news/dragoman"
 	"github.com/dragoman-news/dragoman/ner"
+	"github.com/dragoman-news/dragoman/quote"
 	"github.com/dragoman-news/dragoman/segment"
 	"github.com/dragoman-news/dragoman/timex"
 )
@@ -23,7 +24,7 @@ func constructors() []constructor {
 		{"ner", func(o Options) (dragoman.Annotator, error) { return ner.New() }},
 		// {"actor", ...},
 		{"timex", func(o Options) (dragoman.Annotator, error) { return timex.New() }},
-		// {"quote", ...},
+		{"quote", func(o Options) (dragoman.Annotator, error) { return quote.New() }},
 		// {"event", ...},
 	}
 }

@@ -1,0 +1,437 @@
+package quote
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/dragoman-news/dragoman"
+)
+
+// attribution is what the cue search found for one quotation.
+type attribution struct {
+	np       [2]int // speaker tokens [from, to); from == to when none
+	cue      int    // cue token, -1 when none
+	cueEnd   int    // end of a multi-word cue ("according to"), exclusive
+	medium   string
+	how      string // "cue", "according-to", "carryover", "colon"...
+	carry    *lastQuote
+	inverted bool
+}
+
+func noAttribution() attribution { return attribution{cue: -1} }
+
+func (at attribution) found() bool { return at.np[1] > at.np[0] || at.carry != nil }
+
+// directOne classifies and attributes one quotation found by its marks;
+// quoted tokens are [qi, qj).
+func (a *analysis) directOne(r region, qi, qj int) {
+	if qi >= len(a.toks) {
+		return
+	}
+	content := a.spanOf(r.Content.Start, r.Content.End)
+	words := countWords(content.Text)
+	if words == 0 {
+		return
+	}
+	para := a.toks[qi].Para
+	sentO := a.sentOf[qi]
+	// Tokens of the writer's sentence before the opening mark (after any
+	// earlier quotation) and after the closing mark (up to the next one).
+	bFrom := a.sents[sentO].From
+	for x := qi - 1; x >= bFrom; x-- {
+		if a.toks[x].Quoted {
+			bFrom = x + 1
+			break
+		}
+	}
+	before := [2]int{bFrom, qi}
+	after := [2]int{qj, qj}
+	if qj > qi && qj <= len(a.toks) && !r.Unbalanced {
+		sentC := a.sentOf[qj-1]
+		end := a.sents[sentC].To
+		x := qj
+		for x < end && !a.toks[x].Quoted {
+			x++
+		}
+		after = [2]int{qj, x}
+	}
+
+	if a.isScare(qi) {
+		return
+	}
+	wholeStart := a.startsUtterance(before, content.Text)
+	at := a.attributeDirect(before, after, qi, qj)
+	endsPunct := endsWithPunct(content.Text)
+	kind := dragoman.Partial
+	if wholeStart && (endsPunct || after[1] == after[0] || at.found()) {
+		kind = dragoman.Direct
+	}
+	if !at.found() {
+		// A quotation with no cue of its own that follows a quotation
+		// belongs to the speaker just quoted.
+		if kind == dragoman.Direct && a.last != nil && a.last.speaker != nil && a.sentOf[qi]-a.last.sent <= 1 && (a.last.para == para || a.last.para == para-1) {
+			at.carry = a.last
+			at.how = "carryover"
+		} else if c := a.colonIntro(qi); c.found() {
+			at = c
+		}
+	}
+	if !at.found() {
+		// Short fragments and titles with nothing saying they were spoken
+		// are names or scare quotes, not speech.
+		if words <= 4 || (kind == dragoman.Partial && words < 8) || titleLike(content.Text) {
+			return
+		}
+	}
+	q := dragoman.Quote{Kind: kind, Span: content}
+	if r.Unbalanced {
+		q.Flags = append(q.Flags, "unbalanced")
+		sp := a.spanOf(r.Open.Start, r.Open.End)
+		a.d.Warn("quote", "unbalanced-quote", "quotation mark never closed; quotation bounded by its paragraph", &sp)
+	}
+	if r.MultiPara {
+		q.Flags = append(q.Flags, "multi-paragraph")
+	}
+	a.finish(&q, at)
+	if kind == dragoman.Direct && at.cue >= 0 {
+		a.usedCue[at.cue] = true
+	}
+	a.last = &lastQuote{speaker: q.Speaker, para: r.LastPara, end: r.Close.End, sent: a.sentOf[max(qj, after[1])-1]}
+	if at.carry != nil {
+		a.last.group = at.carry.group
+	} else if at.np[1] > at.np[0] {
+		a.last.group = a.lx.groups[a.toks[at.np[1]-1].Lower]
+	}
+	a.quotes = append(a.quotes, q)
+}
+
+// finish fills the speaker, cue, medium and attribution of q.
+func (a *analysis) finish(q *dragoman.Quote, at attribution) {
+	if at.cue >= 0 {
+		end := at.cue + 1
+		if at.cueEnd > end {
+			end = at.cueEnd
+		}
+		sp := a.tokSpan(at.cue, end)
+		q.Cue = &sp
+	}
+	q.Medium = at.medium
+	switch {
+	case at.carry != nil:
+		sp := *at.carry.speaker
+		q.Speaker = &sp
+		q.Attribution = "carryover"
+	case at.np[1] > at.np[0]:
+		q.Speaker, q.Attribution = a.resolve(at.np[0], at.np[1])
+		if at.how == "according-to" && q.Speaker != nil {
+			q.Attribution = "according-to"
+		}
+	default:
+		q.Attribution = "no-cue"
+	}
+}
+
+// startsUtterance reports whether a quotation starts a whole utterance:
+// nothing of the writer's sentence before it, or an attribution ending in
+// a colon or comma ("Kellogg said:", "…," X told reporters, "…").
+func (a *analysis) startsUtterance(before [2]int, content string) bool {
+	if before[1] <= before[0] {
+		return true
+	}
+	last := a.toks[before[1]-1]
+	if last.Text == ":" {
+		return true
+	}
+	hasCue := false
+	for x := before[0]; x < before[1]; x++ {
+		if _, ok := a.lx.verbs[a.toks[x].Lower]; ok {
+			hasCue = true
+		}
+	}
+	if last.Text == "," && hasCue {
+		return true
+	}
+	r, _ := utf8.DecodeRuneInString(content)
+	if hasCue && unicode.IsUpper(r) {
+		if _, ok := a.lx.verbs[last.Lower]; ok {
+			return true // Trump said "We will win."
+		}
+	}
+	return false
+}
+
+// attributeDirect looks for the cue and speaker of a quotation: right
+// after it ("…," said X / "…," X said / "…," according to X), right before
+// it (X said: "…"), then anywhere in its sentence (X said there could be
+// "no thought" of …).
+func (a *analysis) attributeDirect(before, after [2]int, qi, qj int) attribution {
+	// After the quotation.
+	x := after[0]
+	if x < after[1] && a.toks[x].Text == "," {
+		x++
+	}
+	if x < after[1] {
+		if at := a.afterCue(x, after[1]); at.found() {
+			return at
+		}
+	}
+	// Before it: the last cue in the writer's words before the mark.
+	for v := before[1] - 1; v >= before[0]; v-- {
+		if at := a.cueAt(v, before[0], before[1], true); at.found() {
+			return at
+		}
+	}
+	// Anywhere else after it in the sentence.
+	for v := after[0]; v < after[1]; v++ {
+		if at := a.cueAt(v, after[0], after[1], true); at.found() {
+			return at
+		}
+	}
+	// Before an earlier quotation of the same sentence: Bruce described
+	// the talks as "…", but not "…".
+	s := a.sents[a.sentOf[qi]]
+	for v := before[0] - 1; v >= s.From; v-- {
+		if a.toks[v].Quoted {
+			continue
+		}
+		lo := v
+		for lo > s.From && !a.toks[lo-1].Quoted {
+			lo--
+		}
+		if at := a.cueAt(v, lo, before[1], true); at.found() {
+			return at
+		}
+	}
+	return noAttribution()
+}
+
+// afterCue matches the attribution right after a quotation, starting at
+// token x and ending before end.
+func (a *analysis) afterCue(x, end int) attribution {
+	t := a.toks[x]
+	// "…," according to X.
+	if t.Lower == "according" && x+1 < end && a.toks[x+1].Lower == "to" {
+		np := a.forwardNP(x+2, end)
+		if np[1] > np[0] {
+			return attribution{np: np, cue: x, cueEnd: x + 2, how: "according-to"}
+		}
+	}
+	// "…," said X — inverted.
+	if v, ok := a.lx.verbs[t.Lower]; ok && v.Frames&frameQuote != 0 {
+		np := a.forwardNP(x+1, end)
+		if np[1] > np[0] {
+			return attribution{np: np, cue: x, how: "cue", inverted: true, medium: a.medium(np[1], end, v)}
+		}
+	}
+	// "…," X said.
+	for v := x + 1; v < end && v < x+14; v++ {
+		vb, ok := a.lx.verbs[a.toks[v].Lower]
+		if !ok || vb.Frames&frameQuote == 0 {
+			continue
+		}
+		np, ok := a.backNP(v, x)
+		if ok && np[0] == x {
+			return attribution{np: np, cue: v, how: "cue", medium: a.medium(v+1, end, vb)}
+		}
+		break
+	}
+	return noAttribution()
+}
+
+// cueAt tries token v as a speech cue whose subject lies in [lo, v).
+func (a *analysis) cueAt(v, lo, hi int, quoteFrame bool) attribution {
+	t := a.toks[v]
+	if t.Quoted {
+		return noAttribution()
+	}
+	if t.Lower == "according" && v+1 < hi && a.toks[v+1].Lower == "to" {
+		np := a.forwardNP(v+2, hi)
+		if np[1] > np[0] {
+			return attribution{np: np, cue: v, cueEnd: v + 2, how: "according-to"}
+		}
+		return noAttribution()
+	}
+	vb, ok := a.lx.verbs[t.Lower]
+	if !ok {
+		return noAttribution()
+	}
+	if a.passive(v) {
+		return noAttribution()
+	}
+	np, ok := a.backNP(v, lo)
+	if !ok {
+		return noAttribution()
+	}
+	return attribution{np: np, cue: v, how: "cue", medium: a.medium(v+1, hi, vb)}
+}
+
+// passive reports "is said to", "was told", which do not name a speaker.
+func (a *analysis) passive(v int) bool {
+	for x := v - 1; x >= 0 && x >= v-2; x-- {
+		switch a.toks[x].Lower {
+		case "is", "was", "were", "are", "be", "been", "being", "get", "got":
+			return true
+		}
+		if !isAdverb(a.toks[x].Lower) {
+			break
+		}
+	}
+	return false
+}
+
+// colonIntro finds "X said:" closing the sentence or paragraph just before
+// a quotation that has no cue of its own.
+func (a *analysis) colonIntro(qi int) attribution {
+	if qi == 0 {
+		return noAttribution()
+	}
+	prev := qi - 1
+	if a.toks[prev].Text != ":" || a.toks[prev].Quoted {
+		return noAttribution()
+	}
+	s := a.sents[a.sentOf[prev]]
+	for v := prev - 1; v >= s.From; v-- {
+		if at := a.cueAt(v, s.From, prev, true); at.found() {
+			at.how = "cue"
+			return at
+		}
+	}
+	return noAttribution()
+}
+
+// onlyQuotesBetween reports whether the text between two offsets is only
+// white space, punctuation and quoted words: nothing of the writer's
+// sentence that could introduce another speaker.
+func (a *analysis) onlyQuotesBetween(from, to int) bool {
+	if from > to {
+		return false
+	}
+	for x := a.tokAt(from); x < len(a.toks) && a.toks[x].Start < to; x++ {
+		t := a.toks[x]
+		if t.Word && !t.Quoted {
+			return false
+		}
+	}
+	return true
+}
+
+// isScare reports a quotation that a name-giving word introduces:
+// so-called "reset", dubbed "Robogee", the word "parole".
+func (a *analysis) isScare(qi int) bool {
+	for _, seq := range a.lx.scare {
+		n := len(seq)
+		if qi-n < 0 {
+			continue
+		}
+		ok := true
+		for k := 0; k < n; k++ {
+			t := a.toks[qi-n+k]
+			if t.Quoted || t.Lower != seq[k] {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return true
+		}
+		// "so-called" is one token.
+		if n == 2 && a.toks[qi-1].Lower == seq[0]+"-"+seq[1] {
+			return true
+		}
+	}
+	return false
+}
+
+// medium finds the audience or medium after a cue: "told reporters",
+// "wrote on X", "said in a statement", "said at a security conference".
+func (a *analysis) medium(x, end int, vb verb) string {
+	if x >= end {
+		return ""
+	}
+	if vb.Frames&frameTell != 0 {
+		np := a.objectNP(x, end)
+		if np[1] > np[0] {
+			return a.tokSpan(np[0], np[1]).Text
+		}
+		return ""
+	}
+	for k := x; k < end && k < x+4; k++ {
+		switch a.toks[k].Lower {
+		case "on", "in", "at", "to", "during", "via", "through":
+		default:
+			if timeWord[a.toks[k].Lower] && a.toks[k].Word {
+				continue // said Monday in a statement
+			}
+			return ""
+		}
+		np := a.objectNP(k+1, end)
+		if np[1] <= np[0] {
+			continue
+		}
+		head := a.toks[np[1]-1]
+		if a.lx.media[head.Lower] || a.lx.audiences[head.Lower] || (a.toks[k].Lower == "on" && head.Cap) {
+			return a.tokSpan(np[0], np[1]).Text
+		}
+	}
+	return ""
+}
+
+// objectNP reads a short noun phrase from x: an optional determiner, then
+// words up to a preposition, a time word, a clause word or punctuation.
+func (a *analysis) objectNP(x, end int) [2]int {
+	j := x
+	for j < end && j < x+6 {
+		t := a.toks[j]
+		if !t.Word || t.Quoted || functionWord[t.Lower] && !(j == x && determiner[t.Lower]) || timeWord[t.Lower] {
+			break
+		}
+		if _, ok := a.lx.verbs[t.Lower]; ok {
+			break
+		}
+		j++
+	}
+	return [2]int{x, j}
+}
+
+func countWords(s string) int {
+	n := 0
+	in := false
+	for _, r := range s {
+		w := isWordRune(r)
+		if w && !in {
+			n++
+		}
+		in = w
+	}
+	return n
+}
+
+func endsWithPunct(s string) bool {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	switch r {
+	case '.', ',', '!', '?', '…', ':', ';', '—':
+		return true
+	}
+	return false
+}
+
+// titleLike reports Title Case text with no sentence punctuation: a
+// headline or work title in quotation marks.
+func titleLike(s string) bool {
+	words := strings.Fields(s)
+	if len(words) == 0 {
+		return true
+	}
+	caps := 0
+	for _, w := range words {
+		r, _ := utf8.DecodeRuneInString(w)
+		if unicode.IsUpper(r) || unicode.IsDigit(r) {
+			caps++
+		}
+	}
+	if strings.ContainsAny(s, ".!?,;") {
+		return false
+	}
+	return caps*3 >= len(words)*2
+}

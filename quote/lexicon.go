@@ -1,0 +1,126 @@
+package quote
+
+import (
+	_ "embed"
+	"fmt"
+	"strings"
+	"sync"
+)
+
+//go:embed lexicon.tsv
+var lexiconTSV string
+
+// Frames a speech verb takes; see lexicon.tsv.
+const (
+	frameQuote    = 1 << iota // attributes a direct quotation
+	frameThat                 // takes a reported clause, "that" optional
+	frameThatOnly             // takes a reported clause only after "that"
+	frameAs                   // X described Y as Z
+	frameTell                 // X told AUDIENCE (that) ...
+	frameOn                   // X wrote on MEDIUM
+	frameFrag                 // X called the ruling "dangerous"
+)
+
+// verb is one speech verb of the lexicon.
+type verb struct {
+	Lemma  string
+	Frames int
+}
+
+// lexicon holds the speech cues and the word classes the speaker finder
+// relies on. It is decoded once from lexicon.tsv.
+type lexicon struct {
+	verbs     map[string]verb // by inflected form, lower case
+	media     map[string]bool // speech nouns that name a medium
+	phrases   map[string]string
+	audiences map[string]bool
+	groups    map[string]bool
+	roles     map[string]bool
+	titles    map[string]bool
+	scare     [][]string // word sequences, lower case
+}
+
+var loadLexicon = sync.OnceValues(func() (*lexicon, error) { return parseLexicon(lexiconTSV) })
+
+func parseLexicon(src string) (*lexicon, error) {
+	lx := &lexicon{
+		verbs: map[string]verb{}, media: map[string]bool{}, phrases: map[string]string{},
+		audiences: map[string]bool{}, groups: map[string]bool{}, roles: map[string]bool{}, titles: map[string]bool{},
+	}
+	for n, line := range strings.Split(src, "\n") {
+		line = strings.TrimSpace(line)
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		var f []string
+		for _, x := range strings.Split(line, "\t") {
+			if x != "" {
+				f = append(f, x)
+			}
+		}
+		bad := func() error { return fmt.Errorf("lexicon.tsv line %d: malformed %q line", n+1, f[0]) }
+		switch f[0] {
+		case "verb":
+			if len(f) != 4 {
+				return nil, bad()
+			}
+			v := verb{Lemma: f[1]}
+			for _, fr := range strings.Split(f[3], ",") {
+				switch fr {
+				case "quote":
+					v.Frames |= frameQuote
+				case "that":
+					v.Frames |= frameThat
+				case "that!":
+					v.Frames |= frameThatOnly
+				case "as":
+					v.Frames |= frameAs
+				case "tell":
+					v.Frames |= frameTell
+				case "on":
+					v.Frames |= frameOn
+				case "frag":
+					v.Frames |= frameFrag
+				default:
+					return nil, fmt.Errorf("lexicon.tsv line %d: unknown frame %q", n+1, fr)
+				}
+			}
+			for _, form := range strings.Split(f[2], ",") {
+				lx.verbs[form] = v
+			}
+		case "noun":
+			if len(f) != 3 {
+				return nil, bad()
+			}
+			lx.media[f[1]] = true
+		case "phrase":
+			if len(f) != 3 {
+				return nil, bad()
+			}
+			lx.phrases[f[1]] = f[2]
+		case "audience", "group", "role", "title", "scare":
+			if len(f) != 2 {
+				return nil, bad()
+			}
+			w := f[1]
+			switch f[0] {
+			case "audience":
+				lx.audiences[w] = true
+			case "group":
+				lx.groups[w] = true
+			case "role":
+				lx.roles[w] = true
+			case "title":
+				lx.titles[w] = true
+			case "scare":
+				lx.scare = append(lx.scare, strings.Fields(w))
+			}
+		default:
+			return nil, fmt.Errorf("lexicon.tsv line %d: unknown kind %q", n+1, f[0])
+		}
+	}
+	if len(lx.verbs) == 0 {
+		return nil, fmt.Errorf("lexicon.tsv: no speech verbs")
+	}
+	return lx, nil
+}

@@ -1,0 +1,222 @@
+package quote
+
+import (
+	"github.com/dragoman-news/dragoman"
+)
+
+// clauseStarter are words that can open a reported clause without "that":
+// "Fried said such an approach could work", "Lavrov said there could be".
+var clauseStarter = setOf("he", "she", "they", "it", "we", "i", "you", "there", "the", "a", "an", "this", "these",
+	"those", "its", "their", "his", "her", "our", "such", "no", "some", "any", "many", "all", "both", "each",
+	"every", "nothing", "none", "talks", "officials", "one", "two", "more", "most", "negotiations")
+
+// stopClause are words that, after a comma, begin a new clause that is no
+// longer the reported content.
+var stopClause = setOf("though", "although", "but", "while", "whereas", "adding", "saying", "referring")
+
+// reported finds speech without quotation marks: X said (that) …, X told
+// reporters …, according to X, …, X described Y as Z.
+func (a *analysis) reported() {
+	for _, s := range a.sents {
+		for v := s.From; v < s.To; v++ {
+			t := a.toks[v]
+			if t.Quoted || a.usedCue[v] || !t.Word {
+				continue
+			}
+			if t.Lower == "according" && v+1 < s.To && a.toks[v+1].Lower == "to" {
+				a.according(s, v)
+				continue
+			}
+			vb, ok := a.lx.verbs[t.Lower]
+			if !ok || vb.Frames&(frameThat|frameThatOnly|frameAs|frameTell) == 0 || a.passive(v) {
+				continue
+			}
+			np, ok := a.backNP(v, s.From)
+			if !ok {
+				continue
+			}
+			from, medium, ok := a.contentStart(v, s.To, vb)
+			if !ok {
+				continue
+			}
+			var to int
+			if from < 0 {
+				// "The talks will resume, officials said."
+				if np[0]-1 <= s.From || a.toks[np[0]-1].Text != "," {
+					continue
+				}
+				from, to = s.From, np[0]-1
+				if a.isSentenceStart(np[0]) {
+					continue
+				}
+			} else {
+				to = a.clauseEnd(from, s.To, vb.Frames&frameAs != 0)
+			}
+			if to-from < 2 {
+				continue
+			}
+			q := dragoman.Quote{Kind: dragoman.Reported, Span: a.tokSpan(from, to)}
+			a.finish(&q, attribution{np: np, cue: v, how: "cue", medium: medium})
+			if q.Speaker == nil && q.Attribution == "" {
+				q.Attribution = "no-cue"
+			}
+			a.quotes = append(a.quotes, q)
+		}
+	}
+}
+
+// contentStart finds where the reported clause after the cue at v starts.
+// It returns -1 when the cue ends the sentence ("…, officials said.") and
+// false when the cue takes no clause here.
+func (a *analysis) contentStart(v, end int, vb verb) (int, string, bool) {
+	x := v + 1
+	if x >= end {
+		return -1, "", true
+	}
+	if a.toks[x].Text == "." || a.toks[x].Text == "!" || a.toks[x].Text == "?" {
+		return -1, "", x+1 >= end
+	}
+	medium := ""
+	if vb.Frames&frameAs != 0 {
+		// X described the talks as …: an "as" must follow within the clause.
+		for k := x + 1; k < end && k < x+20; k++ {
+			tk := a.toks[k]
+			if tk.Lower == "as" && !tk.Quoted {
+				return x, "", true
+			}
+			if tk.Text == "." || tk.Text == ";" {
+				break
+			}
+		}
+		return 0, "", false
+	}
+	if vb.Frames&frameTell != 0 {
+		np := a.objectNP(x, end)
+		if np[1] <= np[0] {
+			return 0, "", false
+		}
+		medium = a.tokSpan(np[0], np[1]).Text
+		x = np[1]
+		x = a.skipAdverbials(x, end)
+		if x < end && a.toks[x].Lower == "that" {
+			return x + 1, medium, x+1 < end
+		}
+		return 0, "", false
+	}
+	// said on Monday, said in a statement, wrote on X …
+	y := a.skipAdverbials(x, end)
+	if y > x {
+		medium = a.medium(x, y, vb)
+	}
+	x = y
+	if x >= end {
+		return -1, medium, true
+	}
+	t := a.toks[x]
+	switch {
+	case t.Lower == "that" && !t.Quoted:
+		return x + 1, medium, x+1 < end
+	case t.Text == "," && y == v+1:
+		// ", administration officials say, Ukrainian officials will …"
+		if x+1 < end && a.toks[x+1].Word && !a.toks[x+1].Quoted {
+			return x + 1, medium, true
+		}
+	case t.Text == ".":
+		return -1, medium, x+1 >= end
+	case vb.Frames&frameThat != 0 && y == v+1 && t.Word && !t.Quoted && (clauseStarter[t.Lower] || t.Cap):
+		return x, medium, true
+	}
+	return 0, "", false
+}
+
+// skipAdverbials skips time words and short prepositional phrases after a
+// cue: "on Monday", "in a statement", "at a security conference in Europe".
+func (a *analysis) skipAdverbials(x, end int) int {
+	for x < end {
+		t := a.toks[x]
+		switch {
+		case t.Quoted || !t.Word:
+			return x
+		case timeWord[t.Lower] && t.Lower != "that" && t.Lower != "while" && t.Lower != "when" && !isPreposition(t.Lower):
+			x++
+		case isPreposition(t.Lower):
+			np := a.objectNP(x+1, end)
+			if np[1] <= np[0] || np[1]-x > 7 {
+				return x
+			}
+			x = np[1]
+		default:
+			return x
+		}
+	}
+	return x
+}
+
+func isPreposition(w string) bool {
+	switch w {
+	case "on", "in", "at", "during", "via", "through", "after", "before", "to":
+		return true
+	}
+	return false
+}
+
+// clauseEnd returns where the reported clause that starts at from ends:
+// the end of the sentence, a semicolon, or a comma that opens a
+// contrasting clause (", though …").
+func (a *analysis) clauseEnd(from, end int, asFrame bool) int {
+	to := end
+	for k := from; k < end; k++ {
+		t := a.toks[k]
+		if t.Quoted {
+			continue
+		}
+		if t.Text == ";" {
+			to = k
+			break
+		}
+		if t.Text == "," && k+1 < end {
+			n := a.toks[k+1].Lower
+			if stopClause[n] && !(asFrame && n == "but") {
+				to = k
+				break
+			}
+			if n == "according" {
+				to = k
+				break
+			}
+		}
+	}
+	for to > from && !a.toks[to-1].Word && !a.toks[to-1].Quoted {
+		to--
+	}
+	return to
+}
+
+// according handles "according to X, …" and "…, according to X."
+func (a *analysis) according(s sentence, v int) {
+	np := a.forwardNP(v+2, s.To)
+	if np[1] <= np[0] {
+		return
+	}
+	var from, to int
+	switch {
+	case np[1] < s.To && a.toks[np[1]].Text == "," && (v == s.From || a.isSentenceStart(v)):
+		from, to = np[1]+1, a.clauseEnd(np[1]+1, s.To, false)
+	case v-1 > s.From && a.toks[v-1].Text == ",":
+		from, to = s.From, v-1
+	default:
+		return
+	}
+	if to-from < 2 {
+		return
+	}
+	// A quotation already attributed this way is not reported speech too.
+	for x := from; x < to; x++ {
+		if a.toks[x].Quoted {
+			return
+		}
+	}
+	q := dragoman.Quote{Kind: dragoman.Reported, Span: a.tokSpan(from, to)}
+	a.finish(&q, attribution{np: np, cue: v, cueEnd: v + 2, how: "according-to"})
+	a.quotes = append(a.quotes, q)
+}

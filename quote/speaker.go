@@ -1,0 +1,434 @@
+package quote
+
+import (
+	"strings"
+
+	"github.com/dragoman-news/dragoman"
+)
+
+// Closed word classes the speaker finder needs. They are grammar, not
+// lexicon: they do not change with the news.
+var (
+	functionWord = setOf("that", "which", "who", "whom", "whose", "and", "but", "or", "nor", "if", "when", "while",
+		"as", "in", "on", "at", "to", "for", "with", "by", "from", "of", "into", "about", "over", "after", "before",
+		"since", "because", "though", "although", "than", "then", "so", "is", "was", "were", "are", "be", "been",
+		"has", "have", "had", "will", "would", "could", "should", "can", "may", "might", "must", "do", "does", "did",
+		"not", "no", "this", "these", "those", "it", "its", "he", "she", "they", "we", "i", "you", "his", "her",
+		"their", "our", "my", "your", "him", "them", "us", "me", "there", "here", "where", "what", "how", "why",
+		"the", "a", "an", "also", "already", "only", "even", "just", "still", "yet", "without", "against",
+		"between", "during", "under", "through", "toward", "towards", "per", "via", "all", "both", "each", "some",
+		"any", "many", "much", "more", "most", "such", "other", "another", "later", "earlier", "now")
+	determiner = setOf("the", "a", "an", "this", "these", "those", "his", "her", "their", "its", "our", "my")
+	auxiliary  = setOf("has", "have", "had", "will", "would", "could", "should", "can", "may", "might", "must",
+		"also", "already", "later", "earlier", "previously", "repeatedly", "reportedly", "recently", "once",
+		"then", "again", "further", "long", "often", "never", "not", "did", "does", "do", "'ve", "’ve", "has also",
+		"separately", "simply", "similarly", "further", "too", "first", "last", "finally", "privately", "publicly")
+	negation = setOf("not", "never", "n't", "didn't", "didn’t", "won't", "won’t", "wouldn't", "wouldn’t",
+		"hasn't", "hasn’t", "haven't", "haven’t", "doesn't", "doesn’t", "don't", "don’t", "declined", "refused")
+	pronoun = map[string]string{"he": "he", "she": "she", "they": "they", "it": "it", "we": "we", "i": "i"}
+	// capitalized words that open a sentence without being part of a name
+	sentenceOpener = setOf("but", "and", "now", "still", "meanwhile", "yet", "however", "on", "in", "also", "so",
+		"then", "earlier", "later", "instead", "separately", "today", "yesterday", "last", "this", "that", "when",
+		"after", "before", "if", "while", "as", "at", "for", "with", "by", "since", "though", "although", "even",
+		"here", "there", "other", "both", "some", "many", "several", "two", "three", "most", "few", "all", "other",
+		"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "previously", "finally",
+		"nevertheless", "moreover", meanwhileDash)
+	timeWord = setOf("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
+		"yesterday", "tonight", "tomorrow", "morning", "afternoon", "evening", "night", "week", "month", "year",
+		"earlier", "later", "recently", "last", "this", "on", "at", "in", "that", "after", "before", "during",
+		"while", "when", "referring", "adding", "saying", "noting")
+	// words that open an appositive after a name: "Kellogg, the retired …,"
+	appositiveOpener = setOf("the", "a", "an", "who", "which", "whose", "himself", "herself", "one", "both",
+		"former", "then")
+	nameJoiner = setOf("of", "and", "de", "del", "al", "al-", "bin", "ibn", "van", "von", "der", "den", "la", "le",
+		"du", "da", "dos", "&")
+)
+
+const meanwhileDash = "meanwhile—"
+
+func setOf(words ...string) map[string]bool {
+	m := make(map[string]bool, len(words))
+	for _, w := range words {
+		m[w] = true
+	}
+	return m
+}
+
+func isAdverb(w string) bool {
+	return auxiliary[w] || (len(w) > 4 && strings.HasSuffix(w, "ly") && w != "family" && w != "italy" && w != "assembly")
+}
+
+// backNP finds the subject of the cue at token v: the noun phrase that
+// ends just before it (skipping auxiliaries and adverbs, and an appositive
+// set off by commas), no further back than lo. It fails on negated speech.
+func (a *analysis) backNP(v, lo int) ([2]int, bool) {
+	i := v - 1
+	for i >= lo && a.toks[i].Word && isAdverb(a.toks[i].Lower) {
+		if negation[a.toks[i].Lower] {
+			return [2]int{}, false
+		}
+		i--
+	}
+	if i < lo {
+		return [2]int{}, false
+	}
+	if a.toks[i].Text == "," {
+		// "Keith Kellogg, the retired general who …, said"
+		k := i - 1
+		for ; k > lo && i-k < 40; k-- {
+			if a.toks[k].Text == "," || a.toks[k].Quoted {
+				break
+			}
+		}
+		if k < lo || a.toks[k].Text != "," {
+			return [2]int{}, false
+		}
+		if allCap(a.toks[k+1 : i]) {
+			// "The secretary general of CEI, Nunzio Galantino, has called"
+			return [2]int{k + 1, i}, true
+		}
+		if k == lo || !appositiveOpener[a.toks[k+1].Lower] && !a.lx.roles[a.toks[k+1].Lower] {
+			return [2]int{}, false
+		}
+		i = k - 1
+		if i < lo {
+			return [2]int{}, false
+		}
+	}
+	head := a.toks[i]
+	if !head.Word || head.Quoted {
+		return [2]int{}, false
+	}
+	if _, ok := pronoun[head.Lower]; ok {
+		return [2]int{i, i + 1}, true
+	}
+	nounHead := a.lx.groups[head.Lower] || a.lx.roles[head.Lower] || a.lx.media[head.Lower]
+	if !head.Cap && !nounHead {
+		return [2]int{}, false
+	}
+	if head.Cap && sentenceOpener[head.Lower] && (i == lo || a.isSentenceStart(i)) {
+		return [2]int{}, false
+	}
+	j := i
+	lower := 0
+	for j-1 >= lo && i-j < 9 {
+		t := a.toks[j-1]
+		if t.Quoted || !t.Word {
+			break
+		}
+		if t.Cap && !(sentenceOpener[t.Lower] && a.isSentenceStart(j-1)) {
+			j--
+			continue
+		}
+		if nameJoiner[t.Lower] && j-2 >= lo && a.toks[j-2].Cap && a.toks[j-2].Word && (a.toks[j].Cap || nounHead) {
+			j--
+			continue
+		}
+		if determiner[t.Lower] && t.Lower != "this" && t.Lower != "these" && t.Lower != "those" {
+			j--
+			break
+		}
+		if !t.Cap && !functionWord[t.Lower] && lower < 3 && (nounHead || a.lx.roles[t.Lower] || a.lx.groups[t.Lower]) && !isVerbLike(t.Lower) {
+			if _, isVerb := a.lx.verbs[t.Lower]; isVerb {
+				break
+			}
+			lower++
+			nounHead = true // a name after a role word: "spokeswoman Tammy Bruce"
+			j--
+			continue
+		}
+		break
+	}
+	return [2]int{j, i + 1}, true
+}
+
+// allCap reports a run of capitalized words: a name.
+func allCap(ts []token) bool {
+	if len(ts) == 0 || len(ts) > 5 {
+		return false
+	}
+	for _, t := range ts {
+		if !t.Word || !t.Cap && !nameJoiner[t.Lower] {
+			return false
+		}
+	}
+	return ts[len(ts)-1].Cap
+}
+
+// isVerbLike rejects lower-case words that are clearly verbs or adverbs,
+// so that "he added officials" does not become one phrase.
+func isVerbLike(w string) bool {
+	return strings.HasSuffix(w, "ed") && !a2(w) || strings.HasSuffix(w, "ing") || isAdverb(w)
+}
+
+// a2 keeps a few nouns and adjectives that end in -ed.
+func a2(w string) bool {
+	switch w {
+	case "united", "red", "armed", "retired", "detained", "elected", "appointed":
+		return true
+	}
+	return false
+}
+
+func (a *analysis) isSentenceStart(i int) bool {
+	s := a.sents[a.sentOf[i]]
+	if i == s.From {
+		return true
+	}
+	for x := s.From; x < i; x++ {
+		if a.toks[x].Word && !a.toks[x].Quoted {
+			return false
+		}
+	}
+	return true
+}
+
+// forwardNP reads the speaker after an inverted cue: said Ivo Daalder,
+// said the spokeswoman, said he.
+func (a *analysis) forwardNP(x, end int) [2]int {
+	if x >= end {
+		return [2]int{x, x}
+	}
+	if _, ok := pronoun[a.toks[x].Lower]; ok && a.toks[x].Word {
+		return [2]int{x, x + 1}
+	}
+	j := x
+	hasName := false
+	if determiner[a.toks[j].Lower] {
+		j++
+	}
+	for j < end && j-x < 10 {
+		t := a.toks[j]
+		if !t.Word || t.Quoted {
+			break
+		}
+		if t.Cap {
+			hasName = true
+			j++
+			continue
+		}
+		if nameJoiner[t.Lower] && j+1 < end && a.toks[j+1].Cap && j > x {
+			j++
+			continue
+		}
+		if !functionWord[t.Lower] && !timeWord[t.Lower] && !isVerbLike(t.Lower) {
+			if _, isVerb := a.lx.verbs[t.Lower]; !isVerb {
+				j++
+				continue
+			}
+		}
+		break
+	}
+	if j == x {
+		return [2]int{x, x}
+	}
+	head := a.toks[j-1]
+	if !hasName && !a.lx.roles[head.Lower] && !a.lx.groups[head.Lower] {
+		return [2]int{x, x}
+	}
+	return [2]int{x, j}
+}
+
+// resolve turns the speaker words [i, j) into an ActorRef and says how it
+// was found. It returns a nil speaker with a reason when the words cannot
+// be pinned to one speaker.
+func (a *analysis) resolve(i, j int) (*dragoman.ActorRef, string) {
+	sp := a.tokSpan(i, j)
+	head := a.toks[j-1]
+	if p, ok := pronoun[head.Lower]; ok && j-i == 1 {
+		return a.resolvePronoun(i, p)
+	}
+	isGroup := a.lx.groups[head.Lower] && !head.Cap
+	isDesc := !head.Cap && (a.lx.roles[head.Lower] || a.lx.media[head.Lower]) && !a.hasCapTail(i, j)
+	how := "cue"
+	switch {
+	case isGroup:
+		how = "group"
+	case isDesc:
+		how = "description"
+	}
+	if m := a.mentionFor(i, j); m != nil {
+		return a.ref(m.Entity, sp), how
+	}
+	if isDesc {
+		if e := a.entityByRole(i, j); e != nil {
+			return a.ref(e.ID, sp), how
+		}
+	}
+	return &dragoman.ActorRef{Name: a.writtenName(i, j), Span: &sp}, how
+}
+
+func (a *analysis) hasCapTail(i, j int) bool { return a.toks[j-1].Cap }
+
+// writtenName is the speaker's name as written: the name at the end of a
+// described name ("State Department spokeswoman Tammy Bruce" -> "Tammy
+// Bruce") without honorifics, or the whole phrase.
+func (a *analysis) writtenName(i, j int) string {
+	if a.toks[j-1].Cap {
+		k := j - 1
+		for k > i && (a.toks[k-1].Cap || nameJoiner[a.toks[k-1].Lower] && k-2 >= i && a.toks[k-2].Cap) {
+			k--
+		}
+		lowerBefore := false
+		for x := i; x < k; x++ {
+			if !a.toks[x].Cap && !determiner[a.toks[x].Lower] {
+				lowerBefore = true
+			}
+		}
+		if lowerBefore || k == i {
+			for k < j-1 && a.lx.titles[a.toks[k].Text] {
+				k++
+			}
+			return a.tokSpan(k, j).Text
+		}
+	}
+	return a.tokSpan(i, j).Text
+}
+
+func (a *analysis) ref(id string, sp dragoman.Span) *dragoman.ActorRef {
+	e := a.d.Entity(id)
+	if e == nil {
+		return &dragoman.ActorRef{Name: sp.Text, Span: &sp}
+	}
+	return &dragoman.ActorRef{Entity: e.ID, Name: e.Name, Actor: e.Actor, Span: &sp}
+}
+
+// mentionFor finds the entity mention that names the speaker words [i, j):
+// the one covering their head, else the last person or group inside them.
+func (a *analysis) mentionFor(i, j int) *mref {
+	s, e := a.toks[i].Start, a.toks[j-1].End
+	hs := a.toks[j-1].Start
+	var best *mref
+	for k := range a.ments {
+		m := &a.ments[k]
+		if m.Start >= e {
+			break
+		}
+		if m.End <= s {
+			continue
+		}
+		if m.Start <= hs && m.End >= a.toks[j-1].End {
+			return m // covers the head
+		}
+		if m.Start >= s && m.End <= e && (m.Type == dragoman.Person || m.Type == dragoman.Group) {
+			best = m
+		}
+	}
+	if best != nil && a.toks[j-1].Cap {
+		return best
+	}
+	return nil
+}
+
+// entityByRole finds the one entity whose role matches a description
+// ("the spokeswoman", "the Russian foreign minister").
+func (a *analysis) entityByRole(i, j int) *dragoman.Entity {
+	var words []string
+	for x := i; x < j; x++ {
+		if !determiner[a.toks[x].Lower] {
+			words = append(words, a.toks[x].Lower)
+		}
+	}
+	head := a.toks[j-1].Lower
+	var found *dragoman.Entity
+	best := 0
+	tie := false
+	for k := range a.d.Entities {
+		e := &a.d.Entities[k]
+		if e.Type != dragoman.Person {
+			continue
+		}
+		// the entity must be introduced before the description
+		if len(e.Mentions) == 0 || e.Mentions[0].Start > a.toks[i].Start {
+			continue
+		}
+		score := 0
+		for _, r := range e.Roles {
+			title := strings.ToLower(r.Title + " " + r.Of)
+			if !strings.Contains(title, head) {
+				continue
+			}
+			s := 1
+			for _, w := range words {
+				if w != head && (strings.Contains(title, w) || strings.Contains(strings.ToLower(r.Country), w)) {
+					s++
+				}
+			}
+			score = max(score, s)
+		}
+		switch {
+		case score > best:
+			best, found, tie = score, e, false
+		case score == best && score > 0:
+			tie = true
+		}
+	}
+	if tie {
+		return nil
+	}
+	return found
+}
+
+// resolvePronoun resolves he/she/they before a cue to the most recent
+// compatible entity, when only one is in reach; otherwise the speaker is
+// left empty and the reason given.
+func (a *analysis) resolvePronoun(i int, p string) (*dragoman.ActorRef, string) {
+	sp := a.tokSpan(i, i+1)
+	// A coreference stage may already have linked the pronoun.
+	if m := a.mentionFor(i, i+1); m != nil {
+		return a.ref(m.Entity, sp), "pronoun"
+	}
+	if p == "i" || p == "we" || p == "it" {
+		return nil, "unresolved-pronoun"
+	}
+	plural := p == "they"
+	compatible := func(t dragoman.EntityType) bool {
+		if plural {
+			return t == dragoman.Group || t == dragoman.Organization || t == dragoman.GPE || t == dragoman.NORP
+		}
+		return t == dragoman.Person
+	}
+	if len(a.ments) > 0 {
+		// Entities mentioned in this sentence before the pronoun and in the
+		// two sentences before it.
+		si := a.sentOf[i]
+		from := a.toks[a.sents[max(0, si-2)].From].Start
+		to := a.toks[i].Start
+		var ids []string
+		seen := map[string]bool{}
+		for k := len(a.ments) - 1; k >= 0; k-- {
+			m := a.ments[k]
+			if m.End > to || m.Start < from || !compatible(m.Type) || seen[m.Entity] || a.inQuote(m.Start) {
+				continue
+			}
+			seen[m.Entity] = true
+			ids = append(ids, m.Entity)
+		}
+		if len(ids) == 1 {
+			return a.ref(ids[0], sp), "pronoun"
+		}
+		if len(ids) > 1 && a.last != nil && a.last.speaker != nil && a.last.speaker.Entity != "" {
+			for _, id := range ids {
+				if id == a.last.speaker.Entity {
+					return a.ref(id, sp), "pronoun"
+				}
+			}
+		}
+		if len(ids) > 1 {
+			return nil, "ambiguous-pronoun"
+		}
+	}
+	// No entity in reach: the speaker just quoted, when close and of the
+	// same number.
+	if a.last != nil && a.last.speaker != nil && a.last.group == plural && a.toks[i].Para-a.last.para <= 1 {
+		s := *a.last.speaker
+		s.Span = &sp
+		return &s, "pronoun"
+	}
+	return nil, "unresolved-pronoun"
+}
+
+func (a *analysis) inQuote(off int) bool {
+	k := a.tokAt(off)
+	return k < len(a.toks) && a.toks[k].Quoted
+}

@@ -1,0 +1,322 @@
+package event
+
+import "strings"
+
+// rawEvent is one coded triple with the words it came from, before it is
+// turned into a dragoman.Event.
+type rawEvent struct {
+	source  actorHit
+	target  *actorHit
+	code    string
+	verb    int // index into sentence.verbs
+	pattern *pattern
+}
+
+// codeOptions are the switches of one coding run.
+type codeOptions struct {
+	requireDyad bool
+}
+
+// binding holds what a pattern's $, + and % matched.
+type binding struct {
+	src, tgt, comp          []actorHit
+	srcSet, tgtSet, compSet bool
+	tgtPre, compPre         bool
+	leftmost                int // leftmost token the pattern used before the verb
+}
+
+// discarded returns "sentencediscard" or "storydiscard" when the sentence
+// holds a discard phrase.
+func (s *sentence) discarded(d *Dictionaries) string {
+	for _, dc := range d.discards {
+		n := len(dc.words)
+		for i := 0; i+n <= len(s.toks); i++ {
+			ok := true
+			for k, w := range dc.words {
+				if s.toks[i+k].Up != w {
+					ok = false
+					break
+				}
+			}
+			if ok {
+				if dc.story {
+					return "storydiscard"
+				}
+				return "sentencediscard"
+			}
+		}
+	}
+	return ""
+}
+
+// code finds the events of an analysed sentence.
+func (s *sentence) code(d *Dictionaries, opt codeOptions) []rawEvent {
+	var out []rawEvent
+	for vi, v := range s.verbs {
+		b, p := s.bestPattern(d, v)
+		code := v.form.code
+		if p != nil {
+			code = p.code
+		}
+		if code == "" || code == "---" {
+			continue
+		}
+		fwd, back := code, ""
+		if k := strings.IndexByte(code, ':'); k >= 0 {
+			fwd, back = code[:k], code[k+1:]
+		}
+		var src, tgt []actorHit
+		switch {
+		case b.srcSet:
+			src = b.src
+		case b.compSet && b.compPre:
+			src = b.comp
+		default:
+			from := v.start - 1
+			if b.tgtSet && b.tgtPre {
+				from = b.leftmost - 1
+			}
+			src, _ = s.subject(vi, from)
+		}
+		switch {
+		case b.tgtSet:
+			tgt = b.tgt
+		case b.compSet && !b.compPre:
+			tgt = b.comp
+		case b.srcSet:
+			tgt, _ = s.subject(vi, v.start-1)
+		default:
+			tgt, _ = s.object(vi, v.end)
+		}
+		if p == nil && v.passive {
+			if by := s.byAgent(v.end); len(by) > 0 {
+				subj, _ := s.subject(vi, v.start-1)
+				src, tgt = by, subj
+			}
+		}
+		emit := func(a actorHit, t *actorHit, c string) {
+			if c == "" || c == "---" {
+				return
+			}
+			if t != nil && t.code == a.code {
+				return
+			}
+			out = append(out, rawEvent{source: a, target: t, code: c, verb: vi, pattern: p})
+		}
+		if len(tgt) == 0 && len(src) >= 2 && (b.compSet || back != "") {
+			// "Gondor and Osgiliath have renewed ties": each with the other
+			for i := range src {
+				for j := range src {
+					if i != j {
+						t := src[j]
+						emit(src[i], &t, fwd)
+					}
+				}
+			}
+			continue
+		}
+		for _, a := range src {
+			if len(tgt) == 0 {
+				if !opt.requireDyad {
+					emit(a, nil, fwd)
+				}
+				continue
+			}
+			for _, t := range tgt {
+				t := t
+				emit(a, &t, fwd)
+				if back != "" {
+					emit(t, &a, back)
+				}
+			}
+		}
+		if len(src) == 0 && !opt.requireDyad {
+			for _, t := range tgt {
+				t := t
+				emit(actorHit{code: "---", mention: -1, start: -1, end: -1}, &t, fwd)
+			}
+		}
+	}
+	return out
+}
+
+// bestPattern returns the most specific pattern of the verb's block that
+// matches, with what it bound.
+func (s *sentence) bestPattern(d *Dictionaries, v verbHit) (binding, *pattern) {
+	for _, p := range v.form.block.patterns {
+		b := binding{leftmost: v.start}
+		if s.matchPre(d, p.pre, 0, v.start-1, &b) && s.matchPost(d, p.post, 0, v.end, &b) {
+			return b, p
+		}
+	}
+	return binding{}, nil
+}
+
+func (s *sentence) matchPost(d *Dictionaries, els []pelem, k, pos int, b *binding) bool {
+	if k == len(els) {
+		return true
+	}
+	e := els[k]
+	last := len(s.toks) - 1
+	if e.adj || e.kind == pSkip {
+		last = pos
+	}
+	for p := pos; p <= last && p < len(s.toks); p++ {
+		switch e.kind {
+		case pWord:
+			if s.toks[p].Up == e.word && s.matchPost(d, els, k+1, p+1, b) {
+				return true
+			}
+		case pSynset:
+			for _, m := range d.members(e.word) {
+				if s.wordsAt(m, p) && s.matchPost(d, els, k+1, p+len(m), b) {
+					return true
+				}
+			}
+		case pSource, pTarget, pCompound:
+			ci := s.chunkOf[p]
+			if ci < 0 || s.chunks[ci].start != p || !s.chunks[ci].codable() {
+				continue
+			}
+			members, end := s.groupRight(ci)
+			hits := dedupe(s.resolveGroup(members, end))
+			if len(hits) == 0 {
+				continue
+			}
+			save := *b
+			b.set(e.kind, hits, false)
+			if s.matchPost(d, els, k+1, end, b) {
+				return true
+			}
+			*b = save
+		case pSkip:
+			q := p
+			if classOf(s.toks[q].Up) == cPrep && q+1 < len(s.toks) {
+				q++
+			}
+			ci := s.chunkOf[q]
+			if ci < 0 {
+				continue
+			}
+			if s.matchPost(d, els, k+1, s.chunks[ci].end, b) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func (s *sentence) matchPre(d *Dictionaries, els []pelem, k, pos int, b *binding) bool {
+	if k == len(els) {
+		return true
+	}
+	e := els[k]
+	first := 0
+	if e.adj || e.kind == pSkip {
+		first = pos
+	}
+	for p := pos; p >= first && p >= 0; p-- {
+		switch e.kind {
+		case pWord:
+			if s.toks[p].Up == e.word {
+				save := b.leftmost
+				if p < b.leftmost {
+					b.leftmost = p
+				}
+				if s.matchPre(d, els, k+1, p-1, b) {
+					return true
+				}
+				b.leftmost = save
+			}
+		case pSynset:
+			for _, m := range d.members(e.word) {
+				st := p - len(m) + 1
+				if st >= 0 && s.wordsAt(m, st) {
+					save := b.leftmost
+					if st < b.leftmost {
+						b.leftmost = st
+					}
+					if s.matchPre(d, els, k+1, st-1, b) {
+						return true
+					}
+					b.leftmost = save
+				}
+			}
+		case pSource, pTarget, pCompound:
+			ci := s.chunkOf[p]
+			if ci < 0 || s.chunks[ci].end != p+1 || !s.chunks[ci].codable() {
+				continue
+			}
+			members, start := s.groupLeft(ci)
+			hits := dedupe(s.resolveGroup(members, p+1))
+			if len(hits) == 0 {
+				continue
+			}
+			save := *b
+			b.set(e.kind, hits, true)
+			if start < b.leftmost {
+				b.leftmost = start
+			}
+			if s.matchPre(d, els, k+1, start-1, b) {
+				return true
+			}
+			*b = save
+		case pSkip:
+			ci := s.chunkOf[p]
+			if ci < 0 {
+				continue
+			}
+			if s.matchPre(d, els, k+1, s.chunks[ci].start-1, b) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func (b *binding) set(kind byte, hits []actorHit, pre bool) {
+	switch kind {
+	case pSource:
+		b.src, b.srcSet = hits, true
+	case pTarget:
+		b.tgt, b.tgtSet, b.tgtPre = hits, true, pre
+	case pCompound:
+		b.comp, b.compSet, b.compPre = hits, true, pre
+	}
+}
+
+// wordsAt reports whether words occur at token i.
+func (s *sentence) wordsAt(words []string, i int) bool {
+	if i < 0 || i+len(words) > len(s.toks) {
+		return false
+	}
+	for k, w := range words {
+		if s.toks[i+k].Up != w {
+			return false
+		}
+	}
+	return true
+}
+
+// members returns the members of a synset, nested synsets expanded.
+func (d *Dictionaries) members(name string) [][]string {
+	if m, ok := d.flat[name]; ok {
+		return m
+	}
+	return d.expandSynset(name, 0)
+}
+
+func (d *Dictionaries) expandSynset(name string, depth int) [][]string {
+	if depth > 4 {
+		return nil
+	}
+	var out [][]string
+	for _, m := range d.synsets[name] {
+		if len(m) == 1 && strings.HasPrefix(m[0], "&") {
+			out = append(out, d.expandSynset(m[0], depth+1)...)
+			continue
+		}
+		out = append(out, m)
+	}
+	return out
+}

@@ -1,0 +1,559 @@
+package event
+
+import "strings"
+
+// sentence is one sentence under analysis: its tokens, the actors and
+// agents found in it, its noun-phrase chunks and its verbs.
+type sentence struct {
+	toks     []token
+	date     int // yyyymmdd, for date-bounded actor codes
+	mentions []mention
+	agents   []agentMention
+	mentAt   []int // token -> mention index or -1
+	agentAt  []int
+	chunks   []chunk
+	chunkOf  []int // token -> chunk index or -1
+	verbs    []verbHit
+	verbAt   []int // token -> verb index or -1
+}
+
+// mention is an actor named in the sentence.
+type mention struct {
+	start, end int      // tokens
+	codes      []string // one or more actor codes ("FRO/BIL/SAM" gives three)
+	ref        int      // caller's reference (entity index), -1 for none
+	name       string
+}
+
+type agentMention struct {
+	start, end int
+	code       string // "~GOV", "NGO~"
+}
+
+// chunk is a base noun phrase: a run of content words, with the first actor
+// in it and its agents.
+type chunk struct {
+	start, end int
+	actor      int   // mention index or -1
+	agents     []int // agent indexes
+	former     bool
+}
+
+func (c chunk) codable() bool { return c.actor >= 0 || len(c.agents) > 0 }
+
+// verbHit is a dictionary verb used as a verb.
+type verbHit struct {
+	start, end int // tokens covered (multi-word verbs cover several)
+	head       int
+	form       *verbForm
+	passive    bool
+}
+
+// actorHit is one resolved actor of an event.
+type actorHit struct {
+	code    string
+	mention int // mention index or -1
+	start   int // tokens naming it
+	end     int
+}
+
+// findActors marks the dictionary actors of the sentence, longest match
+// first, leaving tokens already covered (by caller-supplied mentions)
+// alone.
+func (s *sentence) findActors(ix *phraseIndex) {
+	for i := 0; i < len(s.toks); i++ {
+		if s.mentAt[i] >= 0 {
+			continue
+		}
+		p, n := ix.longest(s.toks, i)
+		if p == nil {
+			continue
+		}
+		free := true
+		for k := i; k < i+n; k++ {
+			if s.mentAt[k] >= 0 {
+				free = false
+			}
+		}
+		if !free {
+			continue
+		}
+		code := resolveCodes(p.codes, s.date)
+		var codes []string
+		for _, c := range strings.Split(code, "/") {
+			if c = strings.TrimSpace(c); c != "" {
+				codes = append(codes, c)
+			}
+		}
+		if len(codes) == 0 {
+			codes = []string{"---"}
+		}
+		s.addMention(mention{start: i, end: i + n, codes: codes, ref: -1, name: p.name})
+		i += n - 1
+	}
+}
+
+func (s *sentence) addMention(m mention) {
+	idx := len(s.mentions)
+	s.mentions = append(s.mentions, m)
+	for k := m.start; k < m.end; k++ {
+		s.mentAt[k] = idx
+	}
+}
+
+func (s *sentence) findAgents(ix *phraseIndex) {
+	for i := 0; i < len(s.toks); i++ {
+		if s.mentAt[i] >= 0 || s.agentAt[i] >= 0 {
+			continue
+		}
+		p, n := ix.longest(s.toks, i)
+		if p == nil {
+			continue
+		}
+		ok := true
+		for k := i; k < i+n; k++ {
+			if s.mentAt[k] >= 0 {
+				ok = false
+			}
+		}
+		if !ok {
+			continue
+		}
+		idx := len(s.agents)
+		s.agents = append(s.agents, agentMention{start: i, end: i + n, code: p.agent})
+		for k := i; k < i+n; k++ {
+			s.agentAt[k] = idx
+		}
+		i += n - 1
+	}
+}
+
+// findVerbs marks the dictionary verbs used as verbs.
+func (s *sentence) findVerbs(d *Dictionaries) {
+	for i := 0; i < len(s.toks); i++ {
+		if s.mentAt[i] >= 0 || s.agentAt[i] >= 0 {
+			continue
+		}
+		c := classOf(s.toks[i].Up)
+		if c == cModal || c == cDet || c == cPrep || c == cConj || c == cSub {
+			continue
+		}
+		for _, vf := range d.verbs[s.toks[i].Up] {
+			st := i - vf.head
+			en := st + len(vf.words)
+			if st < 0 || en > len(s.toks) {
+				continue
+			}
+			ok := true
+			for k, w := range vf.words {
+				if s.toks[st+k].Up != w || (st+k != i && (s.mentAt[st+k] >= 0 || s.verbAt[st+k] >= 0)) {
+					ok = false
+					break
+				}
+			}
+			if !ok || s.nounReading(st, i, vf) {
+				continue
+			}
+			v := verbHit{start: st, end: en, head: i, form: vf}
+			v.passive = s.passiveAt(st, i)
+			idx := len(s.verbs)
+			s.verbs = append(s.verbs, v)
+			for k := st; k < en; k++ {
+				s.verbAt[k] = idx
+			}
+			i = en - 1
+			break
+		}
+	}
+}
+
+// nounReading reports whether the verb word at head reads as a noun ("an
+// attack", "a brief private visit", "the meeting") or as the complement of
+// a noun ("efforts to stop").
+func (s *sentence) nounReading(st, head int, vf *verbForm) bool {
+	if st == 0 {
+		return false
+	}
+	prev := s.toks[st-1]
+	pc := classOf(prev.Up)
+	if pc == cDet || prev.Up == "'S" || prev.Up == "'" {
+		return true
+	}
+	if pc == cTo && st >= 2 && nounBeforeTo(s.toks[st-2]) && s.mentAt[st-2] < 0 && s.verbAt[st-2] < 0 {
+		return true
+	}
+	w := s.toks[head].Up
+	base := w == vf.block.name || !(strings.HasSuffix(w, "ED") || strings.HasSuffix(w, "EN"))
+	if !base {
+		return false
+	}
+	// adjectives back to a determiner
+	for k, n := st-1, 0; k >= 0 && n < 3; k, n = k-1, n+1 {
+		t := s.toks[k]
+		c := classOf(t.Up)
+		if c == cDet || t.Up == "'S" {
+			return true
+		}
+		if c != cContent || s.mentAt[k] >= 0 || s.agentAt[k] >= 0 || s.verbAt[k] >= 0 {
+			return false
+		}
+		if !(t.Text[0] >= 'a' && t.Text[0] <= 'z') || strings.HasSuffix(t.Up, "S") {
+			return false
+		}
+	}
+	return false
+}
+
+// passiveAt reports whether a verb is a participle after a form of "be".
+func (s *sentence) passiveAt(st, head int) bool {
+	w := s.toks[head].Up
+	if !(strings.HasSuffix(w, "ED") || strings.HasSuffix(w, "EN") || strings.HasSuffix(w, "WN") || w == "HELD" || w == "MET" || w == "SHOT" || w == "LEFT" || w == "HIT" || w == "CAUGHT" || w == "SEIZED") {
+		return false
+	}
+	for k := st - 1; k >= 0 && k >= st-4; k-- {
+		u := s.toks[k].Up
+		switch u {
+		case "WAS", "WERE", "BE", "BEEN", "BEING", "IS", "ARE", "GET", "GOT":
+			return true
+		}
+		c := classOf(u)
+		if c != cAdverb && c != cNeg && !(c == cConj && k > 0 && classOf(s.toks[k-1].Up) == cAdverb) {
+			return false
+		}
+	}
+	return false
+}
+
+// makeChunks groups content words into base noun phrases.
+func (s *sentence) makeChunks() {
+	cur := -1
+	for i, t := range s.toks {
+		content := s.mentAt[i] >= 0 || s.agentAt[i] >= 0
+		c := classOf(t.Up)
+		if !content {
+			if s.verbAt[i] >= 0 {
+				cur = -1
+				continue
+			}
+			switch c {
+			case cContent:
+				content = true
+			case cDet:
+				// a determiner opens a new phrase
+				cur = -1
+				content = true
+			case cConj:
+				// "awful and evil minister": adjectives joined inside a phrase
+				if t.Up == "AND" && cur >= 0 && i > 0 && i+1 < len(s.toks) &&
+					adjectiveLike(s.toks[i-1]) && adjectiveLike(s.toks[i+1]) {
+					content = true
+				}
+			}
+		}
+		if !content {
+			cur = -1
+			continue
+		}
+		if cur < 0 {
+			s.chunks = append(s.chunks, chunk{start: i, end: i + 1, actor: -1})
+			cur = len(s.chunks) - 1
+		}
+		ch := &s.chunks[cur]
+		ch.end = i + 1
+		s.chunkOf[i] = cur
+		if m := s.mentAt[i]; m >= 0 && ch.actor < 0 {
+			ch.actor = m
+		}
+		if a := s.agentAt[i]; a >= 0 && (len(ch.agents) == 0 || ch.agents[len(ch.agents)-1] != a) {
+			ch.agents = append(ch.agents, a)
+		}
+		if t.Up == "FORMER" {
+			ch.former = true
+		}
+		// a possessive closes the phrase only when no content follows
+	}
+}
+
+// analyse runs every step on the sentence.
+func (s *sentence) analyse(d *Dictionaries) {
+	n := len(s.toks)
+	if s.mentAt == nil {
+		s.mentAt = fill(n)
+	}
+	s.agentAt = fill(n)
+	s.verbAt = fill(n)
+	s.chunkOf = fill(n)
+	s.findActors(&d.actors)
+	s.findAgents(&d.agents)
+	s.findVerbs(d)
+	s.makeChunks()
+}
+
+func fill(n int) []int {
+	a := make([]int, n)
+	for i := range a {
+		a[i] = -1
+	}
+	return a
+}
+
+// ---- codes of noun phrases ----
+
+// compose joins an actor code and agent codes, skipping three-letter parts
+// the code already holds ("USAGOV" + "~GOV" stays "USAGOV").
+func compose(actor string, agents []string) string {
+	code := actor
+	prefix := ""
+	for _, a := range agents {
+		a = strings.TrimSpace(a)
+		pre := strings.HasSuffix(a, "~")
+		a = strings.Trim(a, "~ ")
+		for len(a) > 0 {
+			part := a
+			if len(part) > 3 {
+				part = a[:3]
+			}
+			a = a[len(part):]
+			if hasPart(code, part) || hasPart(prefix, part) {
+				continue
+			}
+			if pre {
+				prefix += part
+			} else {
+				code += part
+			}
+		}
+	}
+	return prefix + code
+}
+
+func hasPart(code, part string) bool {
+	for i := 0; i+3 <= len(code); i += 3 {
+		if code[i:i+3] == part {
+			return true
+		}
+	}
+	return false
+}
+
+// agentCodes returns the agent codes of a chunk, "former" turning the
+// role into ELI.
+func (s *sentence) agentCodes(c chunk) []string {
+	var out []string
+	for _, a := range c.agents {
+		code := s.agents[a].code
+		if c.former {
+			if strings.HasSuffix(code, "~") {
+				code = "ELI~"
+			} else {
+				code = "~ELI"
+			}
+		}
+		out = append(out, code)
+	}
+	return out
+}
+
+// chunkHits returns the actors of one chunk on its own.
+func (s *sentence) chunkHits(ci int) []actorHit {
+	c := s.chunks[ci]
+	ag := s.agentCodes(c)
+	if c.actor >= 0 {
+		m := s.mentions[c.actor]
+		var out []actorHit
+		for _, code := range m.codes {
+			out = append(out, actorHit{code: compose(code, ag), mention: c.actor, start: m.start, end: m.end})
+		}
+		return out
+	}
+	if len(ag) > 0 {
+		a := s.agents[c.agents[0]]
+		return []actorHit{{code: compose("---", ag), mention: -1, start: a.start, end: s.agents[c.agents[len(c.agents)-1]].end}}
+	}
+	return nil
+}
+
+// isConnector reports whether tokens [i, j) join members of a list: ",",
+// "and", "or", "nor", ", and".
+func (s *sentence) connectorAt(i int) (end int, comma bool, ok bool) {
+	if i >= len(s.toks) {
+		return 0, false, false
+	}
+	u := s.toks[i].Up
+	switch u {
+	case ",":
+		if i+1 < len(s.toks) {
+			switch s.toks[i+1].Up {
+			case "AND", "OR", "NOR":
+				return i + 2, false, true
+			}
+		}
+		return i + 1, true, true
+	case "AND", "OR", "NOR", "&":
+		return i + 1, false, true
+	}
+	return 0, false, false
+}
+
+// groupRight collects the list of chunks starting with chunk ci ("Mordor,
+// Rohan, Fornost and Bree"). Lists joined by commas alone need a final
+// "and" or "or".
+func (s *sentence) groupRight(ci int) (members []int, end int) {
+	members = []int{ci}
+	end = s.chunks[ci].end
+	pending := []int{}
+	pendingEnd := end
+	for {
+		e, comma, ok := s.connectorAt(pendingEnd)
+		if !ok || e >= len(s.toks) || s.chunkOf[e] < 0 || s.chunks[s.chunkOf[e]].start != e {
+			break
+		}
+		nc := s.chunkOf[e]
+		pending = append(pending, nc)
+		pendingEnd = s.chunks[nc].end
+		if !comma {
+			members = append(members, pending...)
+			pending = pending[:0]
+			end = pendingEnd
+		}
+	}
+	return members, end
+}
+
+// groupLeft collects the list that ends with chunk ci.
+func (s *sentence) groupLeft(ci int) (members []int, start int) {
+	members = []int{ci}
+	start = s.chunks[ci].start
+	sawAnd := false
+	var pending []int
+	pstart := start
+	for {
+		k := pstart - 1
+		if k < 0 {
+			break
+		}
+		u := s.toks[k].Up
+		var ck int
+		switch {
+		case u == "AND" || u == "OR" || u == "NOR" || u == "&":
+			ck = k - 1
+			if ck >= 0 && s.toks[ck].Up == "," {
+				ck--
+			}
+			sawAnd = true
+		case u == ",":
+			ck = k - 1
+		default:
+			ck = -1
+		}
+		if ck < 0 || s.chunkOf[ck] < 0 || s.chunks[s.chunkOf[ck]].end != ck+1 {
+			break
+		}
+		nc := s.chunkOf[ck]
+		pending = append(pending, nc)
+		pstart = s.chunks[nc].start
+		if sawAnd {
+			members = append(members, pending...)
+			pending = pending[:0]
+			start = pstart
+		}
+	}
+	// members are right-to-left; put them in text order
+	for i, j := 0, len(members)-1; i < j; i, j = i+1, j-1 {
+		members[i], members[j] = members[j], members[i]
+	}
+	return members, start
+}
+
+// resolveGroup turns a list of chunks into actors: members with only an
+// agent take the actor of a sibling ("Danish media and government"), and a
+// list of agents followed by "of/in/from" and actors combines with them
+// ("lawmakers and officials in Fornost and Gondor").
+func (s *sentence) resolveGroup(members []int, end int) []actorHit {
+	hasActor := -1
+	for _, m := range members {
+		if s.chunks[m].actor >= 0 {
+			hasActor = m
+			break
+		}
+	}
+	if hasActor < 0 {
+		// agents (or nothing) followed by a prepositional phrase with actors
+		if pe, ok := s.attachAt(end); ok {
+			pm, pend := s.groupRight(pe)
+			inner := s.resolveGroup(pm, pend)
+			var out []actorHit
+			anyAgent := false
+			for _, m := range members {
+				ag := s.agentCodes(s.chunks[m])
+				if len(ag) == 0 {
+					continue
+				}
+				anyAgent = true
+				for _, h := range inner {
+					h.code = compose(h.code, ag)
+					out = append(out, h)
+				}
+			}
+			if !anyAgent {
+				return inner
+			}
+			return out
+		}
+	}
+	var out []actorHit
+	for _, m := range members {
+		c := s.chunks[m]
+		if c.actor < 0 && len(c.agents) > 0 && hasActor >= 0 {
+			// inherit the sibling's actor and its leading agents
+			hc := s.chunks[hasActor]
+			hag := s.agentCodes(hc)
+			if len(hag) > 0 {
+				hag = hag[:len(hag)-1]
+			}
+			mm := s.mentions[hc.actor]
+			for _, code := range mm.codes {
+				out = append(out, actorHit{code: compose(compose(code, hag), s.agentCodes(c)), mention: hc.actor, start: s.agents[c.agents[0]].start, end: s.agents[c.agents[0]].end})
+			}
+			continue
+		}
+		out = append(out, s.chunkHits(m)...)
+	}
+	return out
+}
+
+// attachAt: at token i a preposition ("of", "in", "from") followed by a
+// chunk holding an actor; returns that chunk.
+func (s *sentence) attachAt(i int) (int, bool) {
+	if i+1 >= len(s.toks) {
+		return 0, false
+	}
+	switch s.toks[i].Up {
+	case "OF", "IN", "FROM":
+	default:
+		return 0, false
+	}
+	j := i + 1
+	if s.chunkOf[j] < 0 {
+		return 0, false
+	}
+	ci := s.chunkOf[j]
+	if s.chunks[ci].actor < 0 {
+		return 0, false
+	}
+	return ci, true
+}
+
+// dedupe removes repeated codes, keeping the first.
+func dedupe(h []actorHit) []actorHit {
+	seen := map[string]bool{}
+	out := h[:0]
+	for _, x := range h {
+		if seen[x.code] {
+			continue
+		}
+		seen[x.code] = true
+		out = append(out, x)
+	}
+	return out
+}

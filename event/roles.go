@@ -1,0 +1,156 @@
+package event
+
+// Finding the source and target of a verb without a parse tree: the noun
+// phrase just before the verb (past auxiliaries, adverbs, "about to" and
+// parentheticals) is its subject; the first phrase after it that names an
+// actor, before another clause begins, is its object.
+
+// subject returns the actors of the subject of verb v, searching left from
+// token `from` (normally v.start-1), and the token where the subject
+// phrase starts (-1 when none).
+func (s *sentence) subject(vi int, from int) ([]actorHit, int) {
+	i := s.skipLeft(from)
+	if i < 0 {
+		return nil, -1
+	}
+	u := s.toks[i].Up
+	if u == "AND" || u == "OR" || u == "BUT" || (u == "," && vi > 0) {
+		// coordinated verbs share the subject of the previous verb
+		if vi > 0 {
+			pv := s.verbs[vi-1]
+			if pv.end <= i {
+				return s.subject(vi-1, pv.start-1)
+			}
+		}
+		return nil, -1
+	}
+	ci := s.chunkOf[i]
+	if ci < 0 || s.chunks[ci].end != i+1 {
+		return nil, -1
+	}
+	members, start := s.groupLeft(ci)
+	// climb a chain of prepositional phrases to its head: "the ambassadors
+	// of Arnor", "Gollum centre of a diplomatic row between Radagast",
+	// "Arnor on Thursday"
+	chain := [][]int{members}
+	starts := []int{start}
+	for {
+		k := start - 1
+		if k < 1 || classOf(s.toks[k].Up) != cPrep {
+			break
+		}
+		hc := s.chunkOf[k-1]
+		if hc < 0 || s.chunks[hc].end != k {
+			break
+		}
+		members, start = s.groupLeft(hc)
+		chain = append(chain, members)
+		starts = append(starts, start)
+	}
+	for c := len(chain) - 1; c >= 0; c-- {
+		var end int
+		last := chain[c][len(chain[c])-1]
+		end = s.chunks[last].end
+		hits := s.resolveGroup(chain[c], end)
+		if len(hits) > 0 {
+			return dedupe(hits), starts[c]
+		}
+	}
+	return nil, starts[len(starts)-1]
+}
+
+// skipLeft moves left from token i over what may stand between a subject
+// and its verb; it returns the first token that may not, or -1.
+func (s *sentence) skipLeft(i int) int {
+	for i >= 0 {
+		t := s.toks[i]
+		c := classOf(t.Up)
+		switch {
+		case s.mentAt[i] >= 0 || s.agentAt[i] >= 0:
+			return i
+		case c == cAux || c == cModal || c == cNeg || c == cAdverb || c == cTo:
+			i--
+		case t.Up == "ABOUT" && i+1 < len(s.toks) && s.toks[i+1].Up == "TO":
+			i--
+		case c == cConj && i > 0 && classOf(s.toks[i-1].Up) == cAdverb && i+1 < len(s.toks) && classOf(s.toks[i+1].Up) == cAdverb:
+			i-- // "heavily and unjustly"
+		case i+1 < len(s.toks) && s.toks[i+1].Up == "TO" && c == cContent && t.Text[0] >= 'a' && t.Text[0] <= 'z':
+			i-- // "seen to", "try to", "begun to"
+		case s.verbAt[i] >= 0 && i+1 < len(s.toks) && s.toks[i+1].Up == "TO":
+			i = s.verbs[s.verbAt[i]].start - 1
+		case t.Up == ",":
+			// a parenthetical: ", in remarks published on Monday,"
+			k := i - 1
+			for k >= 0 && i-k < 16 && s.toks[k].Up != "," {
+				k--
+			}
+			if k < 0 || i-k >= 16 || i-k < 2 {
+				return i
+			}
+			i = k - 1
+		default:
+			return i
+		}
+	}
+	return -1
+}
+
+// object returns the actors of the object of verb v, searching right from
+// token `from` (normally v.end).
+func (s *sentence) object(vi int, from int) ([]actorHit, int) {
+	for i := from; i < len(s.toks); i++ {
+		u := s.toks[i].Up
+		if targetBarrier[u] {
+			return nil, -1
+		}
+		if (u == "AND" || u == ",") && s.nextIsVerb(i+1) {
+			return nil, -1
+		}
+		ci := s.chunkOf[i]
+		if ci < 0 || s.chunks[ci].start != i {
+			continue
+		}
+		c := s.chunks[ci]
+		if !c.codable() {
+			// "the population of Gondor", "ties with Gondor": keep looking
+			continue
+		}
+		members, end := s.groupRight(ci)
+		hits := s.resolveGroup(members, end)
+		if len(hits) > 0 {
+			return dedupe(hits), i
+		}
+	}
+	return nil, -1
+}
+
+// nextIsVerb reports whether a verb follows token i past auxiliaries and
+// adverbs ("and promised", "and has called").
+func (s *sentence) nextIsVerb(i int) bool {
+	for ; i < len(s.toks); i++ {
+		if s.verbAt[i] >= 0 {
+			return true
+		}
+		switch classOf(s.toks[i].Up) {
+		case cAux, cModal, cNeg, cAdverb:
+			continue
+		}
+		return false
+	}
+	return false
+}
+
+// byAgent returns the actors after "by" following a passive verb.
+func (s *sentence) byAgent(from int) []actorHit {
+	for i := from; i < len(s.toks) && i < from+6; i++ {
+		u := s.toks[i].Up
+		if targetBarrier[u] || u == "," {
+			return nil
+		}
+		if u == "BY" {
+			h, _ := s.object(-1, i+1)
+			return h
+		}
+	}
+	return nil
+}

@@ -270,7 +270,7 @@ func (d *Dictionaries) readVerbs(r io.Reader) error {
 			block = &verbBlock{name: name, code: code}
 			d.nVerbs++
 		case strings.HasPrefix(t, "&"):
-			synset = strings.ToUpper(strings.Fields(t)[0])
+			synset = strings.TrimRight(strings.ToUpper(strings.Fields(t)[0]), "_")
 			block = nil
 			if _, ok := d.synsets[synset]; !ok {
 				d.synsets[synset] = nil

@@ -53,8 +53,8 @@ func (s *sentence) discarded(d *Dictionaries) string {
 func (s *sentence) code(d *Dictionaries, opt codeOptions) []rawEvent {
 	var out []rawEvent
 	for vi, v := range s.verbs {
-		b, p := s.bestPattern(d, v)
-		code := v.form.code
+		b, p, form := s.bestPattern(d, v)
+		code := form.code
 		if p != nil {
 			code = p.code
 		}
@@ -142,14 +142,22 @@ func (s *sentence) code(d *Dictionaries, opt codeOptions) []rawEvent {
 
 // bestPattern returns the most specific pattern of the verb's block that
 // matches, with what it bound.
-func (s *sentence) bestPattern(d *Dictionaries, v verbHit) (binding, *pattern) {
-	for _, p := range v.form.block.patterns {
-		b := binding{leftmost: v.start}
-		if s.matchPre(d, p.pre, 0, v.start-1, &b) && s.matchPost(d, p.post, 0, v.end, &b) {
-			return b, p
+func (s *sentence) bestPattern(d *Dictionaries, v verbHit) (binding, *pattern, *verbForm) {
+	forms := append([]*verbForm{v.form}, v.alts...)
+	for _, f := range forms {
+		for _, p := range f.block.patterns {
+			b := binding{leftmost: v.start}
+			if s.matchPre(d, p.pre, 0, v.start-1, &b) && s.matchPost(d, p.post, 0, v.end, &b) {
+				return b, p, f
+			}
 		}
 	}
-	return binding{}, nil
+	for _, f := range forms {
+		if f.code != "" && f.code != "---" {
+			return binding{}, nil, f
+		}
+	}
+	return binding{}, nil, v.form
 }
 
 func (s *sentence) matchPost(d *Dictionaries, els []pelem, k, pos int, b *binding) bool {

@@ -46,6 +46,7 @@ type verbHit struct {
 	start, end int // tokens covered (multi-word verbs cover several)
 	head       int
 	form       *verbForm
+	alts       []*verbForm // other blocks with the same words ("SHOT" twice)
 	passive    bool
 }
 
@@ -154,7 +155,15 @@ func (s *sentence) findVerbs(d *Dictionaries) {
 			if !ok || s.nounReading(st, i, vf) {
 				continue
 			}
+			if classOf(s.toks[i].Up) == cAux && !s.auxPattern(d, st, en, vf) {
+				continue // "has", "have" as auxiliaries
+			}
 			v := verbHit{start: st, end: en, head: i, form: vf}
+			for _, o := range d.verbs[s.toks[i].Up] {
+				if o != vf && o.block != vf.block && o.head == vf.head && strings.Join(o.words, " ") == strings.Join(vf.words, " ") {
+					v.alts = append(v.alts, o)
+				}
+			}
 			v.passive = s.passiveAt(st, i)
 			idx := len(s.verbs)
 			s.verbs = append(s.verbs, v)
@@ -183,7 +192,7 @@ func (s *sentence) nounReading(st, head int, vf *verbForm) bool {
 		return true
 	}
 	w := s.toks[head].Up
-	base := w == vf.block.name || !(strings.HasSuffix(w, "ED") || strings.HasSuffix(w, "EN"))
+	base := !participleLike(w)
 	if !base {
 		return false
 	}
@@ -202,6 +211,30 @@ func (s *sentence) nounReading(st, head int, vf *verbForm) bool {
 		}
 	}
 	return false
+}
+
+// auxPattern reports whether an auxiliary listed as a verb ("has") is
+// used in one of its block's word patterns ("has no wish").
+func (s *sentence) auxPattern(d *Dictionaries, st, en int, vf *verbForm) bool {
+	for _, p := range vf.block.patterns {
+		if !wordsOnly(p) {
+			continue
+		}
+		b := binding{leftmost: st}
+		if s.matchPre(d, p.pre, 0, st-1, &b) && s.matchPost(d, p.post, 0, en, &b) {
+			return true
+		}
+	}
+	return false
+}
+
+func wordsOnly(p *pattern) bool {
+	for _, e := range append(append([]pelem(nil), p.pre...), p.post...) {
+		if e.kind != pWord && e.kind != pSynset {
+			return false
+		}
+	}
+	return true
 }
 
 // passiveAt reports whether a verb is a participle after a form of "be".
@@ -238,6 +271,11 @@ func (s *sentence) makeChunks() {
 			switch c {
 			case cContent:
 				content = true
+				// an unknown past-tense verb ("noted", "trashed") ends a phrase
+				if t.Text[0] >= 'a' && t.Text[0] <= 'z' && len(t.Up) > 4 && strings.HasSuffix(t.Up, "ED") &&
+					i > 0 && classOf(s.toks[i-1].Up) != cDet && !adjectiveLike(s.toks[i-1]) {
+					content = false
+				}
 			case cDet:
 				// a determiner opens a new phrase
 				cur = -1
@@ -502,8 +540,20 @@ func (s *sentence) resolveGroup(members []int, end int) []actorHit {
 		}
 	}
 	var out []actorHit
-	for _, m := range members {
+	for mi, m := range members {
 		c := s.chunks[m]
+		if c.actor < 0 && mi == len(members)-1 && hasActor >= 0 {
+			// "Ithilen and the government of Gondor", "sheep and goats of Gondor"
+			if pe, ok := s.attachAt(end); ok {
+				pm, pend := s.groupRight(pe)
+				ag := s.agentCodes(c)
+				for _, h := range s.resolveGroup(pm, pend) {
+					h.code = compose(h.code, ag)
+					out = append(out, h)
+				}
+				continue
+			}
+		}
 		if c.actor < 0 && len(c.agents) > 0 && hasActor >= 0 {
 			// inherit the sibling's actor and its leading agents
 			hc := s.chunks[hasActor]

@@ -24,6 +24,16 @@ func (s *sentence) subject(vi int, from int) ([]actorHit, int) {
 		}
 		return nil, -1
 	}
+	if classOf(u) == cPron && u != "US" && u != "ME" {
+		// "Ethiopia indicated it would act": the pronoun stands for the
+		// first actor of the sentence before it
+		for k := 0; k < i; k++ {
+			if ci := s.chunkOf[k]; ci >= 0 && s.chunks[ci].codable() {
+				return dedupe(s.chunkHits(ci)), s.chunks[ci].start
+			}
+		}
+		return nil, -1
+	}
 	ci := s.chunkOf[i]
 	if ci < 0 || s.chunks[ci].end != i+1 {
 		return nil, -1
@@ -68,7 +78,14 @@ func (s *sentence) skipLeft(i int) int {
 		switch {
 		case s.mentAt[i] >= 0 || s.agentAt[i] >= 0:
 			return i
-		case c == cAux || c == cModal || c == cNeg || c == cAdverb || c == cTo:
+		case c == cAux || c == cModal || c == cNeg || c == cAdverb:
+			i--
+		case c == cTo:
+			// "is about to", "was seen to": the subject lies further left;
+			// "called on Gondor to be allowed": the infinitive has none here
+			if i == 0 || !(allowedBeforeTo(s.toks[i-1]) || s.verbAt[i-1] >= 0) {
+				return -1
+			}
 			i--
 		case t.Up == "ABOUT" && i+1 < len(s.toks) && s.toks[i+1].Up == "TO":
 			i--
@@ -105,6 +122,12 @@ func (s *sentence) object(vi int, from int) ([]actorHit, int) {
 		}
 		if (u == "AND" || u == ",") && s.nextIsVerb(i+1) {
 			return nil, -1
+		}
+		if u == "," && i+1 < len(s.toks) {
+			// ", a senior official said": another clause
+			if ci := s.chunkOf[i+1]; ci >= 0 && s.chunks[ci].start == i+1 && s.nextIsVerb(s.chunks[ci].end) {
+				return nil, -1
+			}
 		}
 		ci := s.chunkOf[i]
 		if ci < 0 || s.chunks[ci].start != i {

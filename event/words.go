@@ -56,7 +56,7 @@ func classOf(up string) class {
 		}
 		return cPunct
 	}
-	if len(up) > 4 && strings.HasSuffix(up, "LY") && !strings.HasSuffix(up, "ILY") && up != "ITALY" && up != "SUPPLY" && up != "ALLY" && up != "RALLY" && up != "REPLY" && up != "ASSEMBLY" {
+	if len(up) > 4 && strings.HasSuffix(up, "LY") && up != "FAMILY" && up != "ITALY" && up != "SUPPLY" && up != "ALLY" && up != "RALLY" && up != "REPLY" && up != "ASSEMBLY" {
 		return cAdverb
 	}
 	return cContent
@@ -84,7 +84,7 @@ func adjectiveLike(t token) bool {
 		return true
 	}
 	for _, s := range []string{"FUL", "OUS", "IVE", "AL", "IC", "LESS", "ABLE", "IBLE", "ISH", "ARY", "ENT", "ANT"} {
-		if strings.HasSuffix(w, s) && len(w) > len(s)+2 {
+		if strings.HasSuffix(w, s) && len(w) >= len(s)+2 {
 			return true
 		}
 	}
@@ -102,8 +102,39 @@ func nounBeforeTo(t token) bool {
 	case "ABOUT", "ABLE", "LIKELY", "GOING", "READY", "WILLING", "UNABLE", "SET", "DUE", "EAGER", "PREPARED":
 		return false
 	}
-	if strings.HasSuffix(w, "ED") || strings.HasSuffix(w, "EN") || strings.HasSuffix(w, "ING") {
+	if participleLike(w) || strings.HasSuffix(w, "ING") {
 		return false
 	}
 	return classOf(w) == cContent
+}
+
+// participleLike reports whether an upper-case word looks like a past
+// participle or past tense ("noted", "begun", "known", "held").
+func participleLike(w string) bool {
+	if len(w) > 3 && (strings.HasSuffix(w, "ED") || strings.HasSuffix(w, "EN") || strings.HasSuffix(w, "WN") || strings.HasSuffix(w, "UN")) {
+		return true
+	}
+	switch w {
+	case "MADE", "DONE", "GONE", "SEEN", "SAID", "HELD", "LEFT", "MET", "KEPT", "PUT", "GOT", "BROUGHT",
+		"THOUGHT", "TOLD", "FOUND", "SENT", "LENT", "SHOT", "FOUGHT", "HIT", "SANK", "BEGAN", "WON", "LOST", "LED", "SOUGHT", "CAUGHT", "STRUCK":
+		return true
+	}
+	return false
+}
+
+// allowedBeforeTo: words that let a verb after "to" keep the subject found
+// before them ("is about to", "was seen to", "will try to").
+func allowedBeforeTo(t token) bool {
+	w := t.Up
+	switch classOf(w) {
+	case cAux, cModal, cAdverb, cNeg:
+		return true
+	}
+	switch w {
+	case "ABOUT", "ABLE", "READY", "WILLING", "GOING", "SEEM", "SEEMS", "TRY", "TRIES", "WANT", "WANTS", "PLAN", "PLANS",
+		"CONTINUE", "CONTINUES", "AGREE", "AGREES", "APPEAR", "APPEARS", "NEED", "NEEDS", "LIKELY", "UNLIKELY", "SET", "DUE",
+		"HOPE", "HOPES", "INTEND", "INTENDS", "EXPECT", "EXPECTS", "REFUSE", "REFUSES", "DECIDE", "DECIDES", "PREPARED", "EAGER":
+		return true
+	}
+	return participleLike(w) || strings.HasSuffix(w, "ING")
 }

@@ -61,13 +61,12 @@ func (ws *workspace) grow(n int) {
 // tagSentence labels sentence si of d with model w into out.
 func (m *Model) tagSentence(w *weights, d *docInfo, si int, s1 *stage1Info, ws *workspace, out []uint8) {
 	m.sentFeatures(d, si, s1, &ws.sc)
-	ws.rows = ws.rows[:0]
-	for _, f := range ws.sc.feats {
-		ws.rows = append(ws.rows, w.lookup(f))
-	}
 	n := len(out)
 	ws.grow(n)
-	emissions(w.w, ws.rows, ws.sc.offs, ws.em)
+	offs := ws.sc.offs
+	for k := 0; k < n; k++ {
+		w.scores(ws.sc.feats[offs[k]:offs[k+1]], ws.em[k*numLabels:(k+1)*numLabels])
+	}
 	viterbi(ws.em, &w.trans, out, ws.delta, ws.back)
 }
 
@@ -106,9 +105,9 @@ func (m *Model) TagDoc(sents [][]string) [][]string {
 
 // Features reports the number of weight rows of each pass.
 func (m *Model) Features() (stage1, stage2 int) {
-	stage1 = len(m.stage1.w) / numLabels
+	stage1 = m.stage1.rows
 	if m.stage2 != nil {
-		stage2 = len(m.stage2.w) / numLabels
+		stage2 = m.stage2.rows
 	}
 	return
 }
@@ -242,38 +241,19 @@ func (e *encoder) str(s string) {
 	e.write([]byte(s))
 }
 
-// weights writes the rows as hash keys (delta-coded in sorted order would
-// compress better; kept simple) and int16 weights with one scale.
+// weights writes the rows as their hash keys in increasing order, then the
+// int16 weights label by label (so that runs of zeros compress), then the
+// transitions.
 func (e *encoder) weights(w *weights) {
-	keys := w.rowKeys()
-	e.u32(uint32(len(keys)))
-	var maxAbs float32
-	for _, v := range w.w {
-		if a := float32(math.Abs(float64(v))); a > maxAbs {
-			maxAbs = a
-		}
+	entries := w.sortedEntries()
+	e.u32(uint32(len(entries)))
+	e.u32(math.Float32bits(w.scale))
+	for _, en := range entries {
+		e.u64(en.key)
 	}
-	for _, v := range w.trans {
-		if !math.IsInf(float64(v), 0) {
-			if a := float32(math.Abs(float64(v))); a > maxAbs {
-				maxAbs = a
-			}
-		}
-	}
-	scale := maxAbs / 32767
-	if scale == 0 {
-		scale = 1
-	}
-	e.u32(math.Float32bits(scale))
-	for _, k := range keys {
-		e.u64(k)
-	}
-	// Column-major (label by label) so that runs of zeros compress.
-	rows := len(keys)
 	for l := 0; l < numLabels; l++ {
-		for r := 0; r < rows; r++ {
-			q := int16(math.Round(float64(w.w[r*numLabels+l] / scale)))
-			binary.LittleEndian.PutUint16(e.buf[:2], uint16(q))
+		for _, en := range entries {
+			binary.LittleEndian.PutUint16(e.buf[:2], uint16(en.w[l]))
 			e.write(e.buf[:2])
 		}
 	}
@@ -328,15 +308,18 @@ func (d *decoder) weights() *weights {
 	for i := range keys {
 		keys[i] = d.u64()
 	}
-	w := make([]float32, int(n)*numLabels)
+	m := newTable(int(n), scale)
+	entries := make([]*entry, n)
+	for i, k := range keys {
+		entries[i] = m.slot(k)
+	}
 	raw := make([]byte, 2*int(n))
 	for l := 0; l < numLabels && d.err == nil; l++ {
 		_, d.err = io.ReadFull(d.r, raw)
-		for r := 0; r < int(n); r++ {
-			w[r*numLabels+l] = float32(int16(binary.LittleEndian.Uint16(raw[2*r:]))) * scale
+		for r, en := range entries {
+			en.w[l] = int16(binary.LittleEndian.Uint16(raw[2*r:]))
 		}
 	}
-	m := newWeights(keys, w)
 	for i := range m.trans {
 		m.trans[i] = math.Float32frombits(d.u32())
 	}

@@ -1,67 +1,120 @@
 package ner
 
-import "math"
+import (
+	"math"
+	"sort"
+)
 
 const numTrans = (numLabels + 1) * (numLabels + 1)
 
-// weights is one linear-chain model: a weight row of numLabels scores per
-// known feature hash, found through an open-addressing table, and a
+// weights is one linear-chain model: a row of numLabels scores per known
+// feature hash, quantized to 16 bits and kept in the slot of an
+// open-addressing table beside its key (one cache line per lookup), and a
 // transition matrix [prev][cur] where index numLabels stands for the start
 // (as prev) and the end (as cur) of the sentence.
 type weights struct {
-	keys  []uint64 // table slots; 0 marks an empty slot
-	slots []int32  // row of the key in the same slot
+	table []entry
 	mask  uint64
-	w     []float32 // rows × numLabels
+	rows  int
+	scale float32 // a weight is int16 × scale
 	trans [numTrans]float32
 }
 
-// newWeights builds the lookup table for rows whose hashes are keys.
+type entry struct {
+	key uint64 // 0 marks an empty slot
+	w   [numLabels]int16
+}
+
+// newWeights quantizes float rows (rows × numLabels, row r for keys[r]) into
+// a table.
 func newWeights(keys []uint64, w []float32) *weights {
-	size := 1
-	for size < 2*len(keys)+2 {
-		size <<= 1
+	var maxAbs float32
+	for _, v := range w {
+		if v > maxAbs {
+			maxAbs = v
+		} else if -v > maxAbs {
+			maxAbs = -v
+		}
 	}
-	m := &weights{keys: make([]uint64, size), slots: make([]int32, size), mask: uint64(size - 1), w: w}
-	for row, k := range keys {
-		if k == 0 {
-			k = 1
+	scale := maxAbs / 32767
+	if scale == 0 {
+		scale = 1
+	}
+	m := newTable(len(keys), scale)
+	for r, k := range keys {
+		e := m.slot(k)
+		for l := 0; l < numLabels; l++ {
+			e.w[l] = int16(math.Round(float64(w[r*numLabels+l] / scale)))
 		}
-		i := k & m.mask
-		for m.keys[i] != 0 {
-			i = (i + 1) & m.mask
-		}
-		m.keys[i] = k
-		m.slots[i] = int32(row)
 	}
 	return m
 }
 
-func (m *weights) lookup(f uint64) int32 {
+// newTable returns an empty table for n rows.
+func newTable(n int, scale float32) *weights {
+	size := 1
+	for size < n+n/2+2 {
+		size <<= 1
+	}
+	return &weights{table: make([]entry, size), mask: uint64(size - 1), rows: n, scale: scale}
+}
+
+// slot returns the entry for key k, claiming an empty one if needed.
+func (m *weights) slot(k uint64) *entry {
+	if k == 0 {
+		k = 1
+	}
+	i := k & m.mask
+	for m.table[i].key != 0 && m.table[i].key != k {
+		i = (i + 1) & m.mask
+	}
+	m.table[i].key = k
+	return &m.table[i]
+}
+
+func (m *weights) lookup(f uint64) *entry {
 	if f == 0 {
 		f = 1
 	}
 	i := f & m.mask
 	for {
-		k := m.keys[i]
-		if k == f {
-			return m.slots[i]
+		e := &m.table[i]
+		if e.key == f {
+			return e
 		}
-		if k == 0 {
-			return -1
+		if e.key == 0 {
+			return nil
 		}
 		i = (i + 1) & m.mask
 	}
 }
 
-// rowKeys lists the hashes of the rows in row order.
-func (m *weights) rowKeys() []uint64 {
-	out := make([]uint64, len(m.w)/numLabels)
-	for i, k := range m.keys {
-		if k != 0 {
-			out[m.slots[i]] = k
+// scores fills em (one token × numLabels) from the token's feature hashes.
+func (m *weights) scores(feats []uint64, em []float32) {
+	var acc [numLabels]int32
+	for _, f := range feats {
+		e := m.lookup(f)
+		if e == nil {
+			continue
+		}
+		for l := range acc {
+			acc[l] += int32(e.w[l])
 		}
 	}
+	for l := range acc {
+		em[l] = float32(acc[l]) * m.scale
+	}
+}
+
+// sortedEntries lists the occupied slots by key.
+func (m *weights) sortedEntries() []*entry {
+	out := make([]*entry, 0, m.rows)
+	for i := range m.table {
+		if m.table[i].key != 0 {
+			out = append(out, &m.table[i])
+		}
+	}
+	sort.Slice(out, func(a, b int) bool { return out[a].key < out[b].key })
 	return out
 }
 
@@ -86,6 +139,18 @@ var transAllowed = func() [numTrans]bool {
 		}
 	}
 	return a
+}()
+
+// prevAllowed[c] lists the labels that label c may follow.
+var prevAllowed = func() (out [numLabels][]uint8) {
+	for c := 0; c < numLabels; c++ {
+		for p := 0; p < numLabels; p++ {
+			if transAllowed[p*(numLabels+1)+c] {
+				out[c] = append(out[c], uint8(p))
+			}
+		}
+	}
+	return out
 }()
 
 // emissions fills em (n × numLabels) from the feature rows of n tokens:
@@ -129,13 +194,10 @@ func viterbi(em []float32, trans *[numTrans]float32, out []uint8, delta []float3
 		cur := delta[k*L : (k+1)*L]
 		for c := 0; c < L; c++ {
 			best, arg := negInf, 0
-			for p := 0; p < L; p++ {
-				i := p*(L+1) + c
-				if !transAllowed[i] {
-					continue
-				}
+			for _, p := range prevAllowed[c] {
+				i := int(p)*(L+1) + c
 				if v := prev[p] + trans[i]; v > best {
-					best, arg = v, p
+					best, arg = v, int(p)
 				}
 			}
 			cur[c] = best + em[k*L+c]

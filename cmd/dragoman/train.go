@@ -22,6 +22,7 @@ func init() {
 		out, data, dev string
 		iters, folds   int
 		seed           uint64
+		extra          []string
 	)
 	nerCmd := &cobra.Command{
 		Use:   "ner",
@@ -43,7 +44,7 @@ Examples:
 					return fmt.Errorf("no --data folder given and ../shared/data not found")
 				}
 			}
-			docs, err := ner.LoadTraining(data)
+			docs, err := ner.LoadTraining(data, extra...)
 			if err != nil {
 				return fmt.Errorf("read training data: %w", err)
 			}
@@ -61,7 +62,7 @@ Examples:
 			if err != nil {
 				return fmt.Errorf("gazetteer: %w", err)
 			}
-			opts.Info = fmt.Sprintf("trained %s on %v, iters=%d folds=%d seed=%d", time.Now().UTC().Format("2006-01-02"), ner.TrainingFiles, iters, folds, seed)
+			opts.Info = fmt.Sprintf("trained %s on %v, iters=%d folds=%d seed=%d", time.Now().UTC().Format("2006-01-02"), append(ner.TrainingFiles, extra...), iters, folds, seed)
 			m, err := ner.Train(cmd.Context(), docs, opts)
 			if err != nil {
 				return err
@@ -90,6 +91,7 @@ Examples:
 	nerCmd.Flags().StringVar(&dev, "dev", "", "CoNLL file to score after every pass (never trained on)")
 	nerCmd.Flags().IntVar(&iters, "iters", 12, "passes over the training data")
 	nerCmd.Flags().IntVar(&folds, "folds", 5, "jackknife folds for the second pass (-1: one pass only)")
+	nerCmd.Flags().StringSliceVar(&extra, "with", nil, "extra labelled corpora to train on (wikigold)")
 	nerCmd.Flags().Uint64Var(&seed, "seed", 1, "shuffling seed")
 	trainCmd.AddCommand(nerCmd)
 	rootCmd.AddCommand(trainCmd)

@@ -46,7 +46,7 @@ func (s *Segmenter) Annotate(ctx context.Context, d *dragoman.Document) error {
 		})
 		first := len(d.Tokens)
 		d.Tokens = tokenize(body, p.start, p.end, d.Tokens)
-		ends = sentenceEnds(d.Tokens[first:], ends[:0])
+		ends = sentenceEnds(body, d.Tokens[first:], ends[:0])
 		from := first
 		for _, e := range ends {
 			to := first + e

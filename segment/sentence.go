@@ -13,19 +13,20 @@ import (
 // after it stay in the sentence; whether it does end depends on the first
 // word after them and, for abbreviations, on the abbreviation's class.
 
-// sentenceEnds returns, for the tokens toks of one paragraph, the index
+// sentenceEnds returns, for the tokens toks of one paragraph of body, the index
 // after the last token of each sentence, appended to ends.
-func sentenceEnds(toks []dragoman.Token, ends []int) []int {
+func sentenceEnds(body string, toks []dragoman.Token, ends []int) []int {
 	n := len(toks)
+	start := 0 // first token of the current sentence
 	for i := 0; i < n; i++ {
 		kind := terminal(toks[i].Text)
-		if kind == notTerminal {
+		if kind == notTerminal || (i == start && toks[i].Text == "[...]") {
 			continue
 		}
 		// Closing marks written right after the terminator belong to the
 		// sentence: `meeting."`, `(see above.)`.
 		last := i
-		for last+1 < n && closes(toks, last+1) {
+		for last+1 < n && closes(body, toks, last+1) {
 			last++
 		}
 		if last+1 >= n {
@@ -33,6 +34,7 @@ func sentenceEnds(toks []dragoman.Token, ends []int) []int {
 		}
 		if endsBefore(kind, toks[i].Text, toks[last+1:]) {
 			ends = append(ends, last+1)
+			start = last + 1
 		}
 		i = last
 	}
@@ -84,15 +86,31 @@ func isCloser(t string) bool {
 // written right after it, or any quotation mark written right after it and
 // followed by a space or nothing. The second case catches mismatched pairs:
 // `decision.“ However`.
-func closes(toks []dragoman.Token, k int) bool {
-	if toks[k].Start != toks[k-1].End {
-		return false
-	}
+func closes(body string, toks []dragoman.Token, k int) bool {
 	t := toks[k].Text
+	if toks[k].Start != toks[k-1].End {
+		// A quotation mark set off by a thin space, or alone at the end of
+		// the paragraph, closes too: `tomorrow.'\u2009"`.
+		return isQuote(t) && (k+1 == len(toks) || thinSpace(body[toks[k-1].End:toks[k].Start]))
+	}
 	if isCloser(t) {
 		return true
 	}
 	return (t == "“" || t == "‘" || t == "„") && (k+1 == len(toks) || toks[k+1].Start > toks[k].End)
+}
+
+// thinSpace reports whether gap is one of the narrow spaces typesetters put
+// between nested quotation marks.
+func thinSpace(gap string) bool {
+	return gap == "\u2009" || gap == "\u202f" || gap == "\u200a"
+}
+
+func isQuote(t string) bool {
+	switch t {
+	case `"`, "'", "”", "’", "“", "‘", "»", "«":
+		return true
+	}
+	return false
 }
 
 // isOpener reports whether t can open a quotation or a bracket.
@@ -107,9 +125,10 @@ func isOpener(t string) bool {
 // endsBefore decides whether a sentence ends after the terminal token t of
 // the given kind, when rest (never empty) follows it.
 func endsBefore(kind terminalKind, t string, rest []dragoman.Token) bool {
-	// Skip opening marks to the first word: `said. "We`.
+	// Skip opening marks to the first word: `said. "We`; an elision
+	// after a full stop opens the next sentence too: `done. [...] We`.
 	k := 0
-	for k < len(rest)-1 && isOpener(rest[k].Text) {
+	for k < len(rest)-1 && (isOpener(rest[k].Text) || rest[k].Text == "[...]") {
 		k++
 	}
 	opened := k > 0
@@ -140,7 +159,10 @@ func endsBefore(kind terminalKind, t string, rest []dragoman.Token) bool {
 	case beforeNumber:
 		return upper || opened
 	case endsBeforeCapital:
-		return upper && !notSentenceStart[next]
+		// "9 a.m. Tuesday", "8 p.m. AST", "10 a.m. Tongan time".
+		zone := notSentenceStart[next] || allCaps(next) ||
+			(k+1 < len(rest) && (rest[k+1].Text == "time" || rest[k+1].Text == "Time"))
+		return upper && !zone
 	}
 	// endsBeforeStarter, initialisms (U.S.) and initials (R.).
 	return starters[next] || (opened && upper)
@@ -154,6 +176,20 @@ func continuesSentence(t string) bool {
 		return true
 	}
 	return terminal(t) != notTerminal // `Yahoo!.`, `escaping!).`
+}
+
+// allCaps reports whether w is two to five capital ASCII letters, the
+// shape of a time zone ("EST", "AEDT").
+func allCaps(w string) bool {
+	if len(w) < 2 || len(w) > 5 {
+		return false
+	}
+	for k := 0; k < len(w); k++ {
+		if w[k] < 'A' || w[k] > 'Z' {
+			return false
+		}
+	}
+	return true
 }
 
 // camelCase reports whether w starts with a lower-case letter and has an

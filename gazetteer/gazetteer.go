@@ -234,7 +234,7 @@ func plurals(forms []string) (all []string, plural map[string]bool) {
 		if strings.HasSuffix(f, "s") {
 			plural[f] = true
 		}
-		if strings.HasSuffix(f, "n") || strings.HasSuffix(f, "i") {
+		if (strings.HasSuffix(f, "n") || strings.HasSuffix(f, "i")) && !strings.HasSuffix(f, "ern") {
 			p := f + "s"
 			if !seen[p] {
 				seen[p] = true

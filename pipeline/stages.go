@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"github.com/dragoman-news/dragoman"
+	"github.com/dragoman-news/dragoman/actor"
 	"github.com/dragoman-news/dragoman/ner"
 	"github.com/dragoman-news/dragoman/quote"
 	"github.com/dragoman-news/dragoman/segment"
@@ -22,7 +23,7 @@ func constructors() []constructor {
 	return []constructor{
 		{"segment", func(o Options) (dragoman.Annotator, error) { return segment.New(), nil }},
 		{"ner", func(o Options) (dragoman.Annotator, error) { return ner.New() }},
-		// {"actor", ...},
+		{"actor", func(o Options) (dragoman.Annotator, error) { return actor.New(actor.Options{Dicts: o.ActorDicts}) }},
 		{"timex", func(o Options) (dragoman.Annotator, error) { return timex.New() }},
 		{"quote", func(o Options) (dragoman.Annotator, error) { return quote.New() }},
 		// {"event", ...},

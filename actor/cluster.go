@@ -1,0 +1,319 @@
+package actor
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/dragoman-news/dragoman"
+	"github.com/dragoman-news/dragoman/gazetteer"
+)
+
+// entity gathers the candidates of one referent.
+type entity struct {
+	typ    dragoman.EntityType
+	key    string
+	cands  []*cand
+	roles  []pendingRole
+	name   string
+	ctry   string
+	actor  string
+	origin string
+	first  int // byte offset of the first mention
+	id     string
+}
+
+// personKey is the clustering key of a person name: the dictionary's name
+// when the dictionary knows it, else first and last word.
+func (s *state) personWords(c *cand) []string {
+	var out []string
+	for i := c.ws; i < c.we; i++ {
+		w := s.words[i].text
+		if w == "'s" || w == "'" || w == "-" || w == "." {
+			continue
+		}
+		if h, ok := s.g.Title(w); ok && h.Honor {
+			continue
+		}
+		out = append(out, w)
+	}
+	return out
+}
+
+func (s *state) newEntity(typ dragoman.EntityType, key string) *entity {
+	e := &entity{typ: typ, key: key}
+	s.ents = append(s.ents, e)
+	return e
+}
+
+func (s *state) attach(e *entity, c *cand) {
+	c.ent = len(s.ents) - 1
+	for i, x := range s.ents {
+		if x == e {
+			c.ent = i
+		}
+	}
+	e.cands = append(e.cands, c)
+}
+
+// cluster groups the candidates into entities.
+func (s *state) cluster() {
+	byKey := map[string]*entity{}
+	var persons []*cand
+	for _, c := range s.cands {
+		if c.dead || c.desc {
+			continue
+		}
+		if c.typ == dragoman.Person {
+			persons = append(persons, c)
+			continue
+		}
+		if c.key == "" {
+			c.key = string(c.typ) + ":" + strings.ToLower(gazetteer.Key(s.text(c.ws, c.we)))
+		}
+		if c.key == "A:" {
+			continue // "the administration": after the named ones
+		}
+		e := byKey[c.key]
+		if e == nil {
+			e = s.newEntity(c.typ, c.key)
+			byKey[c.key] = e
+		}
+		s.attach(e, c)
+	}
+	// "the administration" is the administration the article names most
+	var admin *entity
+	for _, e := range s.ents {
+		if strings.HasPrefix(e.key, "A:") && (admin == nil || len(e.cands) > len(admin.cands)) {
+			admin = e
+		}
+	}
+	for _, c := range s.cands {
+		if c.dead || c.key != "A:" {
+			continue
+		}
+		if admin == nil {
+			admin = s.newEntity(dragoman.Organization, "A:")
+			byKey["A:"] = admin
+		}
+		s.attach(admin, c)
+	}
+	s.clusterPersons(persons)
+}
+
+func (s *state) clusterPersons(persons []*cand) {
+	byFull := map[string]*entity{}
+	bySurname := map[string][]*entity{}
+	byFirst := map[string][]*entity{}
+	keyOf := func(ws []string) string {
+		full := strings.Join(ws, " ")
+		if hs := s.g.Person(full); len(hs) > 0 {
+			return "P:" + strings.ToLower(hs[0].Name)
+		}
+		if len(ws) == 1 {
+			return "P:" + strings.ToLower(ws[0])
+		}
+		return "P:" + strings.ToLower(ws[0]+" "+ws[len(ws)-1])
+	}
+	// full names first
+	for _, c := range persons {
+		ws := s.personWords(c)
+		if len(ws) < 2 {
+			continue
+		}
+		k := keyOf(ws)
+		e := byFull[k]
+		if e == nil {
+			e = s.newEntity(dragoman.Person, k)
+			byFull[k] = e
+			last := strings.ToLower(ws[len(ws)-1])
+			bySurname[last] = append(bySurname[last], e)
+			byFirst[strings.ToLower(ws[0])] = append(byFirst[strings.ToLower(ws[0])], e)
+			if hs := s.g.Person(strings.Join(ws, " ")); len(hs) > 0 {
+				for _, a := range hs[0].Aliases {
+					if !strings.Contains(a, " ") {
+						bySurname[strings.ToLower(a)] = append(bySurname[strings.ToLower(a)], e)
+					}
+				}
+			}
+		}
+		s.attach(e, c)
+	}
+	// then single words: a surname of a full name, the nearest before it
+	for _, c := range persons {
+		ws := s.personWords(c)
+		if len(ws) != 1 {
+			if len(ws) == 0 {
+				c.dead = true
+			}
+			continue
+		}
+		w := strings.ToLower(ws[0])
+		cands := bySurname[w]
+		if len(cands) == 0 {
+			cands = byFirst[w]
+		}
+		var e *entity
+		switch len(cands) {
+		case 0:
+		case 1:
+			e = cands[0]
+		default:
+			best := -1
+			for _, x := range cands {
+				for _, m := range x.cands {
+					if m.start < c.start && m.start > best {
+						best, e = m.start, x
+					}
+				}
+			}
+			if e == nil {
+				e = cands[0]
+			}
+		}
+		if e == nil {
+			k := keyOf(ws)
+			e = byFull[k]
+			if e == nil {
+				e = s.newEntity(dragoman.Person, k)
+				byFull[k] = e
+				bySurname[w] = append(bySurname[w], e)
+			}
+		}
+		s.attach(e, c)
+	}
+	for _, e := range s.ents {
+		for _, c := range e.cands {
+			e.roles = append(e.roles, c.roles...)
+		}
+	}
+}
+
+// describe adds description mentions: the words of the roles ("the Russian
+// foreign minister") and definite descriptions of a known office holder
+// ("the U.S. president").
+func (s *state) describe() {
+	for ei, e := range s.ents {
+		if e.typ != dragoman.Person {
+			continue
+		}
+		for _, r := range e.roles {
+			if r.we > r.ws {
+				c := s.add(&cand{ws: r.ws, we: r.we, typ: dragoman.Person, origin: "description", desc: true, score: 0.7})
+				c.ent = ei
+				e.cands = append(e.cands, c)
+			}
+		}
+	}
+	// "the U.S. president", "the Russian foreign minister"
+	for i := 0; i+2 < len(s.words); i++ {
+		if s.words[i].lower != "the" {
+			continue
+		}
+		p := s.candAt(i + 1)
+		if p == nil || (p.typ != dragoman.GPE && p.typ != dragoman.NORP) || p.country == "" {
+			continue
+		}
+		h := s.titleAt[p.we]
+		if h.end == 0 || h.t.Group || !s.sameSent(h.end-1, i) {
+			continue
+		}
+		if h.end < len(s.words) && s.sameSent(h.end, i) && s.words[h.end].cap && s.words[h.end].text != "'s" {
+			continue // a name follows: a premodifier, read already
+		}
+		var match *entity
+		for _, e := range s.ents {
+			if e.typ != dragoman.Person {
+				continue
+			}
+			for _, r := range s.entityTitles(e) {
+				if r[0] == h.t.Title && r[1] == p.country {
+					if match != nil && match != e {
+						match = nil
+						goto next
+					}
+					match = e
+				}
+			}
+		}
+		for _, x := range s.cands {
+			if x.desc && x.ws == i {
+				match = nil // the words of a role, described already
+			}
+		}
+		if match != nil {
+			c := s.add(&cand{ws: i, we: h.end, typ: dragoman.Person, origin: "description", desc: true, score: 0.6})
+			for ei, e := range s.ents {
+				if e == match {
+					c.ent = ei
+				}
+			}
+			match.cands = append(match.cands, c)
+		}
+	next:
+	}
+}
+
+// entityTitles lists (head title, country) pairs of a person: from the
+// roles of the text and from the dictionary.
+func (s *state) entityTitles(e *entity) [][2]string {
+	var out [][2]string
+	country := ""
+	for _, r := range e.roles {
+		if r.Country != "" {
+			country = r.Country
+		}
+	}
+	for _, r := range e.roles {
+		c := r.Country
+		if c == "" {
+			c = country
+		}
+		if c == "" {
+			c = s.dictCountry(e)
+		}
+		out = append(out, [2]string{r.titleRef, c})
+	}
+	return out
+}
+
+func (s *state) dictCountry(e *entity) string {
+	for _, h := range s.holdersOf(e) {
+		return h.Country
+	}
+	return ""
+}
+
+// holdersOf returns the dictionary offices of a person entity at the
+// publication date.
+func (s *state) holdersOf(e *entity) []gazetteer.Holder {
+	names := map[string]bool{}
+	var longest string
+	for _, c := range e.cands {
+		if c.desc {
+			continue
+		}
+		n := strings.Join(s.personWords(c), " ")
+		names[n] = true
+		if len(n) > len(longest) {
+			longest = n
+		}
+	}
+	if hs := s.g.Holders(longest, s.at); len(hs) > 0 {
+		return hs
+	}
+	for n := range names {
+		if hs := s.g.Holders(n, s.at); len(hs) > 0 {
+			return hs
+		}
+	}
+	return nil
+}
+
+func sortCands(cs []*cand) {
+	sort.SliceStable(cs, func(i, j int) bool {
+		if cs[i].start != cs[j].start {
+			return cs[i].start < cs[j].start
+		}
+		return cs[i].end > cs[j].end
+	})
+}

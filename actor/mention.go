@@ -1,0 +1,342 @@
+package actor
+
+import (
+	"strings"
+
+	"github.com/dragoman-news/dragoman"
+	"github.com/dragoman-news/dragoman/gazetteer"
+)
+
+var determiners = toSet("the this that his her its their our whose an a")
+
+// scanAdministrations finds "Trump administration" (the government of the
+// named head, an organization) and "the administration" (a reference to the
+// administration the article is about).
+func (s *state) scanAdministrations() {
+	for i, w := range s.words {
+		if w.lower != "administration" && w.lower != "administrations" {
+			continue
+		}
+		if i > 0 && s.words[i-1].sent == w.sent {
+			p := s.candAt(i - 1)
+			if p != nil && (p.untyped || p.typ == dragoman.Person) && p.we == i {
+				head := s.text(p.ws, p.we)
+				p.dead = true
+				c := s.add(&cand{ws: p.ws, we: i + 1, typ: dragoman.Organization, origin: "rule", score: 0.9,
+					admin: true, adminHead: head, otype: "GOV"})
+				c.name = head + " administration"
+				c.key = "A:" + strings.ToLower(head)
+				continue
+			}
+			if p == nil && determiners[s.words[i-1].lower] {
+				s.add(&cand{ws: i, we: i + 1, typ: dragoman.Organization, origin: "description", score: 0.6, admin: true, otype: "GOV", key: "A:"})
+			}
+		}
+	}
+}
+
+var groupAdj = map[string]string{
+	"senior": "", "top": "", "high-ranking": "", "government": "GOV", "military": "MIL", "intelligence": "SPY",
+	"security": "GOV", "defense": "MIL", "defence": "MIL", "foreign": "GOV", "police": "COP", "army": "MIL",
+	"administration": "GOV", "state": "GOV", "federal": "GOV", "western": "", "allied": "", "health": "HLH",
+	"election": "GOV", "local": "GOV", "regional": "GOV", "provincial": "GOV", "city": "GOV", "opposition": "OPP",
+	"business": "BUS", "industry": "BUS", "rebel": "REB", "militia": "REB", "peacekeeping": "MIL", "border": "GOV",
+}
+
+// scanGroups finds collective actors: "U.S. officials", "European
+// leaders", "Trump administration officials", "administration officials".
+func (s *state) scanGroups() {
+	for i, w := range s.words {
+		h := s.titleAt[i]
+		if h.end != i+1 || !h.t.Group || w.cap {
+			continue
+		}
+		typ := h.t.Type
+		ws := i
+		var mod *cand
+		admin, adminHead := false, ""
+		adjType := ""
+		for j := i - 1; j >= 0 && s.words[j].sent == w.sent && i-j <= 6; j-- {
+			x := s.words[j]
+			if c := s.candAt(j); c != nil {
+				if j+1 < i && s.words[j+1].text == "'s" {
+					break // "America's allies": allies of America
+				}
+				if c.admin {
+					admin, adminHead = true, c.adminHead
+					ws = c.ws
+					j = c.ws
+					continue
+				}
+				if c.typ == dragoman.GPE || c.typ == dragoman.NORP || c.typ == dragoman.Location ||
+					(c.typ == dragoman.Organization && c.origin == "gazetteer") {
+					if mod == nil {
+						mod = c
+					}
+					ws = c.ws
+					j = c.ws
+					continue
+				}
+				break
+			}
+			if x.lower == "administration" {
+				admin = true
+				ws = j
+				continue
+			}
+			if t, ok := groupAdj[x.lower]; ok {
+				if t != "" && adjType == "" {
+					adjType = t
+				}
+				if x.lower == "western" {
+					if mod == nil {
+						mod = &cand{country: "WST", actor: "WST"}
+					}
+				}
+				ws = j
+				continue
+			}
+			if x.text == "-" || x.text == "'s" || x.text == "'" {
+				ws = j
+				continue
+			}
+			break
+		}
+		if mod == nil && !admin {
+			continue
+		}
+		if adjType != "" && (typ == "GOV" || adjType != "GOV") {
+			typ = adjType
+		}
+		for _, c := range s.live(ws, i+1) {
+			c.dead = true
+		}
+		txt := s.text(ws, i+1)
+		c := s.add(&cand{ws: ws, we: i + 1, typ: dragoman.Group, origin: "rule", score: 0.9, otype: typ, name: txt,
+			key: "G:" + strings.ToLower(gazetteer.Key(txt))})
+		if admin {
+			c.groupAdmin, c.adminHead = true, adminHead
+		}
+		if mod != nil && !admin {
+			c.country = mod.country
+			switch {
+			case mod.typ == dragoman.Organization && strings.HasPrefix(mod.actor, "IGO"):
+				c.actor, c.country = mod.actor, ""
+			case mod.typ == dragoman.Organization && mod.country != "":
+				t := mod.otype
+				if t == "" || t == "BUS" && typ != "BUS" {
+					t = typ
+				}
+				if mod.kind == gazetteer.KindBody && mod.otype != "" {
+					t = mod.otype
+				}
+				c.actor = mod.country + t
+			case mod.country != "":
+				c.actor = mod.country + typ
+			}
+		}
+	}
+}
+
+// scanPlatforms types "X" the social network after "on" ("wrote on X").
+func (s *state) scanPlatforms() {
+	for i, w := range s.words {
+		if w.text != "X" || i == 0 || s.words[i-1].lower != "on" || s.words[i-1].sent != w.sent {
+			continue
+		}
+		for _, c := range s.live(i, i+1) {
+			c.dead = true
+		}
+		s.add(&cand{ws: i, we: i + 1, typ: dragoman.Organization, origin: "rule", score: 0.9, name: "X", key: "O:X", country: "USA", otype: "MED"})
+	}
+}
+
+// mergeModel brings in the mentions of the statistical tagger: they type
+// the capitalized runs no rule typed, and give way to the gazetteer and the
+// rules where they disagree.
+func (s *state) mergeModel() {
+	for _, m := range s.d.Mentions {
+		switch m.Origin {
+		case "gazetteer", "rule", "description", "pronoun", "dictionary":
+			continue // ours, from an earlier run
+		}
+		ws, we := -1, -1
+		for i := range s.words {
+			w := s.words[i]
+			if w.end > m.Start && w.start < m.End {
+				if ws < 0 {
+					ws = i
+				}
+				we = i + 1
+			}
+			if w.start >= m.End {
+				break
+			}
+		}
+		if ws < 0 {
+			continue
+		}
+		// titles and possessives are not part of a name
+		for ws < we && (s.isTitleWord(ws) || determiners[s.words[ws].lower]) && m.Type == dragoman.Person {
+			ws++
+		}
+		for ws < we && (s.words[we-1].text == "'s" || s.words[we-1].text == "'") {
+			we--
+		}
+		if ws >= we {
+			continue
+		}
+		typ := m.Type
+		if typ == "PER" {
+			typ = dragoman.Person
+		}
+		over := s.live(ws, we)
+		keep := true
+		for _, c := range over {
+			if c.untyped {
+				continue
+			}
+			// "Denzel Washington": a person name around a lone place
+			if typ == dragoman.Person && c.origin == "gazetteer" && c.we-c.ws == 1 && we-ws > 1 &&
+				(c.typ == dragoman.GPE || c.typ == dragoman.NORP) && c.ws >= ws && c.we <= we {
+				continue
+			}
+			keep = false
+		}
+		if !keep {
+			continue
+		}
+		for _, c := range over {
+			if c.untyped && typ == dragoman.Person && c.ws <= ws && c.we >= we {
+				ws, we = c.ws, c.we // the run holds the whole name
+			}
+			c.dead = true
+		}
+		sc := m.Score
+		if sc == 0 {
+			sc = 0.9
+		}
+		s.add(&cand{ws: ws, we: we, typ: typ, origin: "model", score: sc})
+	}
+}
+
+var speechVerbs = toSet("said says told added wrote asked noted warned argued stated declared insisted explained tweeted posted")
+
+// typeRuns types the capitalized runs left: people, mostly, when something
+// says so.
+func (s *state) typeRuns() {
+	persons := map[string]bool{}
+	for _, c := range s.cands {
+		if c.dead || !c.untyped {
+			continue
+		}
+		n := c.we - c.ws
+		first := s.words[c.ws]
+		prevTitle := false
+		if c.ws > 0 && s.words[c.ws-1].sent == first.sent {
+			if j, h, ok := s.inTitle(c.ws - 1); ok && !h.t.Group && j >= 0 {
+				prevTitle = true
+			}
+		}
+		after := ""
+		if c.we+1 < len(s.words) && s.words[c.we].text == "," && s.words[c.we].sent == first.sent {
+			after = s.words[c.we+1].lower
+		}
+		nextWord := ""
+		if c.we < len(s.words) && s.words[c.we].sent == first.sent {
+			nextWord = s.words[c.we].lower
+		}
+		prevWord := ""
+		if c.ws > 0 && s.words[c.ws-1].sent == first.sent {
+			prevWord = s.words[c.ws-1].lower
+		}
+		holders := s.g.Person(s.text(c.ws, c.we))
+		switch {
+		case prevTitle, s.g.IsGivenName(first.text) && n > 1, len(holders) > 0,
+			after == "who" || after == "a" || after == "the" && n > 1,
+			n > 1 && (speechVerbs[nextWord] || speechVerbs[prevWord]),
+			s.r.dict != nil && s.r.dict.isPerson(s.text(c.ws, c.we)):
+			c.typ, c.score = dragoman.Person, 0.8
+		case n > 1 && n <= 4 && !hasDigit(s.text(c.ws, c.we)):
+			c.typ, c.score = dragoman.Person, 0.5
+		case n == 1 && first.first:
+			c.typ, c.score = dragoman.Misc, 0.3 // kept only if a person's surname
+		default:
+			c.typ, c.score = dragoman.Misc, 0.4
+		}
+		if c.typ == dragoman.Person {
+			persons[s.words[c.we-1].text] = true
+		}
+	}
+	// single words that are the surname of a person found elsewhere
+	for _, c := range s.cands {
+		if c.dead || !c.untyped || c.typ != dragoman.Misc {
+			continue
+		}
+		w := s.words[c.ws].text
+		if persons[w] || len(s.g.Holders(w, s.at)) > 0 {
+			c.typ, c.score = dragoman.Person, 0.7
+		} else if s.words[c.ws].first || (c.ws > 0 && s.words[c.ws-1].lower == "the") {
+			c.dead = true
+		}
+	}
+	for _, c := range s.cands {
+		c.untyped = false
+	}
+}
+
+func hasDigit(s string) bool { return strings.ContainsAny(s, "0123456789") }
+
+// scanBodiesCountry gives a body without a country the country written
+// before it ("Russia's Foreign Ministry", "the Ukrainian Defense Ministry").
+func (s *state) scanBodiesCountry() {
+	for _, c := range s.cands {
+		if c.dead || c.kind != gazetteer.KindBody || c.country != "" {
+			continue
+		}
+		j := c.ws - 1
+		if j >= 0 && s.words[j].text == "'s" {
+			j--
+		}
+		if j >= 0 && s.words[j].sent == s.words[c.ws].sent {
+			if p := s.candAt(j); p != nil && (p.typ == dragoman.GPE || p.typ == dragoman.NORP) && len(p.country) == 3 {
+				c.country = p.country
+			}
+		}
+		if c.country == "" && s.d.Article.Dateline != nil {
+			c.country = s.d.Article.Dateline.CountryCode
+		}
+		if c.country != "" {
+			c.actor = c.country + c.otype
+			c.key = "B:" + c.name + ":" + c.country
+		}
+	}
+}
+
+var locPreps = toSet("in at to from near into outside inside across throughout around via of between")
+var actVerbs = toSet(`said says has have had is was will would could should wants wanted accused rejected denied
+warned agreed refused announced demanded insisted signaled signalled launched sent threatened hopes hoped believes
+believed considers considered sees saw says responded urged called condemned welcomed plans planned seeks sought
+must may might can did does`)
+
+// scanMetonymy marks capitals that stand for their governments:
+// "Washington's allies", "talks with Moscow", "Moscow rejected".
+func (s *state) scanMetonymy() {
+	for _, c := range s.cands {
+		if c.dead || !c.capital {
+			continue
+		}
+		prev, next := "", ""
+		if c.ws > 0 && s.words[c.ws-1].sent == s.words[c.ws].sent {
+			prev = s.words[c.ws-1].lower
+		}
+		if c.we < len(s.words) && s.words[c.we].sent == s.words[c.ws].sent {
+			next = s.words[c.we].lower
+		}
+		switch {
+		case locPreps[prev]:
+		case next == "'s" || actVerbs[next] || prev == "with" || prev == "toward" || prev == "towards" || prev == "against" || prev == "and":
+			c.metonymic = true
+		}
+	}
+}

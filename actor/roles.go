@@ -1,0 +1,460 @@
+package actor
+
+import (
+	"strings"
+
+	"github.com/dragoman-news/dragoman"
+	"github.com/dragoman-news/dragoman/gazetteer"
+)
+
+// pendingRole is a role read from the text, some of whose parts wait for
+// the entities to be known.
+type pendingRole struct {
+	dragoman.Role
+	ws, we   int    // evidence words
+	ofPerson *cand  // "adviser to Putin": the person the role serves
+	ofActor  string // the actor code of an organization the role is held in (IGOWSTNAT)
+	posting  string // where an ambassador or envoy is posted: not a nationality
+	titleRef string // the head title, lower case, for descriptions ("president")
+}
+
+var flagWords = toSet("former ex- ex retired acting then onetime one-time erstwhile late interim")
+
+var premodAdj = toSet(`deputy special senior chief top outgoing incoming longtime veteran current close national security
+foreign policy press presidential assistant first vice associate principal lead executive defense defence economic
+trade climate military house white personal political regional peace middle-east nuclear arms chief-of-staff top-ranking
+high-ranking longtime longest-serving main`)
+
+var postingTitles = toSet("ambassador envoy special envoy diplomat consul representative emissary peace envoy ambassadors envoys")
+
+var preps = toSet("to of in at on for with during since from under until after before by as")
+
+// readRoles reads the roles of every person candidate.
+func (s *state) readRoles() {
+	for _, c := range s.cands {
+		if c.dead || c.desc || c.typ != dragoman.Person {
+			continue
+		}
+		if r, ok := s.premodifier(c); ok {
+			c.roles = append(c.roles, r)
+		}
+		c.roles = append(c.roles, s.postmodifiers(c)...)
+	}
+}
+
+func (s *state) sameSent(i, j int) bool {
+	return i >= 0 && j >= 0 && i < len(s.words) && j < len(s.words) && s.words[i].sent == s.words[j].sent
+}
+
+// premodifier reads "Russian President", "State Department spokeswoman",
+// "Middle East envoy", "former U.S. ambassador" before a name.
+func (s *state) premodifier(c *cand) (pendingRole, bool) {
+	type item struct {
+		ws, we int
+		cand   *cand
+		title  *gazetteer.Title
+		flag   string
+	}
+	var items []item
+	i := c.ws
+	for i > 0 && s.sameSent(i-1, c.ws) && c.ws-i < 12 {
+		j := i - 1
+		w := s.words[j]
+		if k, h, ok := s.inTitle(j); ok && h.end == i && !h.t.Group {
+			t := h.t
+			items = append(items, item{ws: k, we: i, title: &t})
+			i = k
+			continue
+		}
+		if p := s.candAt(j); p != nil && p != c && p.we == i {
+			if p.typ == dragoman.GPE || p.typ == dragoman.NORP || p.typ == dragoman.Location || p.typ == dragoman.Organization {
+				items = append(items, item{ws: p.ws, we: p.we, cand: p})
+				i = p.ws
+				continue
+			}
+			break
+		}
+		if (w.text == "'s" || w.text == "-") && j > 0 {
+			if p := s.candAt(j - 1); p != nil && p.typ != dragoman.Person {
+				items = append(items, item{ws: j, we: i})
+				i = j
+				continue
+			}
+			break
+		}
+		if flagWords[w.lower] {
+			items = append(items, item{ws: j, we: i, flag: w.lower})
+			i = j
+			continue
+		}
+		if premodAdj[w.lower] && len(items) > 0 {
+			items = append(items, item{ws: j, we: i})
+			i = j
+			continue
+		}
+		break
+	}
+	// the words read must hold a title
+	var head *gazetteer.Title
+	for _, it := range items { // items run right to left: the first title is the head
+		if it.title != nil {
+			head = it.title
+			break
+		}
+	}
+	if head == nil || head.Honor {
+		return pendingRole{}, false
+	}
+	r := pendingRole{ws: i, we: c.ws, titleRef: head.Title}
+	r.Origin = "premodifier"
+	r.Type = head.Type
+	textStart := -1
+	for k := len(items) - 1; k >= 0; k-- { // left to right
+		it := items[k]
+		switch {
+		case it.flag != "":
+			setFlag(&r.Role, it.flag)
+			continue
+		case it.cand != nil && (it.cand.typ == dragoman.GPE || it.cand.typ == dragoman.NORP) && textStart < 0:
+			if r.Country == "" {
+				r.Country = it.cand.country
+			}
+			continue
+		case it.cand == nil && it.title == nil && textStart < 0 && (s.words[it.ws].text == "'s" || s.words[it.ws].text == "-"):
+			continue
+		}
+		if it.cand != nil && it.cand.typ == dragoman.Organization {
+			r.Of = s.text(it.cand.ws, it.cand.we)
+			if it.cand.otype != "" {
+				r.Type = orgRoleType(it.cand.otype, head)
+			}
+			if strings.HasPrefix(it.cand.actor, "IGO") {
+				r.ofActor = it.cand.actor
+			} else if r.Country == "" {
+				r.Country = it.cand.country
+			}
+		}
+		if textStart < 0 {
+			textStart = it.ws
+		}
+	}
+	if textStart < 0 {
+		textStart = i
+	}
+	r.Title = s.text(textStart, c.ws)
+	if r.Country == "" {
+		r.Country = head.Country
+	}
+	sp := dragoman.NewSpan(s.body, s.words[i].start, s.words[c.ws-1].end)
+	r.Span = &sp
+	return r, true
+}
+
+// orgRoleType is the role type of a title held in an organization of type
+// otype: a spokeswoman of the Pentagon speaks for the military.
+func orgRoleType(otype string, t *gazetteer.Title) string {
+	switch otype {
+	case "IGO", "NGO", "BUS", "MED", "GOV", "MIL", "LEG", "JUD", "SPY", "COP", "REB", "HRI", "EDU", "IMG":
+	default:
+		return t.Type
+	}
+	if t.Type == "BUS" || t.Type == "MED" && otype != "MED" {
+		return t.Type
+	}
+	if otype == "IGO" || otype == "IMG" {
+		return t.Type
+	}
+	return otype
+}
+
+func setFlag(r *dragoman.Role, f string) {
+	switch f {
+	case "retired":
+		r.Retired = true
+	case "acting", "interim":
+		r.Acting = true
+	default:
+		r.Former = true
+	}
+}
+
+// relative verbs and what they say of the role that follows.
+var relVerbs = []struct {
+	words  []string
+	former bool
+	affil  bool
+}{
+	{words: []string{"once", "served", "as"}, former: true},
+	{words: []string{"previously", "served", "as"}, former: true},
+	{words: []string{"formerly", "served", "as"}, former: true},
+	{words: []string{"served", "as"}, former: true},
+	{words: []string{"used", "to", "be"}, former: true},
+	{words: []string{"had", "been"}, former: true},
+	{words: []string{"was", "once"}, former: true},
+	{words: []string{"was"}, former: true},
+	{words: []string{"is", "serving", "as"}},
+	{words: []string{"has", "served", "as"}},
+	{words: []string{"has", "emerged", "as"}},
+	{words: []string{"has", "become"}},
+	{words: []string{"now", "serves", "as"}},
+	{words: []string{"serves", "as"}},
+	{words: []string{"is", "now"}},
+	{words: []string{"has", "been"}},
+	{words: []string{"became"}},
+	{words: []string{"remains"}},
+	{words: []string{"is", "at"}, affil: true},
+	{words: []string{"works", "at"}, affil: true},
+	{words: []string{"works", "for"}, affil: true},
+	{words: []string{"is", "with"}, affil: true},
+	{words: []string{"heads"}, affil: true},
+	{words: []string{"leads"}, affil: true},
+	{words: []string{"runs"}, affil: true},
+	{words: []string{"chairs"}, affil: true},
+	{words: []string{"directs"}, affil: true},
+	{words: []string{"founded"}, affil: true},
+	{words: []string{"owns"}, affil: true},
+	{words: []string{"is"}},
+}
+
+var npStops = toSet(", ; . who which that said says told : ( ) “ ” \" — – and but while whose when where")
+
+// postmodifiers reads appositives and relative clauses after a name:
+// "Yuri Ushakov, a close adviser to Putin who served as the Russian
+// ambassador in Washington".
+func (s *state) postmodifiers(c *cand) []pendingRole {
+	var out []pendingRole
+	k := c.we
+	if !s.sameSent(k, c.ws) || s.words[k].text != "," {
+		return nil
+	}
+	k++
+	if !s.sameSent(k, c.ws) {
+		return nil
+	}
+	if s.words[k].lower != "who" {
+		end := s.npEnd(k, c.ws)
+		if r, ok := s.roleFromNP(k, end, "appositive", false); ok {
+			out = append(out, r)
+		} else {
+			return nil // a list of names, not an appositive
+		}
+		k = end
+	}
+	if s.sameSent(k, c.ws) && s.words[k].lower == "who" {
+		k++
+		for _, v := range relVerbs {
+			if !s.hasWords(k, v.words, c.ws) {
+				continue
+			}
+			a := k + len(v.words)
+			end := s.npEnd(a, c.ws)
+			if v.affil {
+				if r, ok := s.affiliation(a, end, v.words[len(v.words)-1]); ok {
+					out = append(out, r)
+				}
+			} else if r, ok := s.roleFromNP(a, end, "relative", v.former); ok {
+				out = append(out, r)
+			}
+			break
+		}
+	}
+	return out
+}
+
+func (s *state) hasWords(k int, ws []string, sentOf int) bool {
+	for i, w := range ws {
+		if !s.sameSent(k+i, sentOf) || s.words[k+i].lower != w {
+			return false
+		}
+	}
+	return true
+}
+
+// npEnd finds the end of a noun phrase starting at a: the next comma,
+// relative pronoun or end of clause, within 25 words.
+func (s *state) npEnd(a, sentOf int) int {
+	k := a
+	for k < len(s.words) && s.sameSent(k, sentOf) && k-a < 25 {
+		w := s.words[k]
+		if npStops[w.lower] && !(w.lower == "and" && k > a && s.candAt(k-1) != nil && s.candAt(k+1) != nil) {
+			break
+		}
+		k++
+	}
+	return k
+}
+
+// roleFromNP reads a role from a noun phrase: "the retired U.S. Army
+// lieutenant general", "a former U.S. ambassador to Poland", "one of
+// Trump’s closest advisers".
+func (s *state) roleFromNP(a, b int, origin string, former bool) (pendingRole, bool) {
+	if a >= b {
+		return pendingRole{}, false
+	}
+	i := a
+	if s.words[i].lower == "one" && i+1 < b && s.words[i+1].lower == "of" {
+		i += 2
+	}
+	// find the head title: the last title before the first preposition
+	// that follows one
+	headAt, headEnd := -1, -1
+	var head gazetteer.Title
+	for k := i; k < b; k++ {
+		if h := s.titleAt[k]; h.end > 0 && h.end <= b && !h.t.Group && !h.t.Honor {
+			headAt, headEnd, head = k, h.end, h.t
+			k = h.end - 1
+			continue
+		}
+		if headAt >= 0 && preps[s.words[k].lower] {
+			break
+		}
+	}
+	if headAt < 0 {
+		return pendingRole{}, false
+	}
+	if p := s.candAt(headEnd); headEnd < b && p != nil && p.typ == dragoman.Person {
+		return pendingRole{}, false // "national security adviser Mike Waltz": another person
+	}
+	r := pendingRole{ws: a, we: b, titleRef: head.Title}
+	evEnd := headEnd
+	r.Origin = origin
+	r.Type = head.Type
+	r.Former = former
+	titleStart := headAt
+	for k := i; k < headAt; k++ {
+		w := s.words[k]
+		if flagWords[w.lower] {
+			setFlag(&r.Role, w.lower)
+			continue
+		}
+		if p := s.candAt(k); p != nil {
+			switch p.typ {
+			case dragoman.GPE, dragoman.NORP:
+				if r.Country == "" {
+					r.Country = p.country
+				}
+			case dragoman.Organization:
+				if r.Of == "" {
+					r.Of = s.text(p.ws, p.we)
+				} else {
+					r.Of += " and " + s.text(p.ws, p.we)
+				}
+				if p.otype != "" {
+					r.Type = orgRoleType(p.otype, &head)
+				}
+				if strings.HasPrefix(p.actor, "IGO") {
+					r.ofActor = p.actor
+				} else if r.Country == "" {
+					r.Country = p.country
+				}
+			case dragoman.Person:
+				if p.we < b && s.words[p.we].text == "'s" {
+					r.ofPerson = p
+					r.Of = s.text(p.ws, p.we)
+				}
+			}
+			k = p.we - 1
+			continue
+		}
+		if premodAdj[w.lower] || strings.HasSuffix(w.lower, "est") {
+			if titleStart == headAt || k < titleStart {
+				titleStart = k
+			}
+			continue
+		}
+		titleStart = headAt
+	}
+	// a title's words: plural titles read as the singular
+	r.Title = s.text(titleStart, headEnd)
+	if strings.HasSuffix(r.Title, "s") && headEnd-headAt == 1 && s.words[headAt].lower != head.Title {
+		r.Title = strings.TrimSuffix(r.Title, "s")
+	}
+	// what follows the title: "to Putin", "to Poland", "in Washington", "of Russia"
+	for k := headEnd; k+1 < b; k++ {
+		p := s.words[k].lower
+		if !preps[p] {
+			continue
+		}
+		o := k + 1
+		if o < b && determiners[s.words[o].lower] {
+			o++
+		}
+		obj := s.candAt(o)
+		if obj == nil {
+			if p == "to" || p == "of" {
+				break
+			}
+			continue
+		}
+		objText := s.text(obj.ws, obj.we)
+		if p != "on" && p != "for" && p != "during" && p != "since" {
+			evEnd = obj.we
+		}
+		switch {
+		case (p == "to" || p == "in") && postingTitles[head.Title]:
+			r.posting = objText
+			if r.Of == "" {
+				r.Of = objText
+			}
+		case p == "to" && obj.typ == dragoman.Person:
+			r.ofPerson = obj
+			r.Of = objText
+		case (p == "of" || p == "at") && (obj.typ == dragoman.GPE) && r.Country == "":
+			r.Country = obj.country
+		case (p == "of" || p == "at" || p == "to") && obj.typ == dragoman.Organization:
+			r.Of = objText
+			if obj.otype != "" {
+				r.Type = orgRoleType(obj.otype, &head)
+			}
+			if strings.HasPrefix(obj.actor, "IGO") {
+				r.ofActor = obj.actor
+			} else if r.Country == "" {
+				r.Country = obj.country
+			}
+		}
+		break
+	}
+	if r.Country == "" {
+		r.Country = head.Country
+	}
+	r.we = min(evEnd, b)
+	sp := dragoman.NewSpan(s.body, s.words[a].start, s.words[r.we-1].end)
+	r.Span = &sp
+	return r, true
+}
+
+// affiliation reads "who is at the Atlantic Council think tank", "who heads
+// Gazprom".
+func (s *state) affiliation(a, b int, verb string) (pendingRole, bool) {
+	for k := a; k < b; k++ {
+		p := s.candAt(k)
+		if p == nil || p.typ != dragoman.Organization {
+			continue
+		}
+		r := pendingRole{ws: a, we: b}
+		r.Origin = "relative"
+		r.Of = s.text(p.ws, p.we)
+		r.Title = r.Of
+		switch verb {
+		case "heads", "leads", "runs", "chairs", "directs":
+			r.Title = "head of " + r.Of
+		case "founded":
+			r.Title = "founder of " + r.Of
+		case "owns":
+			r.Title = "owner of " + r.Of
+		}
+		r.Type = p.otype
+		if r.Type == "" {
+			r.Type = "ELI"
+		}
+		if strings.HasPrefix(p.actor, "IGO") {
+			r.ofActor = p.actor
+		} else {
+			r.Country = p.country
+		}
+		sp := dragoman.NewSpan(s.body, s.words[a].start, s.words[b-1].end)
+		r.Span = &sp
+		return r, true
+	}
+	return pendingRole{}, false
+}

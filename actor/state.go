@@ -1,0 +1,415 @@
+package actor
+
+import (
+	"context"
+	"strings"
+	"time"
+
+	"github.com/dragoman-news/dragoman"
+	"github.com/dragoman-news/dragoman/gazetteer"
+)
+
+// cand is a candidate mention, over the words [ws, we).
+type cand struct {
+	ws, we     int
+	start, end int // byte span; set from the words unless a rule narrows it
+	typ        dragoman.EntityType
+	origin     string
+	score      float64
+	key        string // cluster key for non-person entities
+	name       string // canonical name for non-person entities
+	country    string
+	actor      string
+	otype      string // CAMEO type of an organization, body or group
+	kind       gazetteer.Kind
+	capital    bool
+	admin      bool   // an "administration": the government of a head of state
+	adminHead  string // "Trump" in "Trump administration"; "" for "the administration"
+	groupAdmin bool   // a group of the administration ("administration officials")
+	dead       bool
+	roles      []pendingRole
+	ent        int // index into state.ents, -1 before clustering
+	desc       bool
+	metonymic  bool
+	untyped    bool // a capitalized run no rule has typed yet
+}
+
+type state struct {
+	r       *Resolver
+	g       *gazetteer.Gazetteer
+	d       *dragoman.Document
+	body    string
+	words   []word
+	sents   [][2]int // word ranges per sentence
+	caps    []bool   // per sentence: written in capitals
+	titleAt []titleHit
+	gazAt   []int // per word: index+1 of the gazetteer cand that covers it
+	cands   []*cand
+	at      time.Time
+	english bool
+	ents    []*entity
+}
+
+type titleHit struct {
+	end int // end word of the title phrase starting here, 0 when none
+	t   gazetteer.Title
+}
+
+func newState(r *Resolver, d *dragoman.Document) *state {
+	s := &state{r: r, g: r.g, d: d, body: d.Article.Body, at: publication(d)}
+	lang := strings.ToLower(d.Article.Language)
+	s.english = lang == "" || lang == "en" || lang == "und" || strings.HasPrefix(lang, "en-")
+	return s
+}
+
+func (s *state) run(ctx context.Context) error {
+	spans := sentenceSpans(s.d)
+	s.words, s.sents, s.caps = tokenizeDoc(s.body, spans)
+	if !s.english {
+		s.d.Warn("actor", "not-english", "the text does not read as English: only names of the gazetteer and of the tagger are resolved", nil)
+	}
+	s.titleAt = make([]titleHit, len(s.words))
+	s.gazAt = make([]int, len(s.words))
+	for si, sr := range s.sents {
+		if si%64 == 0 {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+		}
+		s.scanGazetteer(sr)
+		s.scanTitles(sr)
+		if s.english && !s.caps[si] {
+			s.scanRuns(sr)
+		}
+	}
+	s.scanAdministrations()
+	s.scanGroups()
+	s.scanPlatforms()
+	s.mergeModel()
+	s.typeRuns()
+	s.scanBodiesCountry()
+	s.scanMetonymy()
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	s.readRoles()
+	s.cluster()
+	s.describe()
+	s.resolve()
+	s.output()
+	return nil
+}
+
+func (s *state) add(c *cand) *cand {
+	if c.start == 0 && c.end == 0 {
+		c.start, c.end = s.words[c.ws].start, s.words[c.we-1].end
+	}
+	c.ent = -1
+	s.cands = append(s.cands, c)
+	return c
+}
+
+func (s *state) text(ws, we int) string {
+	if ws >= we {
+		return ""
+	}
+	return s.body[s.words[ws].start:s.words[we-1].end]
+}
+
+// live returns the live candidates overlapping words [ws, we).
+func (s *state) live(ws, we int) []*cand {
+	var out []*cand
+	for _, c := range s.cands {
+		if !c.dead && !c.desc && c.ws < we && ws < c.we {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// candAt returns the live non-description candidate covering word i.
+func (s *state) candAt(i int) *cand {
+	for _, c := range s.cands {
+		if !c.dead && !c.desc && c.ws <= i && i < c.we {
+			return c
+		}
+	}
+	return nil
+}
+
+// scanGazetteer adds a candidate for each gazetteer name of the sentence.
+func (s *state) scanGazetteer(sr [2]int) {
+	toks := make([]gazetteer.Token, 0, sr[1]-sr[0])
+	for _, w := range s.words[sr[0]:sr[1]] {
+		toks = append(toks, gazetteer.Token{Start: w.start, End: w.end})
+	}
+	for _, m := range s.g.ScanTokens(s.body, toks) {
+		ws, we := -1, -1
+		for i := sr[0]; i < sr[1]; i++ {
+			w := s.words[i]
+			if w.end > m.Start && w.start < m.End {
+				if ws < 0 {
+					ws = i
+				}
+				we = i + 1
+			}
+		}
+		if ws < 0 {
+			continue
+		}
+		e := m.Entries[0]
+		// "Russian" the adjective and "Russia" the country share no entry;
+		// prefer a country or body reading over a city of the same name.
+		for _, x := range m.Entries {
+			if x.Kind == gazetteer.KindCountry || x.Kind == gazetteer.KindBody {
+				e = x
+				break
+			}
+		}
+		c := &cand{ws: ws, we: we, start: m.Start, end: m.End, origin: "gazetteer", kind: e.Kind, score: 1}
+		switch e.Kind {
+		case gazetteer.KindCountry:
+			c.typ, c.key, c.name, c.country, c.actor = dragoman.GPE, "C:"+e.Code, e.Name, e.Code, e.Code
+		case gazetteer.KindCity:
+			c.typ, c.key, c.name, c.country, c.actor, c.capital = dragoman.GPE, "T:"+e.Name, e.Name, e.Country, e.Country, e.Capital
+		case gazetteer.KindRegion:
+			c.typ, c.key, c.name, c.country, c.actor = dragoman.Location, "R:"+e.Code, e.Name, e.Code, e.Code
+			if e.Code == "GZS" || e.Code == "WSB" {
+				c.typ = dragoman.GPE
+			}
+		case gazetteer.KindDemonym:
+			c.typ, c.key, c.name, c.country, c.actor = dragoman.NORP, "N:"+e.Code, e.Name, e.Code, e.Code
+		case gazetteer.KindOrg:
+			c.typ, c.key, c.name, c.country, c.actor, c.otype = dragoman.Organization, "O:"+e.Name, e.Name, e.Country, e.Code, e.Type
+			if c.actor == "IGO" || c.actor == "NGO" {
+				c.actor = ""
+				if e.Country != "" {
+					c.actor = e.Country + e.Type
+				}
+			}
+		case gazetteer.KindBody:
+			c.typ, c.key, c.name, c.country, c.otype = dragoman.Organization, "B:"+e.Name, e.Name, e.Country, e.Type
+			if e.Country != "" {
+				c.actor = e.Country + e.Type
+			}
+		}
+		// a leading "the" is not part of the name
+		if strings.HasPrefix(m.Text, "the ") && we-ws > 1 {
+			c.ws++
+			c.start = s.words[c.ws].start
+		}
+		s.add(c)
+		for i := c.ws; i < c.we; i++ {
+			s.gazAt[i] = len(s.cands)
+		}
+	}
+}
+
+// scanTitles marks the titles and offices of the sentence ("Secretary of
+// State", "spokeswoman"), longest first, outside gazetteer names.
+func (s *state) scanTitles(sr [2]int) {
+	maxN := s.g.MaxTitleWords()
+	for i := sr[0]; i < sr[1]; {
+		if s.gazAt[i] != 0 {
+			i++
+			continue
+		}
+		found := 0
+		var b strings.Builder
+		for n := min(maxN, sr[1]-i); n >= 1; n-- {
+			b.Reset()
+			ok := true
+			for j := i; j < i+n; j++ {
+				if s.gazAt[j] != 0 {
+					ok = false
+					break
+				}
+				if j > i {
+					b.WriteByte(' ')
+				}
+				b.WriteString(s.words[j].lower)
+			}
+			if !ok {
+				continue
+			}
+			if t, hit := s.g.Title(b.String()); hit {
+				s.titleAt[i] = titleHit{end: i + n, t: t}
+				found = n
+				break
+			}
+		}
+		if found == 0 {
+			// plural of a title: "advisers", "envoys"
+			w := s.words[i].lower
+			if strings.HasSuffix(w, "s") && len(w) > 3 {
+				if t, hit := s.g.Title(w[:len(w)-1]); hit && !t.Group {
+					if _, isGroup := s.g.Title(w); !isGroup {
+						s.titleAt[i] = titleHit{end: i + 1, t: t}
+						found = 1
+					}
+				}
+			}
+		}
+		if found == 0 {
+			found = 1
+		}
+		i += found
+	}
+}
+
+// inTitle reports whether word i is inside a title phrase, and returns it.
+func (s *state) inTitle(i int) (int, titleHit, bool) {
+	lo := max(0, i-s.g.MaxTitleWords()+1)
+	for j := i; j >= lo; j-- {
+		if h := s.titleAt[j]; h.end > i {
+			return j, h, true
+		}
+	}
+	return 0, titleHit{}, false
+}
+
+var lawNouns = toSet("accord accords agreement agreements treaty deal pact protocol ceasefire cease-fire truce memorandum resolution act convention framework charter declaration")
+var lawHeads = toSet("Accord Accords Agreement Treaty Pact Protocol Act Convention Charter Declaration Memorandum Resolution Plan Doctrine")
+var facHeads = toSet("Palace Airport Square Bridge Stadium Arena Hotel Hospital Base Airbase Plant Tower Towers Mosque Cathedral Church Synagogue Temple Station Building Embassy Consulate Prison Dam Port Harbor Harbour Street Avenue Boulevard Mall Museum Park Gate Terminal Reactor Pipeline Canal Camp Field Hall Castle Fortress Monastery Kremlin")
+var orgHeads = toSet(`Council Organization Organisation Institute Institution University College School Party Ministry Department
+Agency Bank Fund Committee Commission Group Association Union Corporation Corp. Inc. Inc Company Co. Ltd. Ltd Times Post
+News Journal Foundation Center Centre Court Assembly Parliament Army Navy Force Forces Guard Guards Brigade Brigades
+Front Movement Alliance League Federation Service Services Office Authority Club Network Airlines Airways Media Press
+Review Daily Tribune Herald Gazette Telegraph Times Bureau Board Society Trust Partners Capital Holdings Industries
+Motors Energy Oil Petroleum Group Cabinet Senate Congress Command Corps Regiment Battalion Division Directorate Secretariat
+Observatory Watch Initiative Project Program Programme Coalition Conference Academy Tribunal Legion Lab Labs Systems
+Technologies Communications Broadcasting Radio Television TV Channel Agency`)
+
+// scanRuns finds runs of capitalized words and types those that end with
+// a head word of agreements, facilities or organizations. The rest stay
+// untyped name candidates.
+func (s *state) scanRuns(sr [2]int) {
+	var runs [][2]int
+	i := sr[0]
+	for i < sr[1] {
+		w := s.words[i]
+		if !w.cap || dayMonth[w.lower] && s.gazAt[i] == 0 || s.isTitleWord(i) || (w.first && common[w.lower] && s.gazAt[i] == 0) {
+			i++
+			continue
+		}
+		j := i + 1
+		for j < sr[1] {
+			x := s.words[j]
+			if x.cap && !s.isTitleWord(j) && !(dayMonth[x.lower] && s.gazAt[j] == 0) {
+				j++
+				continue
+			}
+			if particles[x.lower] && j+1 < sr[1] && s.words[j+1].cap && !s.isTitleWord(j+1) {
+				j += 2
+				continue
+			}
+			break
+		}
+		runs = append(runs, [2]int{i, j})
+		i = j
+	}
+	// "Institute for the Study of War", "Bank of England"
+	for k := 0; k+1 < len(runs); k++ {
+		a, b := runs[k], runs[k+1]
+		if !orgHeads[s.words[a[1]-1].text] && !lawHeads[s.words[a[1]-1].text] {
+			continue
+		}
+		gap := b[0] - a[1]
+		if gap < 1 || gap > 2 {
+			continue
+		}
+		g0 := s.words[a[1]].lower
+		if g0 != "of" && g0 != "for" && g0 != "on" && g0 != "and" {
+			continue
+		}
+		if gap == 2 && s.words[a[1]+1].lower != "the" {
+			continue
+		}
+		runs[k] = [2]int{a[0], b[1]}
+		runs = append(runs[:k+1], runs[k+2:]...)
+		k--
+	}
+	for _, r := range runs {
+		s.typeRun(r[0], r[1], sr)
+	}
+}
+
+func (s *state) isTitleWord(i int) bool {
+	_, _, ok := s.inTitle(i)
+	return ok
+}
+
+// typeRun applies the head-word rules to one run.
+func (s *state) typeRun(ws, we int, sr [2]int) {
+	last := s.words[we-1]
+	lastFree := s.gazAt[we-1] == 0
+	next := ""
+	if we < sr[1] {
+		next = s.words[we].lower
+	}
+	var typ dragoman.EntityType
+	end := we
+	switch {
+	case lawNouns[next] && !s.isTitleWord(we):
+		typ, end = dragoman.Law, we+1
+	case lastFree && lawHeads[last.text] && we-ws > 1:
+		typ = dragoman.Law
+	case lastFree && facHeads[last.text] && we-ws > 1:
+		typ = dragoman.Facility
+	case lastFree && orgHeads[last.text] && we-ws > 1:
+		typ = dragoman.Organization
+	}
+	if typ != "" {
+		country := ""
+		for _, c := range s.live(ws, end) {
+			if c.origin == "gazetteer" {
+				if country == "" && c.country != "" && len(c.country) == 3 {
+					country = c.country
+				}
+				c.dead = true
+			}
+		}
+		if typ == dragoman.Facility && country == "" && s.d.Article.Dateline != nil {
+			country = s.d.Article.Dateline.CountryCode
+		}
+		if typ != dragoman.Facility {
+			country = "" // an agreement or organization named after a place is not of it
+		}
+		txt := s.text(ws, end)
+		c := s.add(&cand{ws: ws, we: end, typ: typ, origin: "rule", score: 0.8, name: txt, key: string(typ) + ":" + strings.ToLower(txt), country: country})
+		for i := ws; i < end; i++ {
+			s.gazAt[i] = len(s.cands)
+		}
+		_ = c
+		return
+	}
+	// the words no gazetteer name covers are name candidates
+	i := ws
+	for i < we {
+		if s.gazAt[i] != 0 {
+			i++
+			continue
+		}
+		j := i
+		for j < we && s.gazAt[j] == 0 {
+			j++
+		}
+		// "Denzel Washington": a place right after a given name is a surname
+		if j < we && j-i >= 1 && s.g.IsGivenName(s.words[j-1].text) {
+			if gc := s.cands[s.gazAt[j]-1]; gc.we-gc.ws == 1 && (gc.kind == gazetteer.KindCity || gc.kind == gazetteer.KindCountry) {
+				gc.dead = true
+				s.gazAt[j] = 0
+				j++
+			}
+		}
+		// a particle cannot end a name
+		k := j
+		for k > i && particles[s.words[k-1].lower] {
+			k--
+		}
+		if k > i {
+			s.add(&cand{ws: i, we: k, origin: "rule", untyped: true})
+		}
+		i = j
+	}
+}

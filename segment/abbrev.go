@@ -50,11 +50,13 @@ var abbreviations = map[string]abbrevClass{
 	"vs.": neverEnds, "v.": neverEnds, "e.g.": neverEnds, "i.e.": neverEnds, "cf.": neverEnds,
 	"viz.": neverEnds, "approx.": neverEnds, "ca.": neverEnds, "c.": neverEnds, "al.": endsBeforeStarter,
 	"Ph.D.": endsBeforeStarter, "M.Sc.": endsBeforeStarter, "M.A.": endsBeforeStarter, "B.A.": endsBeforeStarter, "M.D.": endsBeforeStarter,
+	// Born, died, married, divorced: "(b. 1942)", "(m. 1949; div. 1964)".
+	"b.": neverEnds, "d.": neverEnds, "m.": neverEnds, "div.": neverEnds,
 	// Before a number.
 	"No.": beforeNumber, "Nos.": beforeNumber, "Vol.": beforeNumber,
 	"vol.": beforeNumber, "Art.": beforeNumber, "art.": beforeNumber, "Fig.": beforeNumber,
 	"fig.": beforeNumber, "p.": beforeNumber, "pp.": beforeNumber, "Ch.": beforeNumber,
-	"Sect.": beforeNumber, "Para.": beforeNumber, "Rt.": beforeNumber, "Hwy.": beforeNumber,
+	"Sect.": beforeNumber, "Op.": beforeNumber, "Para.": beforeNumber, "Rt.": beforeNumber, "Hwy.": beforeNumber,
 	"Jan.": beforeNumber, "Feb.": beforeNumber, "Mar.": beforeNumber, "Apr.": beforeNumber,
 	"Jun.": beforeNumber, "Jul.": beforeNumber, "Aug.": beforeNumber, "Sep.": beforeNumber,
 	"Sept.": beforeNumber, "Oct.": beforeNumber, "Nov.": beforeNumber, "Dec.": beforeNumber,

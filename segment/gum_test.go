@@ -168,6 +168,9 @@ func ratio(a, b int) float64 {
 // spans.
 func scoreGUM(t *testing.T, genre string) (sent, tok prf) {
 	dir := shared.Dir(t, "data", "gum-wikinews", "dep")
+	if genre != "news" && genre != "interview" {
+		dir = shared.Dir(t, "data", "gum-wikinews", "other_genres", "dep")
+	}
 	files, err := filepath.Glob(filepath.Join(dir, "GUM_"+genre+"_*.conllu"))
 	if err != nil || len(files) == 0 {
 		t.Skipf("no GUM %s files in %s", genre, dir)
@@ -253,6 +256,13 @@ func TestGUMAccuracy(t *testing.T) {
 	}{
 		{"news", baselineNewsPrecision, baselineNewsRecall},
 		{"interview", baselineInterviewPrecision, baselineInterviewRecall},
+		// Other genres, to keep the rules from overfitting news. Measured:
+		// bio 0.9912/0.9742, academic 0.9907/0.9443, court 0.9975/0.9924,
+		// voyage 0.9958/0.9731.
+		{"bio", 0.98, 0.96},
+		{"academic", 0.98, 0.93},
+		{"court", 0.99, 0.98},
+		{"voyage", 0.98, 0.96},
 	}
 	for _, c := range cases {
 		t.Run(c.genre, func(t *testing.T) {

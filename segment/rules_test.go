@@ -90,6 +90,11 @@ func TestSentenceRules(t *testing.T) {
 		{"NoTerminator", "A headline without a period", []string{"A headline without a period"}},
 		{"GluedSentences", "It rattled the allies.KYIV was calm.",
 			[]string{"It rattled the allies.", "KYIV was calm."}},
+		{"ReferenceMarks", "He was born in 1788. [1] He died in 1824. [citation needed] It ended.",
+			[]string{"He was born in 1788. [1]", "He died in 1824. [citation needed]", "It ended."}},
+		{"ListNumber", "2.1. Results came in late.", []string{"2.1. Results came in late."}},
+		{"BornDied", "Her father (b. 1901) and mother (d. 1975) lived in Nice.",
+			[]string{"Her father (b. 1901) and mother (d. 1975) lived in Nice."}},
 		{"DoublePunctuation", "Really?! Yes.", []string{"Really?!", "Yes."}},
 	}
 	for _, c := range cases {
@@ -117,6 +122,7 @@ func TestTokenRules(t *testing.T) {
 		{"Names", "O'Brien and D’Souza", "O'Brien|and|D’Souza"},
 		{"Hyphenated", "a full-scale, decade-old Minsk-2 deal", "a|full-scale|,|decade-old|Minsk-2|deal"},
 		{"Numbers", "1,000,000 people, 3.5% and $4.2 billion", "1,000,000|people|,|3.5|%|and|$|4.2|billion"},
+		{"LeadingDecimalPoint", "batting .265 in May", "batting|.265|in|May"},
 		{"NotAThousandsSeparator", "in 2014,2015", "in|2014|,|2015"},
 		{"Time", "at 9:30 a.m.", "at|9:30|a.m."},
 		{"Initialisms", "U.S. and U.K. and U.N.", "U.S.|and|U.K.|and|U.N."},

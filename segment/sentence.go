@@ -1,6 +1,7 @@
 package segment
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -28,6 +29,19 @@ func sentenceEnds(body string, toks []dragoman.Token, ends []int) []int {
 		last := i
 		for last+1 < n && closes(body, toks, last+1) {
 			last++
+		}
+		// So does a reference mark after it: `in 1805. [19]`.
+		for last+1 < n {
+			k := citation(toks[last+1:])
+			if k == 0 {
+				break
+			}
+			last += k
+		}
+		// A list number opening a paragraph is no sentence: "1.", "2.1.", "a)".
+		if kind == fullStop && i == 1 && toks[i].Text == "." && listNumber(toks[0].Text) {
+			i = last
+			continue
 		}
 		if last+1 >= n {
 			break // the paragraph ends the sentence
@@ -71,6 +85,45 @@ func terminal(t string) terminalKind {
 		return abbreviation
 	}
 	return notTerminal
+}
+
+// citation returns the number of tokens of the reference mark that opens
+// toks ("[", "17", "]"; "[", "citation", "needed", "]"), or 0: a bracket
+// holding at most four tokens, none of them capitalized.
+func citation(toks []dragoman.Token) int {
+	if len(toks) < 3 || toks[0].Text != "[" {
+		return 0
+	}
+	for k := 1; k < len(toks) && k <= 5; k++ {
+		t := toks[k].Text
+		if t == "]" {
+			if k == 1 {
+				return 0
+			}
+			return k + 1
+		}
+		if r, _ := utf8.DecodeRuneInString(t); unicode.IsUpper(r) || t == "[" {
+			return 0
+		}
+	}
+	return 0
+}
+
+// listNumber reports whether t numbers an item of a list: "1", "2.1",
+// "iv", "a".
+func listNumber(t string) bool {
+	if len(t) > 6 {
+		return false
+	}
+	if len(t) == 1 && t[0] >= 'a' && t[0] <= 'z' {
+		return true
+	}
+	for k := 0; k < len(t); k++ {
+		if c := t[k]; !(c >= '0' && c <= '9' || c == '.') {
+			return strings.Trim(t, "ivxIVX") == ""
+		}
+	}
+	return true
 }
 
 // isCloser reports whether t closes a quotation or a bracket.

@@ -137,6 +137,11 @@ func tokenize(body string, start, end int, toks []dragoman.Token) []dragoman.Tok
 				toks, i = word(body, i, end, toks)
 				continue
 			}
+			if c == '.' && digitAt(body, i+1, end) && (i == start || !wordAt(body, i-1, end)) {
+				// A number without its leading zero: ".265".
+				toks, i = word(body, i, end, toks)
+				continue
+			}
 			j := punct(body, i, end)
 			toks = append(toks, tok(body, i, j))
 			i = j

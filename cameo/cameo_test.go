@@ -11,8 +11,8 @@ func TestLoad(t *testing.T) {
 		t.Fatal(err)
 	}
 	ev := cameo.Events()
-	if len(ev) != 310 {
-		t.Errorf("codebook has %d codes, want 310", len(ev))
+	if len(ev) != 311 {
+		t.Errorf("codebook has %d codes, want 311", len(ev))
 	}
 	roots := map[string]bool{}
 	for _, e := range ev {
@@ -43,6 +43,8 @@ func TestEvent(t *testing.T) {
 		{"124", 3, 0, ""},
 		{"190", 4, -10, "Use conventional military force, not specified below"},
 		{"20", 4, -10, ""},
+		{"106", 3, -5, "Demand withdrawal"},
+		{"1056", 3, -5, "Demand de-escalation of military engagement"},
 	}
 	for _, c := range cases {
 		t.Run(c.code, func(t *testing.T) {

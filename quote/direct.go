@@ -1,6 +1,7 @@
 package quote
 
 import (
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -70,7 +71,7 @@ func (a *analysis) directOne(r region, qi, qj int) {
 	if !at.found() {
 		// A quotation with no cue of its own that follows a quotation
 		// belongs to the speaker just quoted.
-		if kind == dragoman.Direct && a.last != nil && a.last.speaker != nil && a.sentOf[qi]-a.last.sent <= 1 && (a.last.para == para || a.last.para == para-1) {
+		if kind == dragoman.Direct && a.last != nil && a.last.attributed && a.sentOf[qi]-a.last.sent <= 1 && (a.last.para == para || a.last.para == para-1) {
 			at.carry = a.last
 			at.how = "carryover"
 		} else if c := a.colonIntro(qi); c.found() {
@@ -97,13 +98,48 @@ func (a *analysis) directOne(r region, qi, qj int) {
 	if kind == dragoman.Direct && at.cue >= 0 {
 		a.usedCue[at.cue] = true
 	}
-	a.last = &lastQuote{speaker: q.Speaker, para: r.LastPara, end: r.Close.End, sent: a.sentOf[max(qj, after[1])-1]}
+	a.last = &lastQuote{index: len(a.quotes), attributed: at.found(), para: r.LastPara, end: r.Close.End, sent: a.sentOf[max(qj, after[1])-1]}
 	if at.carry != nil {
 		a.last.group = at.carry.group
 	} else if at.np[1] > at.np[0] {
 		a.last.group = a.lx.groups[a.toks[at.np[1]-1].Lower]
 	}
 	a.quotes = append(a.quotes, q)
+}
+
+// deferred is a speaker found through another: a pronoun, or the speaker
+// of the quotation carried over. They are resolved in text order once
+// every named speaker is known.
+type deferred struct {
+	quote     int // index in analysis.quotes
+	carryFrom int // index of the quotation whose speaker carries over, or -1
+	pronoun   int // token of the pronoun, or -1
+}
+
+// resolveDeferred fills the speakers of pronouns and carryovers, in the
+// order of the text.
+func (a *analysis) resolveDeferred() {
+	sort.SliceStable(a.deferred, func(i, j int) bool {
+		return a.quotes[a.deferred[i].quote].Start < a.quotes[a.deferred[j].quote].Start
+	})
+	for _, df := range a.deferred {
+		q := &a.quotes[df.quote]
+		if df.pronoun >= 0 {
+			t := a.toks[df.pronoun]
+			q.Speaker, q.Attribution = a.resolvePronoun(df.pronoun, pronoun[t.Lower])
+			if q.Speaker != nil {
+				a.spoken = append(a.spoken, spoken{pos: t.Start, para: t.Para, ref: q.Speaker, group: t.Lower == "they"})
+			}
+			continue
+		}
+		src := a.quotes[df.carryFrom]
+		if src.Speaker == nil {
+			q.Attribution = src.Attribution // why the speaker is unknown
+			continue
+		}
+		sp := *src.Speaker
+		q.Speaker = &sp
+	}
 }
 
 // finish fills the speaker, cue, medium and attribution of q.
@@ -119,13 +155,20 @@ func (a *analysis) finish(q *dragoman.Quote, at attribution) {
 	q.Medium = at.medium
 	switch {
 	case at.carry != nil:
-		sp := *at.carry.speaker
-		q.Speaker = &sp
+		// filled in once every speaker is known, see resolveDeferred
+		a.deferred = append(a.deferred, deferred{quote: len(a.quotes), carryFrom: at.carry.index, pronoun: -1})
 		q.Attribution = "carryover"
+	case at.np[1]-at.np[0] == 1 && pronoun[a.toks[at.np[0]].Lower] != "":
+		a.deferred = append(a.deferred, deferred{quote: len(a.quotes), carryFrom: -1, pronoun: at.np[0]})
+		q.Attribution = "pronoun"
 	case at.np[1] > at.np[0]:
 		q.Speaker, q.Attribution = a.resolve(at.np[0], at.np[1])
 		if at.how == "according-to" && q.Speaker != nil {
 			q.Attribution = "according-to"
+		}
+		if q.Speaker != nil && q.Attribution != "pronoun" {
+			head := a.toks[at.np[1]-1]
+			a.spoken = append(a.spoken, spoken{pos: head.Start, para: head.Para, ref: q.Speaker, group: a.lx.groups[head.Lower] || strings.Contains(q.Speaker.Name, " and ")})
 		}
 	default:
 		q.Attribution = "no-cue"

@@ -44,6 +44,7 @@ func (f *Finder) Annotate(ctx context.Context, d *dragoman.Document) error {
 		return err
 	}
 	a.reported()
+	a.resolveDeferred()
 	sort.SliceStable(a.quotes, func(i, j int) bool { return a.quotes[i].Start < a.quotes[j].Start })
 	for i := range a.quotes {
 		a.quotes[i].ID = fmt.Sprintf("q%d", i+1)
@@ -69,14 +70,18 @@ type analysis struct {
 	usedCue map[int]bool
 	// speaker of the last quotation, for carryover and pronouns
 	last *lastQuote
+	// speakers named so far, for pronouns
+	spoken   []spoken
+	deferred []deferred
 }
 
 type lastQuote struct {
-	speaker *dragoman.ActorRef
-	group   bool
-	para    int // last paragraph of the quotation
-	end     int // byte offset where it ended
-	sent    int // sentence of its closing mark or attribution
+	index      int  // in analysis.quotes
+	attributed bool // it has a speaker, or a way to one
+	group      bool
+	para       int // last paragraph of the quotation
+	end        int // byte offset where it ended
+	sent       int // sentence of its closing mark or attribution
 }
 
 // mref is an entity mention, with the entity it belongs to.

@@ -18,6 +18,7 @@ var stopClause = setOf("though", "although", "but", "while", "whereas", "adding"
 // reporters …, according to X, …, X described Y as Z.
 func (a *analysis) reported() {
 	for _, s := range a.sents {
+		lastNP := [2]int{-1, -1}
 		for v := s.From; v < s.To; v++ {
 			t := a.toks[v]
 			if t.Quoted || a.usedCue[v] || !t.Word {
@@ -32,9 +33,14 @@ func (a *analysis) reported() {
 				continue
 			}
 			np, ok := a.backNP(v, s.From)
+			if !ok && lastNP[0] >= 0 && v-1 > s.From && a.toks[v-1].Lower == "and" {
+				// "Varga called the vote … and said the deficit would fall"
+				np, ok = lastNP, true
+			}
 			if !ok {
 				continue
 			}
+			lastNP = np
 			from, medium, ok := a.contentStart(v, s.To, vb)
 			if !ok {
 				continue
@@ -169,6 +175,12 @@ func (a *analysis) clauseEnd(from, end int, asFrame bool) int {
 		t := a.toks[k]
 		if t.Quoted {
 			continue
+		}
+		if t.Text == "," && k+2 < end && (a.toks[k+1].Lower == "and" || a.toks[k+1].Lower == "but") {
+			if _, ok := pronoun[a.toks[k+2].Lower]; ok {
+				to = k // "…, and he warned that …"
+				break
+			}
 		}
 		if t.Text == ";" {
 			to = k

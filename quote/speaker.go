@@ -25,6 +25,7 @@ var (
 		"separately", "simply", "similarly", "further", "too", "first", "last", "finally", "privately", "publicly")
 	negation = setOf("not", "never", "n't", "didn't", "didn’t", "won't", "won’t", "wouldn't", "wouldn’t",
 		"hasn't", "hasn’t", "haven't", "haven’t", "doesn't", "doesn’t", "don't", "don’t", "declined", "refused")
+	modal   = setOf("will", "would", "could", "should", "can", "may", "might", "must")
 	pronoun = map[string]string{"he": "he", "she": "she", "they": "they", "it": "it", "we": "we", "i": "i"}
 	// capitalized words that open a sentence without being part of a name
 	sentenceOpener = setOf("but", "and", "now", "still", "meanwhile", "yet", "however", "on", "in", "also", "so",
@@ -64,7 +65,7 @@ func isAdverb(w string) bool {
 func (a *analysis) backNP(v, lo int) ([2]int, bool) {
 	i := v - 1
 	for i >= lo && a.toks[i].Word && isAdverb(a.toks[i].Lower) {
-		if negation[a.toks[i].Lower] {
+		if negation[a.toks[i].Lower] || modal[a.toks[i].Lower] {
 			return [2]int{}, false
 		}
 		i--
@@ -82,6 +83,10 @@ func (a *analysis) backNP(v, lo int) ([2]int, bool) {
 		}
 		if k < lo || a.toks[k].Text != "," {
 			return [2]int{}, false
+		}
+		if isPreposition(a.toks[k+1].Lower) && k-1 >= lo {
+			// "The central bank, in a statement, said"
+			return a.backNP(k, lo)
 		}
 		if allCap(a.toks[k+1 : i]) {
 			// "The secretary general of CEI, Nunzio Galantino, has called"
@@ -223,7 +228,7 @@ func (a *analysis) forwardNP(x, end int) [2]int {
 		return [2]int{x, x}
 	}
 	head := a.toks[j-1]
-	if !hasName && !a.lx.roles[head.Lower] && !a.lx.groups[head.Lower] {
+	if !hasName && !a.lx.roles[head.Lower] && !a.lx.groups[head.Lower] && !a.lx.media[head.Lower] {
 		return [2]int{x, x}
 	}
 	return [2]int{x, j}
@@ -247,6 +252,10 @@ func (a *analysis) resolve(i, j int) (*dragoman.ActorRef, string) {
 	case isDesc:
 		how = "description"
 	}
+	if a.coordinated(i, j) {
+		// "Britain and Sweden": two speakers, named as written
+		return &dragoman.ActorRef{Name: sp.Text, Span: &sp}, "group"
+	}
 	if m := a.mentionFor(i, j); m != nil {
 		return a.ref(m.Entity, sp), how
 	}
@@ -256,6 +265,16 @@ func (a *analysis) resolve(i, j int) (*dragoman.ActorRef, string) {
 		}
 	}
 	return &dragoman.ActorRef{Name: a.writtenName(i, j), Span: &sp}, how
+}
+
+// coordinated reports speaker words that join two names with "and".
+func (a *analysis) coordinated(i, j int) bool {
+	for x := i + 1; x < j-1; x++ {
+		if a.toks[x].Lower == "and" && a.toks[x-1].Cap && a.toks[x+1].Cap {
+			return true
+		}
+	}
+	return false
 }
 
 func (a *analysis) hasCapTail(i, j int) bool { return a.toks[j-1].Cap }
@@ -276,8 +295,11 @@ func (a *analysis) writtenName(i, j int) string {
 			}
 		}
 		if lowerBefore || k == i {
-			for k < j-1 && a.lx.titles[a.toks[k].Text] {
-				k++
+			for x := j - 2; x >= k; x-- {
+				if a.lx.titles[a.toks[x].Text] {
+					k = x + 1 // "Finance Minister Teodor Varga" -> "Teodor Varga"
+					break
+				}
 			}
 			return a.tokSpan(k, j).Text
 		}
@@ -369,9 +391,9 @@ func (a *analysis) entityByRole(i, j int) *dragoman.Entity {
 	return found
 }
 
-// resolvePronoun resolves he/she/they before a cue to the most recent
-// compatible entity, when only one is in reach; otherwise the speaker is
-// left empty and the reason given.
+// resolvePronoun resolves he/she/they before a cue to the one compatible
+// referent named in its sentence before it or in the sentence before;
+// otherwise the speaker is left empty and the reason given.
 func (a *analysis) resolvePronoun(i int, p string) (*dragoman.ActorRef, string) {
 	sp := a.tokSpan(i, i+1)
 	// A coreference stage may already have linked the pronoun.
@@ -388,44 +410,81 @@ func (a *analysis) resolvePronoun(i int, p string) (*dragoman.ActorRef, string) 
 		}
 		return t == dragoman.Person
 	}
-	if len(a.ments) > 0 {
-		// Entities mentioned in this sentence before the pronoun and in the
-		// two sentences before it.
-		si := a.sentOf[i]
-		from := a.toks[a.sents[max(0, si-2)].From].Start
-		to := a.toks[i].Start
-		var ids []string
-		seen := map[string]bool{}
-		for k := len(a.ments) - 1; k >= 0; k-- {
-			m := a.ments[k]
-			if m.End > to || m.Start < from || !compatible(m.Type) || seen[m.Entity] || a.inQuote(m.Start) {
-				continue
-			}
-			seen[m.Entity] = true
-			ids = append(ids, m.Entity)
+	si := a.sentOf[i]
+	from := a.toks[a.sents[max(0, si-1)].From].Start
+	to := a.toks[i].Start
+	type cand struct {
+		entity, name string
+		span         dragoman.Span
+	}
+	var cands []cand
+	seen := map[string]bool{}
+	mentions := len(a.ments) > 0 || len(a.d.Mentions) > 0
+	add := func(start, end int, entity string, t dragoman.EntityType) {
+		if end > to || start < from || !compatible(t) || a.inQuote(start) {
+			return
 		}
-		if len(ids) == 1 {
-			return a.ref(ids[0], sp), "pronoun"
+		text := a.body[start:end]
+		key := entity
+		if key == "" {
+			f := strings.Fields(text)
+			key = "~" + f[len(f)-1] // the same surname is the same person
 		}
-		if len(ids) > 1 && a.last != nil && a.last.speaker != nil && a.last.speaker.Entity != "" {
-			for _, id := range ids {
-				if id == a.last.speaker.Entity {
-					return a.ref(id, sp), "pronoun"
-				}
-			}
+		if seen[key] {
+			return
 		}
-		if len(ids) > 1 {
-			return nil, "ambiguous-pronoun"
+		seen[key] = true
+		cands = append(cands, cand{entity, text, a.spanOf(start, end)})
+	}
+	for _, m := range a.ments {
+		add(m.Start, m.End, m.Entity, m.Type)
+	}
+	for _, m := range a.d.Mentions {
+		if m.Entity == "" && strings.TrimSpace(m.Text) != "" {
+			add(m.Start, m.End, "", m.Type)
 		}
 	}
-	// No entity in reach: the speaker just quoted, when close and of the
-	// same number.
-	if a.last != nil && a.last.speaker != nil && a.last.group == plural && a.toks[i].Para-a.last.para <= 1 {
-		s := *a.last.speaker
-		s.Span = &sp
-		return &s, "pronoun"
+	// The speaker just quoted counts as a candidate too.
+	prev := a.spokenBefore(to)
+	if prev != nil && prev.group == plural && a.toks[i].Para-prev.para <= 1 && prev.ref.Entity == "" {
+		f := strings.Fields(prev.ref.Name)
+		if len(f) > 0 && !seen["~"+f[len(f)-1]] && (len(cands) == 0 || !mentions) {
+			cands = append(cands, cand{"", prev.ref.Name, sp})
+		}
+	}
+	switch {
+	case len(cands) == 1:
+		c := cands[0]
+		if c.entity != "" {
+			return a.ref(c.entity, sp), "pronoun"
+		}
+		return &dragoman.ActorRef{Name: c.name, Span: &sp}, "pronoun"
+	case len(cands) > 1:
+		return nil, "ambiguous-pronoun"
+	}
+	if prev != nil && prev.group == plural && a.toks[i].Para-prev.para <= 1 && prev.ref.Entity != "" {
+		return a.ref(prev.ref.Entity, sp), "pronoun"
 	}
 	return nil, "unresolved-pronoun"
+}
+
+// spoken is a speaker named (not by a pronoun) at some place of the text.
+type spoken struct {
+	pos, para int
+	ref       *dragoman.ActorRef
+	group     bool
+}
+
+// spokenBefore returns the last speaker named before offset off.
+func (a *analysis) spokenBefore(off int) *spoken {
+	var best *spoken
+	for k := range a.spoken {
+		s := &a.spoken[k]
+		if s.pos < off && (best == nil || s.pos > best.pos) {
+			best = s
+		}
+	}
+	return best
 }
 
 func (a *analysis) inQuote(off int) bool {

@@ -64,7 +64,9 @@ func tokenize(body string, paras []para) []token {
 			// Keep the period of an abbreviation or of initials (U.S., D.C.).
 			if j < len(body) && body[j] == '.' {
 				w := strings.ToLower(body[start:j])
-				if abbreviations[w] || isInitials(body[start:j]) {
+				single := j-start == 1
+				nextWordCap := j+2 < len(body) && body[j+1] == ' ' && body[j+2] >= 'A' && body[j+2] <= 'Z'
+				if abbreviations[w] || isInitials(body[start:j]) && (!single || nextWordCap) {
 					j++
 				}
 			}

@@ -80,25 +80,51 @@ func seasonPeriod(name string, y int) period {
 	return period{value: fmt.Sprintf("%04d-%s", y, s.code), begin: begin, end: end, precision: dragoman.PrecisionMonth}
 }
 
-// part narrows a period to its early, middle or late third. Days, weeks
-// and shorter keep their bounds.
+// part narrows a period to its early, middle or late part, on calendar
+// lines: days 1-10, 11-20, 21-end of a month; January-April, May-August,
+// September-December of a year; years 0-3, 4-6, 7-9 of a decade; the
+// first, middle and last third of a century. Weeks and days keep their
+// bounds.
 func (p period) part(which string) period {
 	if which == "" {
 		return p
 	}
-	n := int(p.end.Sub(p.begin).Hours()/24) + 1
-	if n < 28 {
+	y, m := p.begin.Year(), p.begin.Month()
+	var early, mid, late period
+	switch p.precision {
+	case dragoman.PrecisionMonth:
+		if p.end.Sub(p.begin).Hours()/24 > 40 { // a season
+			early = period{begin: p.begin, end: p.begin.AddDate(0, 1, -1)}
+			mid = period{begin: p.begin.AddDate(0, 1, 0), end: p.begin.AddDate(0, 2, -1)}
+			late = period{begin: p.begin.AddDate(0, 2, 0), end: p.end}
+			break
+		}
+		early = period{begin: p.begin, end: day(y, m, 10)}
+		mid = period{begin: day(y, m, 11), end: day(y, m, 20)}
+		late = period{begin: day(y, m, 21), end: p.end}
+	case dragoman.PrecisionYear:
+		early = period{begin: p.begin, end: day(y, 4, 30)}
+		mid = period{begin: day(y, 5, 1), end: day(y, 8, 31)}
+		late = period{begin: day(y, 9, 1), end: p.end}
+	case dragoman.PrecisionDecade:
+		early = period{begin: p.begin, end: day(y+3, 12, 31)}
+		mid = period{begin: day(y+4, 1, 1), end: day(y+6, 12, 31)}
+		late = period{begin: day(y+7, 1, 1), end: p.end}
+	case dragoman.PrecisionCentury:
+		early = period{begin: p.begin, end: day(y+32, 12, 31)}
+		mid = period{begin: day(y+33, 1, 1), end: day(y+65, 12, 31)}
+		late = period{begin: day(y+66, 1, 1), end: p.end}
+	default:
 		return p
 	}
-	third := n / 3
+	pick := late
 	switch which {
 	case "early", "beginning", "start":
-		p.end = p.begin.AddDate(0, 0, third-1)
+		pick = early
 	case "mid", "middle":
-		p.begin, p.end = p.begin.AddDate(0, 0, third), p.begin.AddDate(0, 0, 2*third-1)
-	case "late", "end":
-		p.begin = p.begin.AddDate(0, 0, 2*third)
+		pick = mid
 	}
+	p.begin, p.end = pick.begin, pick.end
 	return p
 }
 
@@ -256,4 +282,20 @@ func durationBack(t time.Time, n float64, unit string, dir int) (time.Time, bool
 		return t.AddDate(100*k, 0, 0), true
 	}
 	return time.Time{}, false
+}
+
+// easter is Easter Sunday of year y in the Gregorian calendar (the
+// anonymous Gregorian algorithm).
+func easter(y int) time.Time {
+	a, b, c := y%19, y/100, y%100
+	d, e := b/4, b%4
+	f := (b + 8) / 25
+	g := (b - f + 1) / 3
+	h := (19*a + b - d - g + 15) % 30
+	i, k := c/4, c%4
+	l := (32 + 2*e + 2*i - h - k) % 7
+	m := (a + 11*h + 22*l) / 451
+	month := (h + l - 7*m + 114) / 31
+	dd := (h+l-7*m+114)%31 + 1
+	return day(y, time.Month(month), dd)
 }

@@ -106,13 +106,22 @@ func (s *scan) dayNoYear(m []int, mo time.Month, d int) (cand, bool) {
 	if !s.hasPub {
 		return unresolved(m, "date", "date:month-day"+noPub), validDay(2000, mo, d)
 	}
+	return s.nearestYear(m, "date:month-day", func(y int) (time.Time, bool) {
+		return day(y, mo, d), validDay(y, mo, d)
+	})
+}
+
+// nearestYear places a day given without its year in the year before,
+// of, or after publication: the one the tense of the clause allows that
+// is nearest to publication.
+func (s *scan) nearestYear(m []int, rule string, dayIn func(y int) (time.Time, bool)) (cand, bool) {
 	tense := s.tense(m[0], m[1])
 	best, found := time.Time{}, false
 	for _, y := range []int{s.pub.Year() - 1, s.pub.Year(), s.pub.Year() + 1} {
-		if !validDay(y, mo, d) {
+		t, ok := dayIn(y)
+		if !ok {
 			continue
 		}
-		t := day(y, mo, d)
 		switch {
 		case tense > 0 && t.Before(s.pub), tense < 0 && t.After(s.pub):
 			continue
@@ -125,7 +134,7 @@ func (s *scan) dayNoYear(m []int, mo time.Month, d int) (cand, bool) {
 		return cand{}, false
 	}
 	c := dateCand(m, "date", dayPeriod(best))
-	c.rule = "date:month-day" + tenseNote(tense)
+	c.rule = rule + tenseNote(tense)
 	return c, true
 }
 
@@ -257,7 +266,7 @@ func yearAlone(s *scan, m []int) (cand, bool) {
 	if strings.HasPrefix(s.body[m[1]:], "%") || strings.HasPrefix(s.body[m[1]:], "/") {
 		return cand{}, false
 	}
-	if yearBlockers[before] || yearUnits[strings.TrimRight(after, ".,;:")] {
+	if _, wd := weekdayWords[s.wordAfter(m[1])]; wd || yearBlockers[before] || yearUnits[strings.TrimRight(after, ".,;:")] {
 		return cand{}, false
 	}
 	strong := yearPrepositions[before] || s.group(m, 1) != ""
@@ -492,7 +501,7 @@ func count(x string) (n float64, known bool) {
 	if vagueCounts[x] {
 		return 0, false
 	}
-	if i := strings.IndexByte(x, '-'); i > 0 {
+	if i := strings.IndexAny(x, "- "); i > 0 {
 		return numberWords[x[:i]] + numberWords[x[i+1:]], true
 	}
 	v, err := strconv.ParseFloat(strings.ReplaceAll(x, ",", ""), 64)
@@ -721,4 +730,39 @@ func noon(s *scan, m []int) (cand, bool) {
 		h = 0
 	}
 	return s.clock(m, h, 0, "time:noon")
+}
+
+// holiday resolves "Christmas", "Easter Monday 2016", "New Year's Eve".
+func holiday(s *scan, m []int) (cand, bool) {
+	name := strings.ToLower(strings.ReplaceAll(s.group(m, 1), "’", "'"))
+	if startsCapitalized(s.wordAfter(m[1])) && s.group(m, 2) == "" {
+		return cand{}, false // "Easter Island", "the Good Friday Agreement"
+	}
+	dayIn := func(y int) (time.Time, bool) {
+		if off, ok := easterOffsets[name]; ok {
+			return easter(y).AddDate(0, 0, off), true
+		}
+		h, ok := holidays[name]
+		return day(y, h.month, h.day), ok
+	}
+	if y := s.group(m, 2); y != "" {
+		t, ok := dayIn(atoi(y))
+		return dateCand(m, "date", dayPeriod(t)), ok
+	}
+	if !s.hasPub {
+		return unresolved(m, "date", "date:holiday"+noPub), true
+	}
+	return s.nearestYear(m, "date:holiday", dayIn)
+}
+
+// monthRelativeYear resolves "June of this year", "March last year".
+func monthRelativeYear(s *scan, m []int) (cand, bool) {
+	if !s.hasPub {
+		return unresolved(m, "date", "date:month-relative-year"+noPub), true
+	}
+	y := s.pub.Year() + map[string]int{"last": -1, "next": 1}[strings.ToLower(s.group(m, 3))]
+	p := partWord(s.group(m, 1))
+	c := dateCand(m, "date", monthPeriod(y, monthWords[s.group(m, 2)]).part(p))
+	c.approx = p != ""
+	return c, true
 }

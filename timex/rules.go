@@ -11,6 +11,8 @@ import (
 type rule struct {
 	name   string
 	re     *regexp.Regexp
+	reach  reach                   // the head words it needs and how far from them it matches (triggers.go)
+	gate   func(string, span) bool // a cheap check of a trigger before the pattern runs
 	handle func(s *scan, m []int) (cand, bool)
 }
 
@@ -19,7 +21,7 @@ var (
 	reMonth     = `((?:January|February|March|April|May|June|July|August|September|October|November|December)\b|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?)`
 	reMonthFull = `(January|February|March|April|May|June|July|August|September|October|November|December)`
 	reWeekday   = `(` + alternation(keys(weekdayWords)) + `)`
-	reNumber    = `(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|(?i:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-(?:one|two|three|four|five|six|seven|eight|nine)|` +
+	reNumber    = `(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|(?i:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[-\s](?:one|two|three|four|five|six|seven|eight|nine)|` +
 		strings.TrimSuffix(strings.TrimPrefix(alternation(keys(numberWords), keys(vagueCounts)), "(?:"), ")") + `))`
 	reApprox = `(?i:(` + strings.TrimSuffix(strings.TrimPrefix(alternation(keys(approxWords)), "(?:"), ")") + `)\s+)?`
 	reUnit   = `(?i:(seconds?|minutes?|hours?|days?|nights?|weeks?|fortnights?|months?|years?|decades?|century|centuries|millennium|millennia))`
@@ -31,7 +33,7 @@ var (
 // the most to the least specific. Their handlers live in handlers.go.
 func rules() []rule {
 	r := func(name, pattern string, h func(*scan, []int) (cand, bool)) rule {
-		return rule{name: name, re: regexp.MustCompile(pattern), handle: h}
+		return rule{name: name, re: regexp.MustCompile(pattern), reach: ruleReach[name], gate: gates[name], handle: h}
 	}
 	return []rule{
 		r("date:iso", `\b(\d{4})-(\d{2})-(\d{2})\b`, isoDate),
@@ -40,10 +42,12 @@ func rules() []rule {
 		r("date:md", `\b(?:`+reWeekday+`,?\s+)?`+reMonth+`\s+(\d{1,2})`+reOrd+`\b`, monthDay),
 		r("date:dm", `\b(?:`+reWeekday+`,?\s+)?(?:the\s+)?(\d{1,2})`+reOrd+`\s+(?:of\s+)?`+reMonth, dayMonth),
 		r("date:month-year", `\b(?:`+rePart+`[-\s]+)?`+reMonth+`(?:\s+of)?,?\s+(\d{4})\b`, monthYear),
+		r("date:month-relative-year", `\b(?:`+rePart+`[-\s]+)?`+reMonthFull+`(?:\s+of)?\s+((?i:this|last|next))\s+year\b`, monthRelativeYear),
 		r("date:month", `\b(?:`+rePart+`[-\s]+|(?i:(last|next|this|this coming|this past|coming|past))\s+)?`+reMonthFull+`\b`, monthAlone),
 		r("date:year", `\b(?:(?i:(early|mid|late))[-\s]+)?(\d{4})\b`, yearAlone),
 		r("date:decade", `(?:\b(?i:the)\s+)?(?:\b(?i:(early|mid|late))[-\s]+)?(?:\b(1[0-9]|20)(\d)0|['’](\d)0)s\b`, decade),
 		r("date:century", `\b(?:(?i:the)\s+)?(?:(?i:(early|mid|late))[-\s]+)?(?:(\d{1,2})(?:st|nd|rd|th)|(?i:(`+strings.TrimSuffix(strings.TrimPrefix(alternation(keys(ordinalWords)), "(?:"), ")")+`)))[-\s](?i:century)\b`, century),
+		r("date:holiday", `\b((?:New Year|Valentine|International Women)['’]s (?:Day|Eve)|Christmas(?: Day| Eve)?|Boxing Day|Halloween|Bastille Day|Armistice Day|Remembrance Day|Veterans Day|Victory Day|Easter(?: Sunday| Monday)?|Good Friday|Palm Sunday|Ash Wednesday|Pentecost)(?:,?\s+(\d{4}))?\b`, holiday),
 		r("date:weekday", `\b(?:(?i:(last|next|this|this coming|this past|coming|past|early|late))\s+)?`+reWeekday+`(?:\s+(?i:(morning|afternoon|evening|night|overnight)))?\b`, weekday),
 		r("date:relative-day", `(?i)\b(the day before yesterday|the day after tomorrow|(?:yesterday|tomorrow)\s+(?:morning|afternoon|evening|night)|today|tonight|yesterday|tomorrow|last night|this morning|this afternoon|this evening)\b`, relativeDay),
 		r("date:relative-period", `(?i)\b(?:(earlier|later|early|late|the end of|the start of|the beginning of|the middle of|the rest of)\s+)?(the past|the last|the next|the coming|this past|last|next|this|coming|past)\s+(week|weekend|month|year|quarter|decade|century|spring|summer|autumn|fall|winter)\b`, relativePeriod),
@@ -57,7 +61,7 @@ func rules() []rule {
 		r("set:every", `(?i)\b(?:every|each)\s+(?:(other)\s+|`+reNumber+`\s+)?(?:`+reUnit+`|(Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday))\b`, every),
 		r("set:weekdays", `\b(?:(?i:on)\s+)?(Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday)s\b`, weekdayPlural),
 		r("set:adverb", `\b(daily|nightly|weekly|fortnightly|monthly|quarterly|annually|yearly|hourly|biweekly|biannually)\b`, setAdverb),
-		r("time:clock", `\b(\d{1,2})(?:[:.](\d{2}))?\s*(a\.m\.|p\.m\.|(?i:am|pm)\b)`, clockAMPM),
+		r("time:clock", `\b(\d{1,2})(?:[:.](\d{2}))?\s*((?i:a\.m\.|p\.m\.|am\b|pm\b))`, clockAMPM),
 		r("time:clock24", `\b([01]?\d|2[0-3]):([0-5]\d)\b(?:\s*(GMT|UTC|BST|CET|CEST|EST|EDT|PST|PDT|ET|local time|hours|hrs)\b)?`, clock24),
 		r("time:military", `\b([01]\d|2[0-3])([0-5]\d)\s*(GMT|UTC|hours|hrs|local time)\b`, military),
 		r("time:noon", `(?i)\b(noon|midday|midnight)\b`, noon),

@@ -120,6 +120,17 @@ var ruleCases = []ruleCase{
 	{Name: "LastMonthName", Pub: "2025-02-18", Body: "Prices rose last March.", Text: "last March", Value: "2024-03"},
 	{Name: "MayIsVerb", Pub: "2025-02-18", Body: "Officials may meet again. Theresa May resigned.", Text: "May", Kind: "none"},
 
+	{Name: "MonthOfThisYear", Pub: "2019-11-27", Body: "Protests have run since June of this year.", Text: "since June of this year", Value: "2019-06", Begin: "2019-06-01", End: "2019-11-27"},
+	{Name: "MonthLastYear", Pub: "2025-01-05", Body: "He was arrested in March last year.", Text: "March last year", Value: "2024-03"},
+
+	// Holidays.
+	{Name: "ChristmasPast", Pub: "2025-01-03", Body: "The attack came on Christmas Day.", Text: "Christmas Day", Value: "2024-12-25"},
+	{Name: "ChristmasFuture", Pub: "2024-12-03", Body: "Troops will be home by Christmas.", Text: "Christmas", Value: "2024-12-25"},
+	{Name: "EasterComputed", Pub: "2024-04-10", Body: "Pilgrims arrived on Easter Sunday.", Text: "Easter Sunday", Value: "2024-03-31"},
+	{Name: "GoodFridayWithYear", Pub: "2025-02-18", Body: "It was signed on Good Friday 1998.", Text: "Good Friday 1998", Value: "1998-04-10"},
+	{Name: "NewYearsEve", Pub: "2025-01-01", Body: "Fireworks lit the sky on New Year’s Eve.", Text: "New Year’s Eve", Value: "2024-12-31"},
+	{Name: "EasterIslandIsPlace", Pub: "2025-02-18", Body: "The study covered Easter Island.", Text: "Easter", Kind: "none"},
+
 	// Years, decades, centuries.
 	{Name: "YearAfterIn", Pub: "2025-02-18", Body: "Crimea was annexed in 2014.", Text: "2014", Value: "2014", Begin: "2014-01-01", End: "2014-12-31"},
 	{Name: "YearAsModifier", Pub: "2025-02-18", Body: "Kellogg cited the 2015 Minsk-2 accord.", Text: "2015", Value: "2015"},
@@ -131,6 +142,7 @@ var ruleCases = []ruleCase{
 	{Name: "CountWithoutComma", Pub: "2025-02-18", Body: "Some 1500 soldiers were sent.", Text: "1500", Kind: "none"},
 	{Name: "CountBareNoun", Pub: "2025-02-18", Body: "Police arrested 1900 protesters.", Text: "1900", Kind: "none"},
 	{Name: "MoneyIsNotYear", Pub: "2025-02-18", Body: "It costs $2015 per seat.", Text: "2015", Kind: "none"},
+	{Name: "ClockBeforeWeekdayNotYear", Pub: "2019-07-15", Body: "It struck at 4:42 on Saturday (2024 Friday, UTC).", Text: "2024", Kind: "none"},
 	{Name: "ResolutionNumber", Pub: "2025-02-18", Body: "The UN passed Resolution 2334.", Text: "2334", Kind: "none"},
 	{Name: "PartOfLargerNumber", Pub: "2025-02-18", Body: "The code is 120155 and 3.2015 too.", Text: "2015", Kind: "none"},
 	{Name: "Decade", Pub: "2025-02-18", Body: "Chechnya was devastated in the 1990s.", Text: "the 1990s", Value: "199", Begin: "1990-01-01", End: "1999-12-31"},

@@ -222,3 +222,23 @@ func keys[V any](m map[string]V) []string {
 	}
 	return out
 }
+
+// holidays on a fixed day of the year. Easter and the days hung on it are
+// computed (see easter).
+var holidays = map[string]struct {
+	month time.Month
+	day   int
+}{
+	"new year's day": {1, 1}, "new year's eve": {12, 31}, "christmas day": {12, 25},
+	"christmas eve": {12, 24}, "christmas": {12, 25}, "boxing day": {12, 26},
+	"valentine's day": {2, 14}, "halloween": {10, 31}, "bastille day": {7, 14},
+	"armistice day": {11, 11}, "remembrance day": {11, 11}, "veterans day": {11, 11},
+	"international women's day": {3, 8}, "victory day": {5, 9},
+}
+
+// easterOffsets are the days after Easter Sunday of the holidays that move
+// with it.
+var easterOffsets = map[string]int{
+	"easter": 0, "easter sunday": 0, "easter monday": 1, "good friday": -2,
+	"palm sunday": -7, "ash wednesday": -46, "pentecost": 49,
+}

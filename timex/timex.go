@@ -30,6 +30,8 @@ type Tagger struct {
 	rules  []rule
 	parser *dp.Parser
 	cfg    *dp.Configuration
+
+	fullScan bool // run every rule over the whole body (tests compare it with the windows)
 }
 
 // New compiles the rules. It fails only if a rule table is broken.
@@ -76,16 +78,28 @@ func (t *Tagger) Find(d *dragoman.Document) []dragoman.TimeExpr {
 		s.pub, s.hasPub = dayOf(p.Time), true
 	}
 	var cands []cand
+	pos, kind := triggersOf(s.body)
 	for _, r := range t.rules {
-		for _, m := range r.re.FindAllStringSubmatchIndex(s.body, -1) {
-			c, ok := r.handle(s, m)
-			if !ok || !s.clean(c.start, c.end) {
-				continue
+		wins := windows(s.body, pos, kind, r.reach, r.gate)
+		if t.fullScan {
+			wins = []span{{0, len(s.body)}}
+		}
+		for _, w := range wins {
+			for _, m := range r.re.FindAllStringSubmatchIndex(s.body[w.start:w.end], -1) {
+				for i := range m {
+					if m[i] >= 0 {
+						m[i] += w.start
+					}
+				}
+				c, ok := r.handle(s, m)
+				if !ok || !s.clean(c.start, c.end) {
+					continue
+				}
+				if c.rule == "" {
+					c.rule = r.name
+				}
+				cands = append(cands, c)
 			}
-			if c.rule == "" {
-				c.rule = r.name
-			}
-			cands = append(cands, c)
 		}
 	}
 	kept := s.extendSince(mergeClock(s, longestFirst(cands)))
@@ -222,7 +236,7 @@ var glue = set(" ", ", ", " at ", ", at ", " on ", " of ", " this ")
 
 func dayAndClock(a, b cand) (day, clock cand, ok bool) {
 	isDay := func(c cand) bool {
-		return c.kind == "date" && c.resolved && c.p.precision == dragoman.PrecisionDay || c.kind == "date" && c.rule == "date:weekday" && !c.resolved
+		return c.kind == "date" && c.resolved && c.p.precision == dragoman.PrecisionDay || c.kind == "date" && strings.HasPrefix(c.rule, "date:weekday") && !c.resolved
 	}
 	switch {
 	case isDay(a) && b.kind == "time" && b.timeOfDay != "":
@@ -238,7 +252,7 @@ func joinClock(start, end int, d, t cand) cand {
 	c.start, c.end = start, end
 	c.kind = "time"
 	c.timeOfDay = t.timeOfDay
-	c.rule = d.rule + "+" + t.rule
+	c.rule = d.rule + "+" + strings.TrimSuffix(t.rule, "; on publication day")
 	if d.resolved {
 		c.value = d.p.value + "T" + t.timeOfDay
 		c.p.precision = dragoman.PrecisionMinute

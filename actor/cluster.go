@@ -140,6 +140,10 @@ func (s *state) clusterPersons(persons []*cand) {
 	}
 	// then single words: a surname of a full name, the nearest before it
 	for _, c := range persons {
+		if c.aliasOf != nil && c.aliasOf.ent >= 0 {
+			s.attach(s.ents[c.aliasOf.ent], c)
+			continue
+		}
 		ws := s.personWords(c)
 		if len(ws) != 1 {
 			if len(ws) == 0 {

@@ -141,13 +141,13 @@ func (s *state) scanGroups() {
 // scanPlatforms types "X" the social network after "on" ("wrote on X").
 func (s *state) scanPlatforms() {
 	for i, w := range s.words {
-		if w.text != "X" || i == 0 || s.words[i-1].lower != "on" || s.words[i-1].sent != w.sent {
+		if (w.text != "X" && w.text != "X.") || i == 0 || s.words[i-1].lower != "on" || s.words[i-1].sent != w.sent {
 			continue
 		}
 		for _, c := range s.live(i, i+1) {
 			c.dead = true
 		}
-		s.add(&cand{ws: i, we: i + 1, typ: dragoman.Organization, origin: "rule", score: 0.9, name: "X", key: "O:X", country: "USA", otype: "MED"})
+		s.add(&cand{ws: i, we: i + 1, start: w.start, end: w.start + 1, typ: dragoman.Organization, origin: "rule", score: 0.9, name: "X", key: "O:X", country: "USA", otype: "MED"})
 	}
 }
 
@@ -251,6 +251,18 @@ func (s *state) typeRuns() {
 			prevWord = s.words[c.ws-1].lower
 		}
 		holders := s.g.Person(s.text(c.ws, c.we))
+		// "Mohamed Hamdan Dagalo, known as Hemedti"
+		if c.ws >= 2 && s.sameSent(c.ws-2, c.ws) && (s.words[c.ws-2].lower == "known" || s.words[c.ws-2].lower == "called") && s.words[c.ws-1].lower == "as" {
+			for k := c.ws - 3; k >= 0 && k >= c.ws-5 && s.sameSent(k, c.ws); k-- {
+				if p := s.candAt(k); p != nil && p.typ == dragoman.Person {
+					c.typ, c.score, c.aliasOf = dragoman.Person, 0.8, p
+					break
+				}
+			}
+			if c.aliasOf != nil {
+				continue
+			}
+		}
 		switch {
 		case prevTitle, s.g.IsGivenName(first.text) && n > 1, len(holders) > 0,
 			after == "who" || after == "a" || after == "the" && n > 1,
@@ -266,6 +278,31 @@ func (s *state) typeRuns() {
 		}
 		if c.typ == dragoman.Person {
 			persons[s.words[c.we-1].text] = true
+		}
+	}
+	for _, c := range s.cands {
+		if !c.dead && c.origin == "model" && c.typ == dragoman.Person {
+			persons[s.words[c.we-1].text] = true
+		}
+	}
+	// the tagger's organizations and odd names that are people: after a
+	// title ("Vice President JD Vance"), or named as people elsewhere
+	for _, c := range s.cands {
+		if c.dead || c.origin != "model" || (c.typ != dragoman.Organization && c.typ != dragoman.Misc) {
+			continue
+		}
+		prevTitle := false
+		if c.ws > 0 && s.sameSent(c.ws-1, c.ws) {
+			if _, h, ok := s.inTitle(c.ws - 1); ok && !h.t.Group && h.end == c.ws {
+				prevTitle = true
+			}
+		}
+		txt := s.text(c.ws, c.we)
+		if prevTitle || (c.we-c.ws == 1 && persons[txt]) || len(s.g.Holders(txt, s.at)) > 0 {
+			if c.we < len(s.words) && s.words[c.we].lower == "administration" {
+				continue
+			}
+			c.typ = dragoman.Person
 		}
 	}
 	// single words that are the surname of a person found elsewhere
@@ -303,12 +340,31 @@ func (s *state) scanBodiesCountry() {
 				c.country = p.country
 			}
 		}
+		generic := s.words[c.ws].lower == s.words[c.ws].text
+		if c.country == "" && generic {
+			// "the military": of the nearest country named before it in the sentence
+			for k := c.ws - 1; k >= 0 && s.sameSent(k, c.ws); k-- {
+				if p := s.candAt(k); p != nil && p != c && len(p.country) == 3 && p.typ != dragoman.Location {
+					c.country = p.country
+					break
+				}
+			}
+		}
 		if c.country == "" && s.d.Article.Dateline != nil {
 			c.country = s.d.Article.Dateline.CountryCode
+		}
+		if c.country == "" {
+			c.country = s.mainCountry() // "the army": the army of the country the article is about
 		}
 		if c.country != "" {
 			c.actor = c.country + c.otype
 			c.key = "B:" + c.name + ":" + c.country
+			if generic {
+				c.name = s.g.Adjective(c.country) + " " + s.words[c.ws].lower
+				if c.we-c.ws > 1 {
+					c.name = s.g.Adjective(c.country) + " " + s.text(c.ws, c.we)
+				}
+			}
 		}
 	}
 }

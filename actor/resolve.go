@@ -256,7 +256,8 @@ func (s *state) resolvePerson(e *entity, main string) {
 			e.actor = r.Country + roleType(r.Type)
 		case country != "":
 			e.actor = country + roleType(r.Type)
-		case main != "":
+		case main != "" && stateType[r.Type]:
+			// a state's official the text gives no country: the article's country
 			e.actor, e.ctry = main+roleType(r.Type), main
 			e.origin = "context"
 			return
@@ -404,3 +405,6 @@ func itoa(i int) string {
 	}
 	return itoa(i/10) + string(rune('0'+i%10))
 }
+
+// stateType are the role types of state actors.
+var stateType = map[string]bool{"GOV": true, "MIL": true, "LEG": true, "JUD": true, "SPY": true, "COP": true, "IGO": true}

@@ -376,10 +376,19 @@ func (s *state) roleFromNP(a, b int, origin string, former bool) (pendingRole, b
 			continue
 		}
 		o := k + 1
-		if o < b && determiners[s.words[o].lower] {
-			o++
+		for o < b && (determiners[s.words[o].lower] || s.isTitleWord(o) && s.candAt(o) == nil) {
+			o++ // "to President Biden", "of the Sudanese army"
 		}
 		obj := s.candAt(o)
+		if obj != nil && (obj.typ == dragoman.NORP || obj.typ == dragoman.GPE) {
+			// "of the Sudanese army": the country of the organization
+			if x := s.candAt(obj.we); x != nil && x.typ == dragoman.Organization && x.we <= b {
+				if r.Country == "" {
+					r.Country = obj.country
+				}
+				obj = x
+			}
+		}
 		if obj == nil {
 			if p == "to" || p == "of" {
 				break

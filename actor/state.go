@@ -4,6 +4,7 @@ import (
 	"context"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/dragoman-news/dragoman"
 	"github.com/dragoman-news/dragoman/gazetteer"
@@ -31,7 +32,8 @@ type cand struct {
 	ent        int // index into state.ents, -1 before clustering
 	desc       bool
 	metonymic  bool
-	untyped    bool // a capitalized run no rule has typed yet
+	untyped    bool  // a capitalized run no rule has typed yet
+	aliasOf    *cand // "known as Hemedti": another name of that person
 }
 
 type state struct {
@@ -288,6 +290,15 @@ func (s *state) scanRuns(sr [2]int) {
 	i := sr[0]
 	for i < sr[1] {
 		w := s.words[i]
+		if w.cap && s.gazAt[i] == 0 && isUpperWord(w.text) {
+			i = s.shouting(i, sr)
+			continue
+		}
+		// "Senior Colonel Shi Yi": a capitalized modifier of a title
+		if w.cap && (premodAdj[w.lower] || flagWords[w.lower]) && i+1 < sr[1] && s.isTitleWord(i+1) {
+			i++
+			continue
+		}
 		if !w.cap || dayMonth[w.lower] && s.gazAt[i] == 0 || s.isTitleWord(i) || (w.first && common[w.lower] && s.gazAt[i] == 0) {
 			i++
 			continue
@@ -295,6 +306,9 @@ func (s *state) scanRuns(sr [2]int) {
 		j := i + 1
 		for j < sr[1] {
 			x := s.words[j]
+			if x.cap && s.gazAt[j] == 0 && isUpperWord(x.text) && len(x.text) > 4 {
+				break
+			}
 			if x.cap && !s.isTitleWord(j) && !(dayMonth[x.lower] && s.gazAt[j] == 0) {
 				j++
 				continue
@@ -394,6 +408,14 @@ func (s *state) typeRun(ws, we int, sr [2]int) {
 		for j < we && s.gazAt[j] == 0 {
 			j++
 		}
+		// "Israel Katz": a place that starts a name the dictionary knows
+		if i > ws && s.gazAt[i-1] != 0 {
+			if gc := s.cands[s.gazAt[i-1]-1]; gc.we-gc.ws == 1 && gc.origin == "gazetteer" && len(s.g.Person(s.text(i-1, j))) > 0 {
+				gc.dead = true
+				s.gazAt[i-1] = 0
+				i--
+			}
+		}
 		// "Denzel Washington": a place right after a given name is a surname
 		if j < we && j-i >= 1 && s.g.IsGivenName(s.words[j-1].text) {
 			if gc := s.cands[s.gazAt[j]-1]; gc.we-gc.ws == 1 && (gc.kind == gazetteer.KindCity || gc.kind == gazetteer.KindCountry) {
@@ -412,4 +434,54 @@ func (s *state) typeRun(ws, we int, sr [2]int) {
 		}
 		i = j
 	}
+}
+
+// isUpperWord reports a word written in capitals, two letters or more
+// ("PORT", "RSF").
+func isUpperWord(w string) bool {
+	n := 0
+	for _, r := range w {
+		if unicode.IsLower(r) {
+			return false
+		}
+		if unicode.IsLetter(r) {
+			n++
+		}
+	}
+	return n >= 2
+}
+
+// shouting handles a run of words in capitals that no gazetteer name
+// covers: a dateline ("PORT SUDAN, Sudan") or a shouted headline. The run
+// is looked up as a title-cased name; otherwise it is no name at all.
+func (s *state) shouting(i int, sr [2]int) int {
+	j := i
+	for j < sr[1] && s.gazAt[j] == 0 && isUpperWord(s.words[j].text) {
+		j++
+	}
+	parts := make([]string, 0, j-i)
+	for k := i; k < j; k++ {
+		w := s.words[k].lower
+		parts = append(parts, strings.ToUpper(w[:1])+w[1:])
+	}
+	name := strings.Join(parts, " ")
+	if j-i == 1 && len(s.words[i].text) <= 4 {
+		// an acronym the gazetteer does not know: leave it to the rest
+		s.add(&cand{ws: i, we: j, origin: "rule", untyped: true})
+		return j
+	}
+	if e, ok := s.g.Find(name, gazetteer.KindCity, gazetteer.KindCountry, gazetteer.KindRegion); ok {
+		c := s.add(&cand{ws: i, we: j, origin: "gazetteer", kind: e.Kind, score: 0.8, typ: dragoman.GPE,
+			key: "T:" + e.Name, name: e.Name, country: e.Country, actor: e.Country, capital: e.Capital})
+		if e.Kind == gazetteer.KindCountry {
+			c.key = "C:" + e.Code
+		}
+		if e.Kind == gazetteer.KindRegion {
+			c.typ, c.key, c.country, c.actor = dragoman.Location, "R:"+e.Code, e.Code, e.Code
+		}
+		for k := i; k < j; k++ {
+			s.gazAt[k] = len(s.cands)
+		}
+	}
+	return j
 }

@@ -125,6 +125,13 @@ func tokenizeDoc(body string, sents [][2]int) (words []word, ranges [][2]int, ca
 				continue
 			}
 			w.first = first
+			// after a dash or colon a new clause starts: "BEIRUT — A ceasefire"
+			if !first && len(words) > ranges[si][0] {
+				switch words[len(words)-1].text {
+				case "—", "–", ":", "“", "\"", "(", "‘":
+					w.first = true
+				}
+			}
 			first = false
 			w.cap = isCapWord(nt)
 			words = append(words, w)

@@ -181,7 +181,7 @@ func endsBefore(kind terminalKind, t string, rest []dragoman.Token) bool {
 	// Skip opening marks to the first word: `said. "We`; an elision
 	// after a full stop opens the next sentence too: `done. [...] We`.
 	k := 0
-	for k < len(rest)-1 && (isOpener(rest[k].Text) || rest[k].Text == "[...]") {
+	for k < len(rest)-1 && k < 3 && (isOpener(rest[k].Text) || rest[k].Text == "[...]") {
 		k++
 	}
 	opened := k > 0

@@ -109,3 +109,16 @@ var notSentenceStart = map[string]bool{
 	"Moscow": true, "Eastern": true, "Pacific": true, "Central": true, "Mountain": true,
 	"London": true, "Washington": true, "Local": true,
 }
+
+// speechVerbs follow a quotation and its speaker: `"Why now?" Dorn asked.`
+// After a question or an exclamation closed by a quotation mark, a speaker
+// and one of these continue the sentence.
+var speechVerbs = map[string]bool{
+	"said": true, "says": true, "asked": true, "asks": true, "told": true, "tells": true,
+	"added": true, "adds": true, "wrote": true, "writes": true, "shouted": true,
+	"shouts": true, "replied": true, "replies": true, "exclaimed": true, "cried": true,
+	"yelled": true, "screamed": true, "chanted": true, "tweeted": true, "posted": true,
+	"wondered": true, "demanded": true, "insisted": true, "declared": true, "recalled": true,
+	"continued": true, "explained": true, "noted": true, "responded": true, "retorted": true,
+	"joked": true, "quipped": true, "warned": true, "argued": true, "stated": true,
+}

@@ -76,6 +76,8 @@ func TestSentenceRules(t *testing.T) {
 		{"CommaQuote", `"Stop," he said. "Now."`, []string{`"Stop," he said.`, `"Now."`}},
 		{"ExclamationQuoteLowercase", `"Stop!" he shouted.`, []string{`"Stop!" he shouted.`}},
 		{"QuestionQuoteLowercase", "“Why now?” she asked.", []string{"“Why now?” she asked."}},
+		{"QuestionQuoteSpeaker", "“Why now?” Sen. Ruiz asked. \"Stop!\" He said it twice. \"Go!\" The crowd left.",
+			[]string{"“Why now?” Sen. Ruiz asked.", "\"Stop!\" He said it twice.", "\"Go!\"", "The crowd left."}},
 		{"OpeningQuoteStartsSentence", `He left. "We will return," he said.`,
 			[]string{"He left.", `"We will return," he said.`}},
 		{"Parenthesis", "The vote failed. (A recount is due.) Both sides wait.",

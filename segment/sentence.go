@@ -46,6 +46,11 @@ func sentenceEnds(body string, toks []dragoman.Token, ends []int) []int {
 		if last+1 >= n {
 			break // the paragraph ends the sentence
 		}
+		if last > i && (toks[i].Text == "?" || toks[i].Text == "!") && isQuote(toks[last].Text) &&
+			attribution(toks[last+1:]) {
+			i = last // `"Why now?" Dorn asked.`
+			continue
+		}
 		if endsBefore(kind, toks[i].Text, toks[last+1:]) {
 			ends = append(ends, last+1)
 			start = last + 1
@@ -150,6 +155,25 @@ func closes(body string, toks []dragoman.Token, k int) bool {
 		return true
 	}
 	return (t == "“" || t == "‘" || t == "„") && (k+1 == len(toks) || toks[k+1].Start > toks[k].End)
+}
+
+// attribution reports whether toks open with a speaker and a speech verb:
+// one to three capitalized words ("Dorn", "Sen. Alma Ruiz", "He") and then
+// "said", "asked"...; or the verb first ("asked Dorn").
+func attribution(toks []dragoman.Token) bool {
+	if len(toks) > 0 && speechVerbs[toks[0].Text] {
+		return true
+	}
+	for k := 0; k < len(toks) && k < 4; k++ {
+		t := toks[k].Text
+		if k > 0 && speechVerbs[t] {
+			return true
+		}
+		if r, _ := utf8.DecodeRuneInString(t); !unicode.IsUpper(r) {
+			return false
+		}
+	}
+	return false
 }
 
 // thinSpace reports whether gap is one of the narrow spaces typesetters put

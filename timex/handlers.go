@@ -36,43 +36,53 @@ func unresolved(m []int, kind, why string) cand {
 	return cand{start: m[0], end: m[1], kind: kind, rule: why}
 }
 
-// parseDay reads an absolute date with a day through go-dateparser and
-// checks it against the numbers of the match; it falls back on the numbers
-// when the parser declines.
-func (s *scan) parseDay(text string, y int, mo time.Month, d int) (time.Time, bool) {
+// parseDay checks the numbers of a written-out date ("Feb. 24, 2022"):
+// they are exact, so no parser is needed, only a calendar check.
+func (s *scan) parseDay(y int, mo time.Month, d int) (time.Time, bool) {
 	if !validDay(y, mo, d) {
 		return time.Time{}, false
-	}
-	t := s.tagger
-	if got, err := t.parser.Parse(t.cfg, text); err == nil && !got.Time.IsZero() {
-		if gy, gm, gd := got.Time.Date(); gy == y && gm == mo && gd == d {
-			return day(gy, gm, gd), true
-		}
 	}
 	return day(y, mo, d), true
 }
 
+// numericDate reads "24/02/2022", "3.4.2022", "2022/02/24" with
+// go-dateparser, which knows the orders of day, month and year. When both
+// first numbers could be the month, English order (month first) is taken
+// and the rule says so.
+func numericDate(s *scan, m []int) (cand, bool) {
+	a, sep1, b, sep2, c := s.group(m, 1), s.group(m, 2), s.group(m, 3), s.group(m, 4), s.group(m, 5)
+	if sep1 != sep2 || len(a) == 3 || len(a) == 4 && len(c) == 4 || len(a) != 4 && len(c) != 4 && (sep1 == "." || len(c) != 2) {
+		return cand{}, false // "1.2.10" is a version, "2019/2020" a season
+	}
+	t := s.tagger
+	got, err := t.parser.Parse(t.cfg, s.body[m[0]:m[1]])
+	if err != nil || got.Time.IsZero() {
+		return cand{}, false
+	}
+	y, mo, d := got.Time.Date()
+	if y < 1000 {
+		return cand{}, false
+	}
+	cd := dateCand(m, "date", dayPeriod(day(y, mo, d)))
+	cd.rule = "date:numeric"
+	if len(a) <= 2 && atoi(a) <= 12 && atoi(b) <= 12 && a != b {
+		cd.rule += "; ambiguous order, read month first"
+	}
+	return cd, true
+}
+
 func isoDate(s *scan, m []int) (cand, bool) {
 	y, mo, d := atoi(s.group(m, 1)), time.Month(atoi(s.group(m, 2))), atoi(s.group(m, 3))
-	t, ok := s.parseDay(s.body[m[0]:m[1]], y, mo, d)
+	t, ok := s.parseDay(y, mo, d)
 	if !ok || y < 1000 {
 		return cand{}, false
 	}
 	return dateCand(m, "date", dayPeriod(t)), true
 }
 
-// withoutWeekday is the text of a match after a leading "Tuesday, ".
-func (s *scan) withoutWeekday(m []int, g int) string {
-	start := m[0]
-	if m[2*g] >= 0 {
-		start = m[2*g]
-	}
-	return s.body[start:m[1]]
-}
-
 func monthDayYear(s *scan, m []int) (cand, bool) {
 	mo, d, y := month(s.group(m, 2)), atoi(s.group(m, 3)), atoi(s.group(m, 4))
-	t, ok := s.parseDay(s.withoutWeekday(m, 2), y, mo, d)
+	t, ok := s.parseDay(y, mo, d)
 	if !ok {
 		return cand{}, false
 	}
@@ -81,8 +91,7 @@ func monthDayYear(s *scan, m []int) (cand, bool) {
 
 func dayMonthYear(s *scan, m []int) (cand, bool) {
 	d, mo, y := atoi(s.group(m, 2)), month(s.group(m, 3)), atoi(s.group(m, 4))
-	text := s.group(m, 2) + " " + strings.TrimSuffix(s.group(m, 3), ".") + " " + s.group(m, 4)
-	t, ok := s.parseDay(text, y, mo, d)
+	t, ok := s.parseDay(y, mo, d)
 	if !ok {
 		return cand{}, false
 	}

@@ -9,11 +9,12 @@ import (
 // a candidate expression. Rules only propose; the tagger keeps the longest
 // of overlapping candidates.
 type rule struct {
-	name   string
-	re     *regexp.Regexp
-	reach  reach                   // the head words it needs and how far from them it matches (triggers.go)
-	gate   func(string, span) bool // a cheap check of a trigger before the pattern runs
-	handle func(s *scan, m []int) (cand, bool)
+	name     string
+	re       *regexp.Regexp
+	anchored *regexp.Regexp          // re, matching only at the start of the text
+	reach    reach                   // the head words it needs and how far from them it matches (triggers.go)
+	gate     func(string, span) bool // a cheap check of a trigger before the pattern runs
+	handle   func(s *scan, m []int) (cand, bool)
 }
 
 // Pattern pieces, built from the tables.
@@ -33,10 +34,11 @@ var (
 // the most to the least specific. Their handlers live in handlers.go.
 func rules() []rule {
 	r := func(name, pattern string, h func(*scan, []int) (cand, bool)) rule {
-		return rule{name: name, re: regexp.MustCompile(pattern), reach: ruleReach[name], gate: gates[name], handle: h}
+		return rule{name: name, re: regexp.MustCompile(pattern), anchored: regexp.MustCompile(`^(?:` + pattern + `)`), reach: ruleReach[name], gate: gates[name], handle: h}
 	}
 	return []rule{
 		r("date:iso", `\b(\d{4})-(\d{2})-(\d{2})\b`, isoDate),
+		r("date:numeric", `\b(\d{1,4})([/.])(\d{1,2})([/.])(\d{2,4})\b`, numericDate),
 		r("date:mdy", `\b(?:`+reWeekday+`,?\s+)?`+reMonth+`\s+(\d{1,2})`+reOrd+`,?\s+(\d{4})\b`, monthDayYear),
 		r("date:dmy", `\b(?:`+reWeekday+`,?\s+)?(?:the\s+)?(\d{1,2})`+reOrd+`\s+(?:of\s+)?`+reMonth+`,?\s+(\d{4})\b`, dayMonthYear),
 		r("date:md", `\b(?:`+reWeekday+`,?\s+)?`+reMonth+`\s+(\d{1,2})`+reOrd+`\b`, monthDay),

@@ -31,7 +31,7 @@ type Tagger struct {
 	parser *dp.Parser
 	cfg    *dp.Configuration
 
-	fullScan bool // run every rule over the whole body (tests compare it with the windows)
+	fullScan bool // try every rule at every word of the body (tests compare it with the triggers)
 }
 
 // New compiles the rules. It fails only if a rule table is broken.
@@ -79,27 +79,33 @@ func (t *Tagger) Find(d *dragoman.Document) []dragoman.TimeExpr {
 	}
 	var cands []cand
 	pos, kind := triggersOf(s.body)
+	words := wordStarts(s.body)
 	for _, r := range t.rules {
-		wins := windows(s.body, pos, kind, r.reach, r.gate)
+		var starts []int
 		if t.fullScan {
-			wins = []span{{0, len(s.body)}}
+			starts = words
+		} else {
+			starts = matchStarts(s.body, words, pos, kind, r)
 		}
-		for _, w := range wins {
-			for _, m := range r.re.FindAllStringSubmatchIndex(s.body[w.start:w.end], -1) {
-				for i := range m {
-					if m[i] >= 0 {
-						m[i] += w.start
-					}
-				}
-				c, ok := r.handle(s, m)
-				if !ok || !s.clean(c.start, c.end) {
-					continue
-				}
-				if c.rule == "" {
-					c.rule = r.name
-				}
-				cands = append(cands, c)
+		for _, ws := range starts {
+			_, we := widen(s.body, ws, ws+r.reach.before+r.reach.after+maxTrigger)
+			m := r.anchored.FindStringSubmatchIndex(s.body[ws:we])
+			if m == nil {
+				continue
 			}
+			for i := range m {
+				if m[i] >= 0 {
+					m[i] += ws
+				}
+			}
+			c, ok := r.handle(s, m)
+			if !ok || !s.clean(c.start, c.end) {
+				continue
+			}
+			if c.rule == "" {
+				c.rule = r.name
+			}
+			cands = append(cands, c)
 		}
 	}
 	kept := s.extendSince(mergeClock(s, longestFirst(cands)))

@@ -1,6 +1,9 @@
 package timex
 
-import "strings"
+import (
+	"sort"
+	"strings"
+)
 
 // Every rule needs a head word: a month or weekday name, a unit of time, a
 // number... Rather than run every regular expression over the whole body,
@@ -58,7 +61,7 @@ type reach struct {
 }
 
 var ruleReach = map[string]reach{
-	"date:iso": {tYear, 1, 8}, "date:year": {tYear, 8, 1}, "time:military": {tYear, 1, 12},
+	"date:iso": {tYear, 1, 8}, "date:numeric": {tDigit, 1, 12}, "date:year": {tYear, 8, 1}, "time:military": {tYear, 1, 12},
 	"date:decade": {tDigit, 12, 4}, "time:clock": {tDigit, 4, 12}, "time:clock24": {tDigit, 1, 18},
 	"date:mdy": {tMonth, 12, 12}, "date:dmy": {tMonth, 28, 10}, "date:md": {tMonth, 12, 7},
 	"date:dm": {tMonth, 28, 1}, "date:month-year": {tMonth, 22, 12},
@@ -109,20 +112,44 @@ func triggersOf(body string) (pos []span, kind []trigger) {
 	return pos, kind
 }
 
-// windows returns the merged windows of body around the triggers of the
-// given kinds, each widened to whitespace so that no word is cut.
-func windows(body string, pos []span, kind []trigger, r reach, gate func(string, span) bool) []span {
-	var out []span
+// maxTrigger bounds the length of a trigger word when sizing the text a
+// rule is tried on.
+const maxTrigger = 16
+
+// wordStarts lists the offsets where a word, a number or an apostrophe
+// ("’80s") starts: the only places a match may start.
+func wordStarts(body string) []int {
+	var out []int
+	for i := 0; i < len(body); i++ {
+		c := body[i]
+		if !(isLetter(c) || isDigit(c) || c == '\'' || c == 0xE2 && strings.HasPrefix(body[i:], "’")) {
+			continue
+		}
+		if i > 0 && (isLetter(body[i-1]) || isDigit(body[i-1])) {
+			continue
+		}
+		out = append(out, i)
+	}
+	return out
+}
+
+// matchStarts returns, in order and without repeats, the word starts from
+// which rule r is worth trying: those at most r.reach.before bytes before
+// a trigger of the kinds it needs that passes its gate.
+func matchStarts(body string, words []int, pos []span, kind []trigger, r rule) []int {
+	var out []int
+	last := -1
 	for i, p := range pos {
-		if kind[i]&r.needs == 0 || gate != nil && !gate(body, p) {
+		if kind[i]&r.reach.needs == 0 || r.gate != nil && !r.gate(body, p) {
 			continue
 		}
-		start, end := widen(body, p.start-r.before, p.end+r.after)
-		if n := len(out); n > 0 && start <= out[n-1].end {
-			out[n-1].end = max(out[n-1].end, end)
-			continue
+		lo := sort.SearchInts(words, p.start-r.reach.before)
+		for k := lo; k < len(words) && words[k] <= p.start; k++ {
+			if words[k] > last {
+				out = append(out, words[k])
+				last = words[k]
+			}
 		}
-		out = append(out, span{start, end})
 	}
 	return out
 }
@@ -153,7 +180,11 @@ func isSpace(c byte) bool { return c == ' ' || c == '\n' || c == '\t' || c == '\
 // without a gate looks at every trigger of its kinds. The windows test
 // checks that the gates lose nothing against a full scan.
 var gates = map[string]func(b string, p span) bool{
-	"date:iso":      func(b string, p span) bool { return byteAt(b, p.end) == '-' && isDigit(byteAt(b, p.end+1)) },
+	"date:iso": func(b string, p span) bool { return byteAt(b, p.end) == '-' && isDigit(byteAt(b, p.end+1)) },
+	"date:numeric": func(b string, p span) bool {
+		c := byteAt(b, p.end)
+		return (c == '/' || c == '.') && isDigit(byteAt(b, p.end+1)) && p.end-p.start <= 4
+	},
 	"time:military": func(b string, p span) bool { return clockZone[strings.ToLower(nextWord(b, p.end))] },
 	"date:decade":   func(b string, p span) bool { return byteAt(b, p.end) == 's' },
 	"time:clock": func(b string, p span) bool {

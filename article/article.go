@@ -110,8 +110,8 @@ func finish(it *Item, opts Options) error {
 			repaired = true
 		}
 	}
-	if repaired {
-		it.warn("invalid_utf8", "invalid UTF-8 in the input was replaced with U+FFFD")
+	if repaired && !hasCode(it.Warnings, "invalid_utf8") {
+		it.warn("invalid_utf8", invalidUTF8Message)
 	}
 	a.Title = collapseSpace(a.Title)
 	a.Summary = collapseSpace(a.Summary)
@@ -187,4 +187,13 @@ func joinParagraphs(paras []string) string {
 		}
 	}
 	return strings.Join(out, "\n\n")
+}
+
+func hasCode(ds []dragoman.Diagnostic, code string) bool {
+	for _, d := range ds {
+		if d.Code == code {
+			return true
+		}
+	}
+	return false
 }

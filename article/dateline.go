@@ -84,6 +84,9 @@ func parseDateline(para string) (*dragoman.Dateline, string) {
 	return d, rest
 }
 
+// maxDatelineWindow is how far past its start a dateline is looked for.
+const maxDatelineWindow = 160
+
 // findGluedDateline finds a dateline run into the end of the preceding
 // text, as in "…rattled Washington’s allies.RIYADH, Saudi Arabia—The…",
 // and returns the offset where it starts, or -1.
@@ -94,7 +97,9 @@ func findGluedDateline(s string) int {
 			continue
 		}
 		if i < len(s) && s[i] >= 'A' && s[i] <= 'Z' {
-			if d, _ := parseDateline(s[i:]); d != nil && isCapsPlace(s[i:], d) {
+			// a dateline is short: looking at a window keeps this linear
+			w := s[i:min(len(s), i+maxDatelineWindow)]
+			if d, _ := parseDateline(w); d != nil && isCapsPlace(w, d) {
 				return i
 			}
 		}

@@ -29,6 +29,7 @@ func readFeed(ctx context.Context, r *bufio.Reader, s *source) (ok bool) {
 	if err != nil {
 		return s.fail("", err)
 	}
+	data, repaired := repairUTF8(data)
 	feed, err := gofeed.NewParser().ParseString(string(data))
 	if err != nil {
 		return s.fail("", dragoman.Errorf(dragoman.EINVALID, "malformed feed: %v", err))
@@ -50,6 +51,9 @@ func readFeed(ctx context.Context, r *bufio.Reader, s *source) (ok bool) {
 				return false
 			}
 			continue
+		}
+		if repaired {
+			it.warn("invalid_utf8", invalidUTF8Message)
 		}
 		if !s.emit(it, record) {
 			return false

@@ -63,12 +63,19 @@ func readJSONL(ctx context.Context, r *bufio.Reader, s *source) bool {
 			break
 		}
 		record := fmt.Sprintf("line %d", n)
+		if rerr != nil && rerr != io.EOF {
+			return s.fail(record, rerr) // a partial line is no record
+		}
 		if tooLarge {
 			if !s.fail(record, fmt.Errorf("%w (a line over %d bytes)", ErrTooLarge, max)) {
 				return false
 			}
 		} else if line := bytes.TrimSpace(buf); len(line) > 0 {
+			line, repaired := repairUTF8(line)
 			it, err := parseJSONRecord(ctx, line)
+			if repaired {
+				it.warn("invalid_utf8", invalidUTF8Message)
+			}
 			if err != nil {
 				if !s.fail(record, err) {
 					return false
@@ -79,9 +86,6 @@ func readJSONL(ctx context.Context, r *bufio.Reader, s *source) bool {
 		}
 		if rerr == io.EOF {
 			return true
-		}
-		if rerr != nil {
-			return s.fail(record, rerr)
 		}
 	}
 }

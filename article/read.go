@@ -14,6 +14,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/dragoman-news/dragoman"
 )
@@ -188,6 +189,7 @@ func readStream(ctx context.Context, r io.Reader, name string, opts Options, yie
 		if strings.TrimSpace(string(data)) == "" {
 			return fail(dragoman.Errorf(dragoman.EINVALID, "empty input"))
 		}
+		data, repaired := repairUTF8(data)
 		var it Item
 		if format == FormatText {
 			it = parseText(string(data))
@@ -196,6 +198,9 @@ func readStream(ctx context.Context, r io.Reader, name string, opts Options, yie
 			if err != nil {
 				return fail(err)
 			}
+		}
+		if repaired {
+			it.warn("invalid_utf8", invalidUTF8Message)
 		}
 		return src.emit(it, "")
 	case FormatJSONL:
@@ -313,4 +318,15 @@ func ReadFile(ctx context.Context, path string, opts Options) (dragoman.Article,
 		return it.Article, err
 	}
 	return dragoman.Article{}, &InputError{Input: path, Err: dragoman.Errorf(dragoman.EINVALID, "no article found")}
+}
+
+const invalidUTF8Message = "invalid UTF-8 in the input was replaced with U+FFFD"
+
+// repairUTF8 replaces each invalid UTF-8 sequence of data with U+FFFD and
+// reports whether there was one.
+func repairUTF8(data []byte) ([]byte, bool) {
+	if utf8.Valid(data) {
+		return data, false
+	}
+	return bytes.ToValidUTF8(data, []byte("\uFFFD")), true
 }

@@ -244,9 +244,13 @@ func warcArticle(ctx context.Context, typ string, block []byte, uri, date string
 			return Item{}, true, nil
 		}
 	}
+	body, repaired := repairUTF8(body)
 	it, err = parseHTML(ctx, body, uri)
 	if err != nil {
 		return Item{}, false, err
+	}
+	if repaired {
+		it.warn("invalid_utf8", invalidUTF8Message)
 	}
 	it.Article.Format = FormatWARC
 	if it.Article.URL == "" || uri != "" {

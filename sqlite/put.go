@@ -11,6 +11,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/dragoman-news/dragoman"
@@ -89,13 +90,50 @@ func (db *DB) Put(ctx context.Context, b dragoman.Batch) (dragoman.PutResult, er
 }
 
 type putter struct {
-	tx  *sql.Tx
-	ctx context.Context
-	at  string
+	tx    *sql.Tx
+	ctx   context.Context
+	at    string
+	stmts map[string]*sql.Stmt // prepared once a transaction
+}
+
+func (p *putter) stmt(q string) (*sql.Stmt, error) {
+	if s, ok := p.stmts[q]; ok {
+		return s, nil
+	}
+	s, err := p.tx.PrepareContext(p.ctx, q)
+	if err != nil {
+		return nil, err
+	}
+	if p.stmts == nil {
+		p.stmts = map[string]*sql.Stmt{}
+	}
+	p.stmts[q] = s
+	return s, nil
 }
 
 func (p *putter) exec(q string, args ...any) (sql.Result, error) {
-	return p.tx.ExecContext(p.ctx, q, args...)
+	s, err := p.stmt(q)
+	if err != nil {
+		return nil, err
+	}
+	return s.ExecContext(p.ctx, args...)
+}
+
+// queryRow runs a prepared query; errors surface at Scan.
+func (p *putter) queryRow(q string, args ...any) *sql.Row {
+	s, err := p.stmt(q)
+	if err != nil {
+		return p.queryRow(q, args...)
+	}
+	return s.QueryRowContext(p.ctx, args...)
+}
+
+func (p *putter) query(q string, args ...any) (*sql.Rows, error) {
+	s, err := p.stmt(q)
+	if err != nil {
+		return nil, err
+	}
+	return s.QueryContext(p.ctx, args...)
 }
 
 // document stores one document; added is false when it was already stored.
@@ -105,7 +143,7 @@ func (p *putter) document(d *dragoman.Document) (added bool, dup *dragoman.NearD
 		return false, nil, dragoman.Errorf(dragoman.EINVALID, "article from %s has no id", a.Source)
 	}
 	var exists int
-	if err := p.tx.QueryRowContext(p.ctx, `SELECT count(*) FROM articles WHERE id = ?`, a.ID).Scan(&exists); err != nil {
+	if err := p.queryRow(`SELECT count(*) FROM articles WHERE id = ?`, a.ID).Scan(&exists); err != nil {
 		return false, nil, err
 	}
 	if exists > 0 {
@@ -197,7 +235,7 @@ func (p *putter) nearDuplicate(id string, sig corpus.Signature, bands [corpus.Ba
 	var best *dragoman.NearDup
 	seen := map[int64]bool{}
 	for i, k := range bands {
-		rows, err := p.tx.QueryContext(p.ctx, `SELECT a.seq, a.id, a.minhash FROM article_bands b JOIN articles a ON a.seq = b.article_seq WHERE b.band = ? AND b.key = ? LIMIT 50`, i, k)
+		rows, err := p.query(`SELECT a.seq, a.id, a.minhash FROM article_bands b JOIN articles a ON a.seq = b.article_seq WHERE b.band = ? AND b.key = ? LIMIT 50`, i, k)
 		if err != nil {
 			return nil, err
 		}
@@ -337,7 +375,7 @@ func (p *putter) resolve(e *dragoman.Entity, day any, dup bool) (string, error) 
 		q := `SELECT al.actor_id, a.type, a.country, max(al.pinned), a.mentions, coalesce(a.merged_into, '')
 			FROM actor_aliases al JOIN actors a ON a.id = al.actor_id
 			WHERE al.kind = ? AND al.key IN (` + placeholders(len(ks)) + `) GROUP BY al.key, al.actor_id`
-		rows, err := p.tx.QueryContext(p.ctx, q, append([]any{kind}, anys(ks)...)...)
+		rows, err := p.query(q, append([]any{kind}, anys(ks)...)...)
 		if err != nil {
 			return err
 		}
@@ -390,7 +428,7 @@ func (p *putter) resolve(e *dragoman.Entity, day any, dup bool) (string, error) 
 				}
 				for id := range cands {
 					var named int
-					if err := p.tx.QueryRowContext(p.ctx, `SELECT count(*) FROM actor_aliases WHERE actor_id = ? AND kind = 'name'`, id).Scan(&named); err != nil {
+					if err := p.queryRow(`SELECT count(*) FROM actor_aliases WHERE actor_id = ? AND kind = 'name'`, id).Scan(&named); err != nil {
 						return "", err
 					}
 					if named > 0 {
@@ -452,7 +490,7 @@ func (p *putter) resolve(e *dragoman.Entity, day any, dup bool) (string, error) 
 
 func (p *putter) alias(key, kind, id, written string) error {
 	var pinnedElsewhere int
-	if err := p.tx.QueryRowContext(p.ctx, `SELECT count(*) FROM actor_aliases WHERE key = ? AND kind = ? AND pinned = 1 AND actor_id <> ?`, key, kind, id).Scan(&pinnedElsewhere); err != nil {
+	if err := p.queryRow(`SELECT count(*) FROM actor_aliases WHERE key = ? AND kind = ? AND pinned = 1 AND actor_id <> ?`, key, kind, id).Scan(&pinnedElsewhere); err != nil {
 		return err
 	}
 	if pinnedElsewhere > 0 {
@@ -470,7 +508,7 @@ func (p *putter) newActor(e *dragoman.Entity, key string, day any, dup bool) (st
 	id := base
 	for n := 2; ; n++ {
 		var c int
-		if err := p.tx.QueryRowContext(p.ctx, `SELECT count(*) FROM actors WHERE id = ?`, id).Scan(&c); err != nil {
+		if err := p.queryRow(`SELECT count(*) FROM actors WHERE id = ?`, id).Scan(&c); err != nil {
 			return "", err
 		}
 		if c == 0 {
@@ -606,6 +644,9 @@ func countryOfCode(code string) string {
 	return c
 }
 
+// flaters keeps deflate writers, which are costly to make.
+var flaters sync.Pool
+
 // encodeDocument deflates the document's JSON without body and tokens.
 func encodeDocument(d *dragoman.Document) ([]byte, error) {
 	c := *d
@@ -616,7 +657,13 @@ func encodeDocument(d *dragoman.Document) ([]byte, error) {
 		return nil, err
 	}
 	var buf bytes.Buffer
-	w, _ := flate.NewWriter(&buf, flate.BestSpeed)
+	w, _ := flaters.Get().(*flate.Writer)
+	if w == nil {
+		w, _ = flate.NewWriter(&buf, flate.BestSpeed)
+	} else {
+		w.Reset(&buf)
+	}
+	defer flaters.Put(w)
 	w.Write(js)
 	if err := w.Close(); err != nil {
 		return nil, err

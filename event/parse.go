@@ -1,6 +1,10 @@
 package event
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/dragoman-news/dragoman"
+)
 
 // sentence is one sentence under analysis: its tokens, the actors and
 // agents found in it, its noun-phrase chunks and its verbs.
@@ -15,6 +19,12 @@ type sentence struct {
 	chunkOf  []int // token -> chunk index or -1
 	verbs    []verbHit
 	verbAt   []int // token -> verb index or -1
+	// news is set when coding articles rather than PETRARCH records: actors
+	// known only by their role ("officials") are not coded, and a
+	// possessor is not an object ("Washington's relations with Moscow").
+	news bool
+	// nounWords are the words of the nominal lexicon (news mode).
+	nounWords map[string]bool
 }
 
 // mention is an actor named in the sentence.
@@ -23,6 +33,7 @@ type mention struct {
 	codes      []string // one or more actor codes ("FRO/BIL/SAM" gives three)
 	ref        int      // caller's reference (entity index), -1 for none
 	name       string
+	place      bool // a city or facility: a location when it modifies a noun
 }
 
 type agentMention struct {
@@ -52,10 +63,11 @@ type verbHit struct {
 
 // actorHit is one resolved actor of an event.
 type actorHit struct {
-	code    string
-	mention int // mention index or -1
-	start   int // tokens naming it
-	end     int
+	code     string
+	mention  int // mention index or -1
+	start    int // tokens naming it
+	end      int
+	external *dragoman.ActorRef // an actor from outside the sentence (a quote's speaker)
 }
 
 // findActors marks the dictionary actors of the sentence, longest match
@@ -196,6 +208,20 @@ func (s *sentence) nounReading(st, head int, vf *verbForm) bool {
 	if !base {
 		return false
 	}
+	if s.nounWords != nil && s.nounWords[w] {
+		// "the Riyadh talks", "the highest-profile meeting": a noun of the
+		// nominal lexicon after a determiner and modifiers
+		for k := st - 1; k >= 0 && k >= st-5; k-- {
+			u := s.toks[k].Up
+			c := classOf(u)
+			if c == cDet || u == "'S" {
+				return true
+			}
+			if c != cContent {
+				break
+			}
+		}
+	}
 	// adjectives back to a determiner
 	for k, n := st-1, 0; k >= 0 && n < 3; k, n = k-1, n+1 {
 		t := s.toks[k]
@@ -318,7 +344,9 @@ func (s *sentence) analyse(d *Dictionaries) {
 	if s.mentAt == nil {
 		s.mentAt = fill(n)
 	}
-	s.agentAt = fill(n)
+	if s.agentAt == nil {
+		s.agentAt = fill(n)
+	}
 	s.verbAt = fill(n)
 	s.chunkOf = fill(n)
 	s.findActors(&d.actors)
@@ -398,6 +426,16 @@ func (s *sentence) chunkHits(ci int) []actorHit {
 	ag := s.agentCodes(c)
 	if c.actor >= 0 {
 		m := s.mentions[c.actor]
+		if s.news && len(m.codes) == 1 && len(m.codes[0]) == 3 {
+			// "Middle East envoy Steve Witkoff": a person or body with a
+			// full code says more than the region before it
+			for k := m.end; k < c.end; k++ {
+				if mi := s.mentAt[k]; mi >= 0 && len(s.mentions[mi].codes) == 1 && len(s.mentions[mi].codes[0]) > 3 {
+					m = s.mentions[mi]
+					break
+				}
+			}
+		}
 		var out []actorHit
 		for _, code := range m.codes {
 			out = append(out, actorHit{code: compose(code, ag), mention: c.actor, start: m.start, end: m.end})

@@ -1,5 +1,7 @@
 package event
 
+import "strings"
+
 // Finding the source and target of a verb without a parse tree: the noun
 // phrase just before the verb (past auxiliaries, adverbs, "about to" and
 // parentheticals) is its subject; the first phrase after it that names an
@@ -25,14 +27,14 @@ func (s *sentence) subject(vi int, from int) ([]actorHit, int) {
 		return nil, -1
 	}
 	if classOf(u) == cPron && u != "US" && u != "ME" {
-		// "Ethiopia indicated it would act": the pronoun stands for the
-		// first actor of the sentence before it
-		for k := 0; k < i; k++ {
-			if ci := s.chunkOf[k]; ci >= 0 && s.chunks[ci].codable() {
-				return dedupe(s.chunkHits(ci)), s.chunks[ci].start
-			}
+		return s.antecedent(i)
+	}
+	if (u == "THAT" || u == "WHO" || u == "WHICH") && i > 0 {
+		// "a speech by Vance that accused": the relative's antecedent
+		i--
+		if s.toks[i].Up == "," && i > 0 {
+			i--
 		}
-		return nil, -1
 	}
 	ci := s.chunkOf[i]
 	if ci < 0 || s.chunks[ci].end != i+1 {
@@ -61,12 +63,54 @@ func (s *sentence) subject(vi int, from int) ([]actorHit, int) {
 		var end int
 		last := chain[c][len(chain[c])-1]
 		end = s.chunks[last].end
-		hits := s.resolveGroup(chain[c], end)
+		hits := s.filter(s.resolveGroup(chain[c], end))
 		if len(hits) > 0 {
 			return dedupe(hits), starts[c]
 		}
 	}
 	return nil, starts[len(starts)-1]
+}
+
+// antecedent resolves a pronoun subject at token i to the first actor of
+// the sentence before it ("Ethiopia indicated it would act"); a plural
+// pronoun takes the whole list ("Britain and Sweden have suggested they").
+func (s *sentence) antecedent(i int) ([]actorHit, int) {
+	plural := false
+	switch s.toks[i].Up {
+	case "THEY", "THEM", "THEMSELVES", "WE":
+		plural = true
+	}
+	for k := 0; k < i; k++ {
+		ci := s.chunkOf[k]
+		if ci < 0 || !s.chunks[ci].codable() {
+			continue
+		}
+		if plural {
+			members, end := s.groupRight(ci)
+			if h := s.filter(s.resolveGroup(members, end)); len(h) > 0 {
+				return dedupe(h), s.chunks[ci].start
+			}
+			continue
+		}
+		if h := s.filter(s.chunkHits(ci)); len(h) > 0 {
+			return dedupe(h), s.chunks[ci].start
+		}
+	}
+	return nil, -1
+}
+
+// filter drops, in news mode, actors known only by a role ("---GOV").
+func (s *sentence) filter(h []actorHit) []actorHit {
+	if !s.news {
+		return h
+	}
+	out := h[:0]
+	for _, x := range h {
+		if !strings.HasPrefix(x.code, "---") {
+			out = append(out, x)
+		}
+	}
+	return out
 }
 
 // skipLeft moves left from token i over what may stand between a subject
@@ -98,10 +142,10 @@ func (s *sentence) skipLeft(i int) int {
 		case t.Up == ",":
 			// a parenthetical: ", in remarks published on Monday,"
 			k := i - 1
-			for k >= 0 && i-k < 16 && s.toks[k].Up != "," {
+			for k >= 0 && i-k < 30 && s.toks[k].Up != "," {
 				k--
 			}
-			if k < 0 || i-k >= 16 || i-k < 2 {
+			if k < 0 || i-k >= 30 || i-k < 2 {
 				return i
 			}
 			i = k - 1
@@ -138,8 +182,11 @@ func (s *sentence) object(vi int, from int) ([]actorHit, int) {
 			// "the population of Gondor", "ties with Gondor": keep looking
 			continue
 		}
+		if s.news && len(c.agents) == 0 && c.actor >= 0 && s.mentions[c.actor].end < c.end && s.toks[s.mentions[c.actor].end].Up == "'S" {
+			continue // a possessor, not the object
+		}
 		members, end := s.groupRight(ci)
-		hits := s.resolveGroup(members, end)
+		hits := s.filter(s.resolveGroup(members, end))
 		if len(hits) > 0 {
 			return dedupe(hits), i
 		}

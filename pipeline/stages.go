@@ -3,6 +3,7 @@ package pipeline
 import (
 	"github.com/dragoman-news/dragoman"
 	"github.com/dragoman-news/dragoman/actor"
+	"github.com/dragoman-news/dragoman/event"
 	"github.com/dragoman-news/dragoman/ner"
 	"github.com/dragoman-news/dragoman/quote"
 	"github.com/dragoman-news/dragoman/segment"
@@ -26,6 +27,6 @@ func constructors() []constructor {
 		{"actor", func(o Options) (dragoman.Annotator, error) { return actor.New(actor.Options{Dicts: o.ActorDicts}) }},
 		{"timex", func(o Options) (dragoman.Annotator, error) { return timex.New() }},
 		{"quote", func(o Options) (dragoman.Annotator, error) { return quote.New() }},
-		// {"event", ...},
+		{"event", func(o Options) (dragoman.Annotator, error) { return event.New(event.Options{ActorFiles: o.ActorDicts}) }},
 	}
 }

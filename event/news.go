@@ -1,0 +1,586 @@
+package event
+
+import (
+	"fmt"
+	"strings"
+	"time"
+	"unicode"
+
+	"github.com/dragoman-news/dragoman"
+	"github.com/dragoman-news/dragoman/cameo"
+	"github.com/dragoman-news/dragoman/gazetteer"
+)
+
+// docState is the coder's work on one document.
+type docState struct {
+	c        *Coder
+	d        *dragoman.Document
+	pub      time.Time
+	date     int
+	lastMeet [2]*dragoman.ActorRef // participants of the last meeting coded
+	recent   []string              // country codes in order of mention, for "the two nations"
+	drafts   []draft
+}
+
+// draft is an event on its way: needTarget marks a deployment or offer of
+// troops that named no target ("troops on the ground"), which takes the
+// country where the article's fighting is.
+type draft struct {
+	ev         dragoman.Event
+	needTarget bool
+}
+
+func newDocState(c *Coder, d *dragoman.Document) *docState {
+	st := &docState{c: c, d: d}
+	if p := d.Article.Published; p != nil && !p.Time.IsZero() {
+		st.pub = p.Time
+		st.date = p.Time.Year()*10000 + int(p.Time.Month())*100 + p.Time.Day()
+	}
+	return st
+}
+
+// sentence codes one sentence of the document.
+func (st *docState) sentence(si int, sent dragoman.Sentence) {
+	body := st.d.Article.Body
+	if sent.Start < 0 || sent.End > len(body) || sent.Start >= sent.End {
+		return
+	}
+	text := body[sent.Start:sent.End]
+	s := &sentence{toks: tokenize(text, sent.Start), date: st.date, news: true, nounWords: st.c.nounWords}
+	if len(s.toks) == 0 || len(s.toks) > 400 {
+		return
+	}
+	s.mentAt = fill(len(s.toks))
+	s.agentAt = fill(len(s.toks))
+	st.markEntities(s, sent)
+	st.markGazetteer(s, text, sent.Start)
+	st.markPeople(s, sent)
+	s.analyse(st.c.dict)
+	for _, m := range s.mentions {
+		if len(m.codes) > 0 && len(m.codes[0]) >= 3 && m.codes[0][:3] != "---" {
+			st.recent = append(st.recent, m.codes[0][:3])
+		}
+	}
+	for _, r := range s.code(st.c.dict, codeOptions{requireDyad: false}) {
+		st.verbEvent(s, si, r)
+	}
+	st.nounEvents(s, si)
+}
+
+// tokenRange returns the tokens lying inside the byte range [start, end).
+func (s *sentence) tokenRange(start, end int) (int, int) {
+	a, b := -1, -1
+	for i, t := range s.toks {
+		if t.Start >= start && t.End <= end {
+			if a < 0 {
+				a = i
+			}
+			b = i + 1
+		}
+	}
+	return a, b
+}
+
+func (s *sentence) free(a, b int) bool {
+	if a < 0 || b <= a {
+		return false
+	}
+	for k := a; k < b; k++ {
+		if s.mentAt[k] >= 0 || s.agentAt[k] >= 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// markEntities turns the entities of earlier stages into actor mentions.
+func (st *docState) markEntities(s *sentence, sent dragoman.Sentence) {
+	for ei, e := range st.d.Entities {
+		code := e.Actor
+		if code == "" && (e.Type == dragoman.GPE || e.Type == dragoman.NORP || e.Type == dragoman.Location) {
+			code = e.Country
+		}
+		if code == "" {
+			continue
+		}
+		for _, m := range e.Mentions {
+			if m.Start < sent.Start || m.End > sent.End || m.Origin == "pronoun" {
+				continue
+			}
+			a, b := s.tokenRange(m.Start, m.End)
+			if !s.free(a, b) {
+				continue
+			}
+			place := false
+			if e.Type == dragoman.GPE || e.Type == dragoman.Facility || e.Type == dragoman.Location {
+				if ge, ok := st.c.gaz.Find(m.Text, gazetteer.KindCity); ok && ge.Code != "" {
+					place = true
+				}
+				if e.Type == dragoman.Facility {
+					place = true
+				}
+			}
+			s.addMention(mention{start: a, end: b, codes: []string{code}, ref: ei, name: e.Name, place: place})
+		}
+	}
+}
+
+// markGazetteer marks countries, demonyms, cities, regions, bodies and
+// organizations the gazetteer knows.
+func (st *docState) markGazetteer(s *sentence, text string, base int) {
+	for _, m := range st.c.gaz.Scan(text) {
+		a, b := s.tokenRange(base+m.Start, base+m.End)
+		if !s.free(a, b) || len(m.Entries) == 0 {
+			continue
+		}
+		e := m.Entries[0]
+		switch e.Kind {
+		case gazetteer.KindCountry, gazetteer.KindRegion, gazetteer.KindDemonym:
+			s.addMention(mention{start: a, end: b, codes: []string{e.Code}, ref: -1, name: e.Name})
+		case gazetteer.KindCity:
+			code := e.Code
+			if code == "" {
+				code = e.Country
+			}
+			if code != "" {
+				s.addMention(mention{start: a, end: b, codes: []string{code}, ref: -1, name: e.Name, place: true})
+			}
+		case gazetteer.KindBody, gazetteer.KindOrg:
+			switch {
+			case e.Kind == gazetteer.KindOrg && e.Code != "":
+				s.addMention(mention{start: a, end: b, codes: []string{e.Code}, ref: -1, name: e.Name})
+			case e.Country != "":
+				s.addMention(mention{start: a, end: b, codes: []string{e.Country + e.Type}, ref: -1, name: e.Name})
+			case e.Type != "":
+				idx := len(s.agents)
+				s.agents = append(s.agents, agentMention{start: a, end: b, code: "~" + e.Type})
+				for k := a; k < b; k++ {
+					s.agentAt[k] = idx
+				}
+			}
+		}
+	}
+}
+
+// markPeople gives people the code of the office they held on the
+// publication date, from the gazetteer's office holders: the named-entity
+// stage's person mentions first, then runs of capitalized words.
+func (st *docState) markPeople(s *sentence, sent dragoman.Sentence) {
+	try := func(a, b int) bool {
+		if !s.free(a, b) {
+			return false
+		}
+		name := strings.Join(tokTexts(s.toks[a:b]), " ")
+		hs := st.c.gaz.Holders(name, st.pub)
+		if len(hs) == 0 || hs[0].Actor == "" {
+			return false
+		}
+		s.addMention(mention{start: a, end: b, codes: []string{hs[0].Actor}, ref: -1, name: hs[0].Name})
+		return true
+	}
+	for _, m := range st.d.Mentions {
+		if m.Type != dragoman.Person || m.Start < sent.Start || m.End > sent.End {
+			continue
+		}
+		a, b := s.tokenRange(m.Start, m.End)
+		if !try(a, b) && b-a > 1 {
+			try(b-1, b)
+		}
+	}
+	for i := 0; i < len(s.toks); i++ {
+		if !capitalized(s.toks[i]) || s.mentAt[i] >= 0 {
+			continue
+		}
+		j := i
+		for j < len(s.toks) && j-i < 4 && capitalized(s.toks[j]) && s.mentAt[j] < 0 {
+			j++
+		}
+		if !try(i, j) {
+			for k := i; k < j; k++ {
+				if try(k, j) {
+					break
+				}
+			}
+		}
+		i = j - 1
+	}
+}
+
+func capitalized(t token) bool {
+	r := []rune(t.Text)
+	return len(r) > 1 && unicode.IsUpper(r[0]) && classOf(t.Up) == cContent
+}
+
+func tokTexts(ts []token) []string {
+	out := make([]string, len(ts))
+	for i, t := range ts {
+		out[i] = t.Text
+	}
+	return out
+}
+
+// ---- turning coded triples into events ----
+
+// verbEvent turns a triple coded from a verb into a draft event.
+func (st *docState) verbEvent(s *sentence, si int, r rawEvent) {
+	v := s.verbs[r.verb]
+	st.add(s, si, r.code, &r.source, r.target, v.start, v.end)
+}
+
+// add applies negation and modality, finds the date, place and speaker,
+// and keeps the event.
+func (st *docState) add(s *sentence, si int, code string, src, tgt *actorHit, trigA, trigB int) {
+	if src == nil || strings.HasPrefix(src.code, "---") {
+		return
+	}
+	if tgt != nil && (strings.HasPrefix(tgt.code, "---") || sameCountry(src.code, tgt.code)) {
+		return
+	}
+	neg := s.negatedBefore(trigA)
+	mod := s.modalityBefore(trigA)
+	code, ok := adjustCode(code, neg, mod)
+	if !ok {
+		return
+	}
+	if neg || mod != "" && !strings.HasPrefix(code, "03") && !strings.HasPrefix(code, "13") {
+		mod = ""
+	}
+	info, ok := cameo.Event(code)
+	if !ok {
+		return
+	}
+	body := st.d.Article.Body
+	ev := dragoman.Event{
+		Sentence:  si,
+		Code:      code,
+		Base:      cameo.Base(code),
+		Root:      cameo.Root(code),
+		Label:     info.Label,
+		QuadClass: info.QuadClass,
+		Goldstein: info.Goldstein,
+		Trigger:   dragoman.NewSpan(body, s.toks[trigA].Start, s.toks[trigB-1].End),
+		Negated:   neg,
+		Modality:  mod,
+	}
+	lo, hi := trigA, trigB
+	ev.Source = st.ref(s, src)
+	if src.start >= 0 && src.start < lo {
+		lo = src.start
+	}
+	if src.end > hi && src.start >= 0 {
+		hi = src.end
+	}
+	if tgt != nil {
+		ev.Target = st.ref(s, tgt)
+		if tgt.start >= 0 && tgt.start < lo {
+			lo = tgt.start
+		}
+		if tgt.end > hi {
+			hi = tgt.end
+		}
+	}
+	ev.Evidence = dragoman.NewSpan(body, s.toks[lo].Start, s.toks[hi-1].End)
+	ev.Date = st.dateOf(s, lo, hi)
+	ev.Location = st.placeOf(s, lo, hi, trigA, ev.Root)
+	if q := st.quoteAt(ev.Trigger.Start); q != nil {
+		ev.Reported = true
+		ev.Speaker = q.Speaker
+	}
+	dr := draft{ev: ev}
+	if tgt == nil {
+		switch cameo.Base(code) {
+		case "074", "033", "150", "154":
+			dr.needTarget = true
+		default:
+			return
+		}
+	}
+	if ev.Root == "04" && ev.Source != nil && ev.Target != nil {
+		st.lastMeet = [2]*dragoman.ActorRef{ev.Source, ev.Target}
+	}
+	st.drafts = append(st.drafts, dr)
+}
+
+func sameCountry(a, b string) bool {
+	return len(a) >= 3 && len(b) >= 3 && a[:3] == b[:3]
+}
+
+// ref makes the ActorRef of an actor hit.
+func (st *docState) ref(s *sentence, h *actorHit) *dragoman.ActorRef {
+	r := &dragoman.ActorRef{Actor: h.code}
+	if h.external != nil {
+		c := *h.external
+		c.Actor = h.code
+		return &c
+	}
+	if h.start >= 0 && h.end > h.start && h.end <= len(s.toks) {
+		sp := dragoman.NewSpan(st.d.Article.Body, s.toks[h.start].Start, s.toks[h.end-1].End)
+		r.Span = &sp
+		r.Name = sp.Text
+	}
+	if h.mention >= 0 {
+		m := s.mentions[h.mention]
+		if m.ref >= 0 && m.ref < len(st.d.Entities) {
+			r.Entity = st.d.Entities[m.ref].ID
+			r.Name = st.d.Entities[m.ref].Name
+		} else if m.name != "" && r.Name == "" {
+			r.Name = m.name
+		}
+	}
+	return r
+}
+
+// negatedBefore reports a negation shortly before token i in its clause
+// ("did not attack", "no thought of making concessions", "refused to").
+func (s *sentence) negatedBefore(i int) bool {
+	for k := i - 1; k >= 0 && k >= i-7; k-- {
+		u := s.toks[k].Up
+		switch u {
+		case "NOT", "N'T", "NEVER", "NO", "WITHOUT":
+			return true
+		case ",", ";", ":", "THAT", "WHICH", "WHO", "BECAUSE", "IF", "WHEN", "WHILE", "BUT":
+			return false
+		case "REFUSED", "REFUSES", "REFUSE", "DECLINED", "DECLINES", "FAILED", "FAILS":
+			return k+1 < len(s.toks) && s.toks[k+1].Up == "TO"
+		}
+	}
+	return false
+}
+
+// modalityBefore returns "intent" or "possible" when the action is not
+// asserted as done: "would be willing to put troops", "might lead to a
+// summit", "plans to visit".
+func (s *sentence) modalityBefore(i int) string {
+	mod := ""
+	for k := i - 1; k >= 0 && k >= i-8; k-- {
+		u := s.toks[k].Up
+		switch u {
+		case ",", ";", ":", "THAT", "WHICH", "WHO", "BECAUSE", "WHEN", "WHILE", "BUT", "AND":
+			return mod
+		case "WILLING", "READY", "PREPARED", "PLANS", "PLAN", "PLANNED", "INTENDS", "INTEND", "INTENDED",
+			"OFFERED", "OFFERS", "PROMISED", "PROMISES", "PLEDGED", "PLEDGES", "VOWED", "VOWS", "HOPES", "HOPED",
+			"WANTS", "WANTED", "AIMS", "SEEKS", "SOUGHT", "LEAD":
+			if k+1 < len(s.toks) && s.toks[k+1].Up == "TO" {
+				return "intent"
+			}
+		case "WOULD", "COULD", "MIGHT", "MAY", "WILL", "SHALL", "'LL", "'D":
+			if mod == "" {
+				mod = "possible"
+			}
+		}
+	}
+	return mod
+}
+
+// adjustCode turns a negated cooperation into a refusal and an intended
+// or possible one into an intent (CAMEO 03), and drops negated conflict.
+func adjustCode(code string, neg bool, mod string) (string, bool) {
+	root := cameo.Root(code)
+	if root == "" {
+		return code, false
+	}
+	r := 0
+	fmt.Sscanf(root, "%d", &r)
+	if neg {
+		switch {
+		case r == 8:
+			return "124", true
+		case r == 4 || code == "036":
+			return "125", true
+		case r == 6 || r == 7:
+			return "121", true
+		case r == 3 && strings.HasPrefix(code, "033"):
+			return "122", true
+		case r >= 1 && r <= 5:
+			return "120", true
+		}
+		return code, false
+	}
+	if mod == "" {
+		return code, true
+	}
+	switch r {
+	case 4:
+		return "036", true
+	case 5:
+		return "032", true
+	case 6:
+		return "031", true
+	case 7:
+		switch cameo.Base(code) {
+		case "071":
+			return "0331", true
+		case "072":
+			return "0332", true
+		case "073":
+			return "0333", true
+		case "074":
+			return "0334", true
+		}
+		return "033", true
+	case 8:
+		switch cameo.Base(code) {
+		case "084":
+			return "0353", true
+		case "085":
+			return "0354", true
+		case "087":
+			return "0356", true
+		}
+		return "035", true
+	}
+	if r >= 15 && mod == "intent" {
+		return "138", true
+	}
+	return code, true
+}
+
+// dateOf takes the date of a time expression near the event, else the
+// publication date.
+func (st *docState) dateOf(s *sentence, lo, hi int) *dragoman.DateRef {
+	a := s.toks[lo].Start
+	end := hi + 4
+	if end > len(s.toks) {
+		end = len(s.toks)
+	}
+	b := s.toks[end-1].End
+	best := -1
+	for i, t := range st.d.Dates {
+		if t.Kind == "duration" || t.Kind == "set" || t.Value == "" {
+			continue
+		}
+		if t.Span.Start < b && t.Span.End > a {
+			best = i
+			break
+		}
+	}
+	if best >= 0 {
+		t := st.d.Dates[best]
+		return &dragoman.DateRef{Value: t.Value, Precision: t.Precision, Expr: best, Origin: "sentence"}
+	}
+	if !st.pub.IsZero() {
+		prec := dragoman.PrecisionDay
+		if p := st.d.Article.Published; p != nil && p.Precision != "" && p.Precision != dragoman.PrecisionMinute && p.Precision != dragoman.PrecisionSecond {
+			prec = p.Precision
+		}
+		return &dragoman.DateRef{Value: st.pub.Format("2006-01-02"), Precision: prec, Expr: -1, Origin: "published"}
+	}
+	return nil
+}
+
+// placeOf finds where the event happened: a place named in or just after
+// it ("in Riyadh", "the Riyadh meeting"), or the dateline city for "here"
+// and for a meeting that names no place.
+func (st *docState) placeOf(s *sentence, lo, hi, trig int, root string) *dragoman.Place {
+	end := hi + 8
+	if end > len(s.toks) {
+		end = len(s.toks)
+	}
+	body := st.d.Article.Body
+	placeAt := func(m mention) *dragoman.Place {
+		sp := dragoman.NewSpan(body, s.toks[m.start].Start, s.toks[m.end-1].End)
+		p := &dragoman.Place{Name: sp.Text, Origin: "sentence", Span: &sp}
+		if cc, ok := st.c.gaz.CountryOf(sp.Text); ok {
+			p.CountryCode = cc
+		} else if len(m.codes) > 0 && len(m.codes[0]) >= 3 {
+			p.CountryCode = m.codes[0][:3]
+		}
+		if m.ref >= 0 && m.ref < len(st.d.Entities) {
+			p.Entity = st.d.Entities[m.ref].ID
+		}
+		return p
+	}
+	// a place inside the trigger's phrase: "the Riyadh meeting"
+	if ci := s.chunkOf[trig]; ci >= 0 {
+		for k := s.chunks[ci].start; k < trig; k++ {
+			if mi := s.mentAt[k]; mi >= 0 && s.mentions[mi].place {
+				return placeAt(s.mentions[mi])
+			}
+		}
+	}
+	for k := lo; k < end-1; k++ {
+		u := s.toks[k].Up
+		if u != "IN" && u != "AT" {
+			continue
+		}
+		for j := k + 1; j < end && j <= k+4; j++ {
+			if mi := s.mentAt[j]; mi >= 0 {
+				m := s.mentions[mi]
+				if m.place || isCountry(m.codes) {
+					return placeAt(m)
+				}
+				break
+			}
+			if classOf(s.toks[j].Up) != cDet && classOf(s.toks[j].Up) != cContent {
+				break
+			}
+		}
+	}
+	here := false
+	for _, t := range s.toks {
+		if t.Up == "HERE" {
+			here = true
+		}
+	}
+	if dl := st.d.Article.Dateline; dl != nil && dl.Place != "" && (here || root == "04") {
+		return &dragoman.Place{Name: dl.Place, CountryCode: dl.CountryCode, Origin: "dateline"}
+	}
+	return nil
+}
+
+func isCountry(codes []string) bool {
+	if len(codes) == 0 || len(codes[0]) != 3 {
+		return false
+	}
+	_, ok := cameo.Country(codes[0])
+	return ok
+}
+
+// quoteAt returns the quotation or reported speech holding offset off.
+func (st *docState) quoteAt(off int) *dragoman.Quote {
+	var best *dragoman.Quote
+	for i := range st.d.Quotes {
+		q := &st.d.Quotes[i]
+		if off >= q.Start && off < q.End && q.Speaker != nil {
+			if best == nil || q.Len() < best.Len() {
+				best = q
+			}
+		}
+	}
+	return best
+}
+
+// finish gives troops "on the ground" the country where the article's
+// fighting is, drops what still has no target, and numbers the events.
+func (st *docState) finish() {
+	theater := map[string]int{}
+	for _, dr := range st.drafts {
+		if dr.ev.Target != nil && dr.ev.QuadClass == cameo.MaterialConflict && len(dr.ev.Target.Actor) >= 3 {
+			theater[dr.ev.Target.Actor[:3]]++
+		}
+	}
+	where, most := "", 0
+	for c, n := range theater {
+		if n > most || (n == most && c < where) {
+			where, most = c, n
+		}
+	}
+	seen := map[string]bool{}
+	for _, dr := range st.drafts {
+		ev := dr.ev
+		if ev.Target == nil {
+			if !dr.needTarget || where == "" || sameCountry(ev.Source.Actor, where) {
+				continue
+			}
+			name, _ := cameo.Country(where)
+			ev.Target = &dragoman.ActorRef{Name: name, Actor: where}
+		}
+		key := fmt.Sprintf("%d|%s|%s|%s|%d", ev.Sentence, ev.Source.Actor, ev.Target.Actor, ev.Code, ev.Trigger.Start)
+		if seen[key] {
+			continue
+		}
+		seen[key] = true
+		ev.ID = fmt.Sprintf("v%d", len(st.d.Events)+1)
+		st.d.Events = append(st.d.Events, ev)
+	}
+}

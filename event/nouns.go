@@ -1,0 +1,275 @@
+package event
+
+import "strings"
+
+// Nominal events: "the talks", "Moscow's full-scale invasion of Ukraine",
+// "a phone call Trump held with Putin", "a summit meeting between himself
+// and Putin".
+
+// lightVerbs carry a nominal event: "held talks", "a call Trump held with".
+var lightVerbs = map[string]bool{
+	"HOLD": true, "HOLDS": true, "HELD": true, "HOLDING": true, "HAD": true, "HAS": true, "HAVE": true,
+	"MADE": true, "MAKE": true, "MAKES": true, "MAKING": true, "CONDUCTED": true, "CONDUCT": true,
+	"LAUNCHED": true, "LAUNCH": true, "LAUNCHES": true, "BEGAN": true, "BEGIN": true, "STARTED": true,
+	"CARRIED": true, "STAGED": true, "PLACED": true,
+}
+
+// speechVerbs introduce reported speech: their subject speaks for a
+// nominal event with no source of its own.
+var speechVerbs = map[string]bool{
+	"SAID": true, "SAYS": true, "SAY": true, "TOLD": true, "ADDED": true, "STATED": true,
+	"ANNOUNCED": true, "WROTE": true, "DECLARED": true, "INSISTED": true, "MUSED": true, "SUGGESTED": true,
+}
+
+// nounEvents codes the nominal events of an analysed sentence.
+func (st *docState) nounEvents(s *sentence, si int) {
+	for i := 0; i < len(s.toks); i++ {
+		if s.mentAt[i] >= 0 || s.verbAt[i] >= 0 {
+			continue
+		}
+		p, n := st.c.nouns.longest(s.toks, i)
+		if p == nil {
+			continue
+		}
+		ci := s.chunkOf[i]
+		if ci < 0 || s.chunkOf[i+n-1] != ci {
+			continue
+		}
+		c := s.chunks[ci]
+		// the noun heads its phrase, or an actor follows it ("a phone call
+		// Trump held")
+		after := i + n
+		if after < c.end && s.mentAt[after] < 0 {
+			continue
+		}
+		flags := st.c.flags[p]
+		sym := strings.Contains(flags, "sym")
+		src, tgt := st.nounRoles(s, c, i, after, sym)
+		if src == nil && tgt == nil && strings.Contains(flags, "meet") && st.lastMeet[0] != nil && s.definite(c, i) {
+			a, b := *st.lastMeet[0], *st.lastMeet[1]
+			a.Span, b.Span = nil, nil
+			src = &actorHit{code: a.Actor, mention: -1, start: -1, end: -1, external: &a}
+			tgt = &actorHit{code: b.Actor, mention: -1, start: -1, end: -1, external: &b}
+		}
+		if src == nil || src.code == "" {
+			src = st.speakerFor(s, i)
+		}
+		lo := c.start
+		for lo < i && classOf(s.toks[lo].Up) == cDet {
+			lo++
+		}
+		if src == nil {
+			i = after - 1
+			continue
+		}
+		st.add(s, si, p.agent, src, tgt, lo, i+n)
+		i = after - 1
+	}
+}
+
+// nounRoles finds the source and target of a noun at tokens [a, b) of
+// chunk c.
+func (st *docState) nounRoles(s *sentence, c chunk, a, b int, sym bool) (src, tgt *actorHit) {
+	// a possessor or modifier inside the phrase: "Moscow's invasion",
+	// "U.S. sanctions"; a city there is a place ("the Riyadh meeting")
+	for k := c.start; k < a; k++ {
+		mi := s.mentAt[k]
+		if mi < 0 {
+			continue
+		}
+		m := s.mentions[mi]
+		poss := m.end < len(s.toks) && s.toks[m.end].Up == "'S"
+		if m.place && !poss {
+			k = m.end - 1
+			continue
+		}
+		h := s.chunkHits(s.chunkOf[k])
+		for _, x := range h {
+			if x.mention == mi {
+				x := x
+				src = &x
+				break
+			}
+		}
+		if src == nil && len(h) > 0 {
+			src = &h[0]
+		}
+		break
+	}
+	j := b
+	// "a phone call Trump held with Putin"
+	if j < len(s.toks) && s.mentAt[j] >= 0 {
+		m := s.mentions[s.mentAt[j]]
+		if m.end+1 < len(s.toks) && lightVerbs[s.toks[m.end].Up] && s.toks[m.end+1].Up == "WITH" {
+			if h := s.filter(s.chunkHits(s.chunkOf[j])); len(h) > 0 && src == nil {
+				src = &h[0]
+			}
+			if g := s.groupAfter(m.end + 2); len(g) > 0 {
+				tgt = &g[0]
+			}
+			return src, tgt
+		}
+	}
+	if j < len(s.toks) {
+		switch s.toks[j].Up {
+		case "BETWEEN":
+			x, y := s.pairAfter(j + 1)
+			if x != nil && y != nil {
+				if src == nil {
+					return x, y
+				}
+				if sameCountry(src.code, x.code) {
+					return src, y
+				}
+				return src, x
+			}
+		case "OF", "ON", "AGAINST", "WITH", "TO", "INTO", "TOWARD", "TOWARDS", "UPON":
+			if g := s.groupAfter(j + 1); len(g) > 0 {
+				tgt = &g[0]
+			}
+		case "BY":
+			if g := s.groupAfter(j + 1); len(g) > 0 && src == nil {
+				src = &g[0]
+			}
+		}
+	}
+	if src == nil && c.start > 0 {
+		// "held talks with", "launched an attack on": the subject of the
+		// light verb before the phrase
+		k := c.start - 1
+		if lightVerbs[s.toks[k].Up] || s.verbAt[k] >= 0 {
+			vi := s.verbAt[k]
+			if vi < 0 {
+				vi = -1
+			}
+			if h, _ := s.subjectAt(k); len(h) > 0 {
+				src = &h[0]
+			}
+		}
+	}
+	return src, tgt
+}
+
+// subjectAt is subject() for a word that need not be a lexicon verb.
+func (s *sentence) subjectAt(k int) ([]actorHit, int) {
+	vi := s.verbAt[k]
+	if vi >= 0 {
+		return s.subject(vi, s.verbs[vi].start-1)
+	}
+	return s.subject(-1, k-1)
+}
+
+// groupAfter returns the actors of the first phrase starting at token i,
+// past determiners.
+func (s *sentence) groupAfter(i int) []actorHit {
+	if i >= len(s.toks) {
+		return nil
+	}
+	ci := s.chunkOf[i]
+	if ci < 0 || s.chunks[ci].start != i || !s.chunks[ci].codable() {
+		return nil
+	}
+	members, end := s.groupRight(ci)
+	return dedupe(s.filter(s.resolveGroup(members, end)))
+}
+
+// pairAfter reads "X and Y" after "between": reflexives stand for the
+// first actor of the sentence, "the two nations" for the last two
+// countries named.
+func (s *sentence) pairAfter(i int) (*actorHit, *actorHit) {
+	if i+2 < len(s.toks) && s.toks[i].Up == "THE" && s.toks[i+1].Up == "TWO" {
+		var codes []actorHit
+		for k := i - 1; k >= 0 && len(codes) < 2; k-- {
+			if mi := s.mentAt[k]; mi >= 0 {
+				m := s.mentions[mi]
+				if len(m.codes) == 0 || len(m.codes[0]) < 3 {
+					continue
+				}
+				h := actorHit{code: m.codes[0][:3], mention: mi, start: m.start, end: m.end}
+				if len(codes) == 1 && sameCountry(codes[0].code, h.code) {
+					continue
+				}
+				codes = append(codes, h)
+				k = m.start
+			}
+		}
+		if len(codes) == 2 {
+			return &codes[1], &codes[0]
+		}
+		return nil, nil
+	}
+	one := func(k int) (*actorHit, int) {
+		if k >= len(s.toks) {
+			return nil, k
+		}
+		switch s.toks[k].Up {
+		case "HIMSELF", "HERSELF", "THEMSELVES", "ITSELF":
+			h, _ := s.reflexive(k)
+			if len(h) > 0 {
+				return &h[0], k + 1
+			}
+			return nil, k + 1
+		}
+		ci := s.chunkOf[k]
+		if ci < 0 || s.chunks[ci].start != k {
+			return nil, k
+		}
+		h := s.filter(s.chunkHits(ci))
+		if len(h) == 0 {
+			return nil, s.chunks[ci].end
+		}
+		return &h[0], s.chunks[ci].end
+	}
+	x, next := one(i)
+	if x == nil || next >= len(s.toks) || s.toks[next].Up != "AND" {
+		return nil, nil
+	}
+	y, _ := one(next + 1)
+	return x, y
+}
+
+// definite reports whether a nominal event refers back to one already
+// told: "the talks", "the Riyadh meeting".
+func (s *sentence) definite(c chunk, noun int) bool {
+	return c.start < noun && (s.toks[c.start].Up == "THE" || s.toks[c.start+1].Up == "'S")
+}
+
+// reflexive resolves "himself" to the speaker of the sentence ("Trump
+// mused that ... between himself and Putin"), else to its first actor.
+func (s *sentence) reflexive(k int) ([]actorHit, int) {
+	for j := k - 1; j > 0; j-- {
+		if speechVerbs[s.toks[j].Up] {
+			if h, at := s.subject(-1, j-1); len(h) > 0 {
+				return h, at
+			}
+		}
+	}
+	return s.antecedent(k)
+}
+
+// speakerFor returns who speaks for a nominal event at token i: the
+// speaker of the quotation holding it, else the subject of the sentence's
+// speech verb ("Lavrov said there could be no thought of...").
+func (st *docState) speakerFor(s *sentence, i int) *actorHit {
+	if q := st.quoteAt(s.toks[i].Start); q != nil && q.Speaker != nil {
+		code := q.Speaker.Actor
+		if code == "" && q.Speaker.Name != "" {
+			if hs := st.c.gaz.Holders(q.Speaker.Name, st.pub); len(hs) > 0 {
+				code = hs[0].Actor
+			}
+		}
+		if code != "" {
+			r := *q.Speaker
+			r.Span = nil
+			return &actorHit{code: code, mention: -1, start: -1, end: -1, external: &r}
+		}
+	}
+	for k := 0; k < i; k++ {
+		if speechVerbs[s.toks[k].Up] {
+			if h, _ := s.subject(-1, k-1); len(h) > 0 {
+				return &h[0]
+			}
+		}
+	}
+	return nil
+}

@@ -1,0 +1,193 @@
+package sqlite_test
+
+import (
+	"bytes"
+	"context"
+	"database/sql"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/dragoman-news/dragoman"
+	"github.com/dragoman-news/dragoman/sqlite"
+	"github.com/dragoman-news/dragoman/storetest"
+)
+
+func TestNotADatabase(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "notes.db")
+	content := []byte("these are my notes, not a database\n")
+	if err := os.WriteFile(path, content, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, err := sqlite.Open(context.Background(), path, sqlite.Options{})
+	if dragoman.ErrorCode(err) != dragoman.EINVALID || !strings.Contains(err.Error(), "not a dragoman database") {
+		t.Fatalf("Open(text file) = %v, want a clear invalid error", err)
+	}
+	got, _ := os.ReadFile(path)
+	if !bytes.Equal(got, content) {
+		t.Errorf("the file was changed")
+	}
+}
+
+func TestCorruptDatabase(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "corrupt.db")
+	db, err := sqlite.Open(ctx, path, sqlite.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.Put(ctx, dragoman.Batch{Documents: storetest.Base()}); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	// Scribble over every page but the first.
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := 4096; i < len(b); i += 7 {
+		b[i] ^= 0x5a
+	}
+	if err := os.WriteFile(path, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	db, err = sqlite.Open(ctx, path, sqlite.Options{})
+	if err == nil {
+		defer db.Close()
+		_, err = db.Search(ctx, dragoman.SearchQuery{Query: "Lavrov"})
+		if err == nil {
+			var ok string
+			ok, err = db.IntegrityCheck(ctx)
+			if err == nil && ok == "ok" {
+				t.Fatal("a scribbled database passes the integrity check")
+			}
+			return
+		}
+	}
+	if !strings.Contains(err.Error(), "corrupt") && !strings.Contains(err.Error(), "not a dragoman database") {
+		t.Errorf("corrupt database: %v, want an error that says so", err)
+	}
+}
+
+func TestLocked(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "locked.db")
+	db, err := sqlite.Open(ctx, path, sqlite.Options{BusyTimeout: 100 * time.Millisecond})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if _, err := db.Put(ctx, dragoman.Batch{Documents: []*dragoman.Document{storetest.Riyadh()}}); err != nil {
+		t.Fatal(err)
+	}
+	// Another "process" holds the write lock.
+	other, err := sql.Open("sqlite", "file:"+path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+	conn, err := other.Conn(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := conn.ExecContext(ctx, "BEGIN EXCLUSIVE"); err != nil {
+		t.Fatal(err)
+	}
+	_, err = db.Put(ctx, dragoman.Batch{Documents: []*dragoman.Document{storetest.Convoy()}})
+	if dragoman.ErrorCode(err) != dragoman.EUNAVAILABLE || !strings.Contains(err.Error(), "locked") {
+		t.Errorf("Put on a locked database = %v, want unavailable: locked", err)
+	}
+	conn.ExecContext(ctx, "ROLLBACK")
+	conn.Close()
+	if _, err := db.Put(ctx, dragoman.Batch{Documents: []*dragoman.Document{storetest.Convoy()}}); err != nil {
+		t.Errorf("Put after the lock is released: %v", err)
+	}
+	st, err := db.Stats(ctx)
+	if err != nil || st.Articles != 2 {
+		t.Errorf("stats after lock = %+v, %v; want both articles", st, err)
+	}
+}
+
+func TestReadOnly(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "ro.db")
+	db, err := sqlite.Open(ctx, path, sqlite.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.Put(ctx, dragoman.Batch{Documents: storetest.Base()}); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	ro, err := sqlite.Open(ctx, path, sqlite.Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ro.Close()
+	if _, err := ro.Put(ctx, dragoman.Batch{Documents: []*dragoman.Document{storetest.Exchange()}}); dragoman.ErrorCode(err) != dragoman.EUNAVAILABLE {
+		t.Errorf("Put on a read-only store = %v, want unavailable", err)
+	}
+	if hits, err := ro.Search(ctx, dragoman.SearchQuery{Query: "Lavrov"}); err != nil || len(hits) != 3 {
+		t.Errorf("search on a read-only store: %d hits, %v", len(hits), err)
+	}
+	if _, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "absent.db"), sqlite.Options{ReadOnly: true}); dragoman.ErrorCode(err) != dragoman.ENOTFOUND {
+		t.Errorf("read-only open of a missing file = %v, want not found", err)
+	}
+	if _, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "no", "such", "dir.db"), sqlite.Options{}); err == nil || !strings.Contains(err.Error(), "does not exist") {
+		t.Errorf("open in a missing folder = %v", err)
+	}
+	if os.Getuid() != 0 {
+		dir := t.TempDir()
+		p := filepath.Join(dir, "x.db")
+		os.WriteFile(p, nil, 0o444)
+		os.Chmod(dir, 0o555)
+		defer os.Chmod(dir, 0o755)
+		if _, err := sqlite.Open(ctx, p, sqlite.Options{}); dragoman.ErrorCode(err) != dragoman.EUNAVAILABLE {
+			t.Errorf("open of a read-only file = %v, want unavailable", err)
+		}
+	}
+}
+
+// TestConcurrentWriters has two stores on one file put the same articles
+// at once, as two ingests of the same input would.
+func TestConcurrentWriters(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "two.db")
+	var dbs []*sqlite.DB
+	for range 2 {
+		db, err := sqlite.Open(ctx, path, sqlite.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer db.Close()
+		dbs = append(dbs, db)
+	}
+	var wg sync.WaitGroup
+	errs := make(chan error, 20)
+	for _, db := range dbs {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for _, d := range append(storetest.Base(), storetest.Exchange(), storetest.Moex(), storetest.MoexAgain()) {
+				if _, err := db.Put(ctx, dragoman.Batch{Documents: []*dragoman.Document{d}}); err != nil {
+					errs <- err
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Errorf("concurrent Put: %v", err)
+	}
+	st, err := dbs[0].Stats(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.Articles != 7 || st.Events != 6 || st.Quotes != 2 {
+		t.Errorf("after two writers: %+v, want 7 articles, 6 events, 2 quotes", st)
+	}
+}

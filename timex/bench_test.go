@@ -5,7 +5,6 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
-	"time"
 
 	"github.com/dragoman-news/dragoman"
 )
@@ -37,6 +36,7 @@ func BenchmarkTimex(b *testing.B) {
 	b.SetBytes(int64(size))
 	b.ReportAllocs()
 	b.ResetTimer()
+	start := cpuTime()
 	for b.Loop() {
 		for _, d := range docs {
 			if err := tg.Annotate(ctx, d); err != nil {
@@ -44,5 +44,5 @@ func BenchmarkTimex(b *testing.B) {
 			}
 		}
 	}
-	_ = time.Now
+	reportCPU(b, start, size)
 }

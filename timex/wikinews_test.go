@@ -144,3 +144,45 @@ func parseCorpusDate(s string) (time.Time, bool) {
 	}
 	return time.Time{}, false
 }
+
+// BenchmarkTimexWikinews tags the Wikinews articles of ../shared, dated,
+// on one goroutine; bytes/s is body bytes per second.
+func BenchmarkTimexWikinews(b *testing.B) {
+	dir := sharedDir(b, "data", "wikinews-articles")
+	f, err := os.Open(filepath.Join(dir, "wikinews_2019.csv"))
+	if err != nil {
+		b.Skip(err)
+	}
+	defer f.Close()
+	r := csv.NewReader(f)
+	r.FieldsPerRecord = -1
+	recs, err := r.ReadAll()
+	if err != nil || len(recs) < 2 {
+		b.Fatal("cannot read the corpus: ", err)
+	}
+	var docs []*dragoman.Document
+	size := 0
+	for _, rec := range recs[1:] {
+		body := normalizeBody(rec[3])
+		a := dragoman.Article{Body: body}
+		if pt, ok := parseCorpusDate(rec[1]); ok {
+			a.Published = &dragoman.Published{Time: pt, Precision: dragoman.PrecisionDay}
+		}
+		docs = append(docs, dragoman.NewDocument(a))
+		size += len(body)
+	}
+	tg := tagger(b)
+	ctx := context.Background()
+	b.SetBytes(int64(size))
+	b.ReportAllocs()
+	b.ResetTimer()
+	start := cpuTime()
+	for b.Loop() {
+		for _, d := range docs {
+			if err := tg.Annotate(ctx, d); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+	reportCPU(b, start, size)
+}

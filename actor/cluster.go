@@ -186,10 +186,23 @@ func (s *state) clusterPersons(persons []*cand) {
 		s.attach(e, c)
 	}
 	for _, e := range s.ents {
+		seen := map[roleKey]bool{}
 		for _, c := range e.cands {
-			e.roles = append(e.roles, c.roles...)
+			for _, r := range c.roles {
+				k := roleKey{r.Title, r.Of, r.Country, r.Type, r.Former, r.Retired, r.Acting, r.Origin}
+				if !seen[k] {
+					seen[k] = true
+					e.roles = append(e.roles, r)
+				}
+			}
 		}
 	}
+}
+
+type roleKey struct {
+	title, of, country, typ string
+	former, retired, acting bool
+	origin                  string
 }
 
 // describe adds description mentions: the words of the roles ("the Russian
@@ -200,12 +213,26 @@ func (s *state) describe() {
 		if e.typ != dragoman.Person {
 			continue
 		}
-		for _, r := range e.roles {
-			if r.we > r.ws {
-				c := s.add(&cand{ws: r.ws, we: r.we, typ: dragoman.Person, origin: "description", desc: true, score: 0.7})
-				c.ent = ei
-				e.cands = append(e.cands, c)
+		for _, m := range e.cands {
+			for _, r := range m.roles {
+				if r.we > r.ws {
+					c := s.add(&cand{ws: r.ws, we: r.we, typ: dragoman.Person, origin: "description", desc: true, score: 0.7})
+					c.ent = ei
+					e.cands = append(e.cands, c)
+				}
 			}
+		}
+	}
+	titles := map[*entity][][2]string{}
+	for _, e := range s.ents {
+		if e.typ == dragoman.Person {
+			titles[e] = s.entityTitles(e)
+		}
+	}
+	descAt := map[int]bool{}
+	for _, x := range s.cands {
+		if x.desc {
+			descAt[x.ws] = true
 		}
 	}
 	// "the U.S. president", "the Russian foreign minister"
@@ -229,7 +256,7 @@ func (s *state) describe() {
 			if e.typ != dragoman.Person {
 				continue
 			}
-			for _, r := range s.entityTitles(e) {
+			for _, r := range titles[e] {
 				if r[0] == h.t.Title && r[1] == p.country {
 					if match != nil && match != e {
 						match = nil
@@ -239,10 +266,8 @@ func (s *state) describe() {
 				}
 			}
 		}
-		for _, x := range s.cands {
-			if x.desc && x.ws == i {
-				match = nil // the words of a role, described already
-			}
+		if descAt[i] {
+			match = nil // the words of a role, described already
 		}
 		if match != nil {
 			c := s.add(&cand{ws: i, we: h.end, typ: dragoman.Person, origin: "description", desc: true, score: 0.6})

@@ -160,20 +160,11 @@ func (s *state) mergeModel() {
 		case "gazetteer", "rule", "description", "pronoun", "dictionary":
 			continue // ours, from an earlier run
 		}
-		ws, we := -1, -1
-		for i := range s.words {
-			w := s.words[i]
-			if w.end > m.Start && w.start < m.End {
-				if ws < 0 {
-					ws = i
-				}
-				we = i + 1
-			}
-			if w.start >= m.End {
-				break
-			}
+		ws, we := s.wordAt(m.Start), -1
+		for i := ws; i < len(s.words) && s.words[i].start < m.End; i++ {
+			we = i + 1
 		}
-		if ws < 0 {
+		if we <= ws {
 			continue
 		}
 		// titles and possessives are not part of a name

@@ -13,6 +13,7 @@ import (
 	"github.com/dragoman-news/dragoman/actor"
 	"github.com/dragoman-news/dragoman/article"
 	"github.com/dragoman-news/dragoman/internal/shared"
+	"github.com/dragoman-news/dragoman/pipeline"
 	"github.com/dragoman-news/dragoman/segment"
 )
 
@@ -100,7 +101,31 @@ func TestReference(t *testing.T) {
 	if err := json.Unmarshal(raw, &want); err != nil {
 		t.Fatal(err)
 	}
-	d := analyze(t, filepath.Join(dir, "article.txt"), time.Date(2025, 2, 18, 0, 0, 0, 0, time.UTC), actor.Options{})
+	published := time.Date(2025, 2, 18, 0, 0, 0, 0, time.UTC)
+	// with the rules alone, and after the statistical tagger
+	t.Run("Rules", func(t *testing.T) {
+		checkReference(t, want, analyze(t, filepath.Join(dir, "article.txt"), published, actor.Options{}))
+	})
+	t.Run("Model", func(t *testing.T) {
+		a, err := article.ReadFile(context.Background(), filepath.Join(dir, "article.txt"),
+			article.Options{Published: &dragoman.Published{Time: published, Precision: dragoman.PrecisionDay}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		p, err := pipeline.New(pipeline.Options{Until: "actor"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		d, err := p.Analyze(context.Background(), a)
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkSpans(t, d)
+		checkReference(t, want, d)
+	})
+}
+
+func checkReference(t *testing.T, want expected, d *dragoman.Document) {
 	if testing.Verbose() {
 		dump(t, d)
 	}

@@ -50,6 +50,15 @@ func (s *state) resolve() {
 // mainCountry is the country the article is most about: the country of
 // its most mentioned administration, else its most mentioned country.
 func (s *state) mainCountry() string {
+	if s.mainCC != nil {
+		return *s.mainCC
+	}
+	cc := s.countMainCountry()
+	s.mainCC = &cc
+	return cc
+}
+
+func (s *state) countMainCountry() string {
 	count := map[string]int{}
 	for _, c := range s.cands {
 		if !c.dead && !c.desc && c.typ == dragoman.GPE && c.kind == gazetteer.KindCountry {

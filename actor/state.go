@@ -2,6 +2,7 @@ package actor
 
 import (
 	"context"
+	"sort"
 	"strings"
 	"time"
 	"unicode"
@@ -50,6 +51,8 @@ type state struct {
 	at      time.Time
 	english bool
 	ents    []*entity
+	byWord  [][]int32 // per word: the candidates that cover it
+	mainCC  *string   // mainCountry, once computed
 }
 
 type titleHit struct {
@@ -71,6 +74,7 @@ func (s *state) run(ctx context.Context) error {
 		s.d.Warn("actor", "not-english", "the text does not read as English: only names of the gazetteer and of the tagger are resolved", nil)
 	}
 	s.titleAt = make([]titleHit, len(s.words))
+	s.byWord = make([][]int32, len(s.words))
 	s.gazAt = make([]int, len(s.words))
 	for si, sr := range s.sents {
 		if si%64 == 0 {
@@ -82,6 +86,8 @@ func (s *state) run(ctx context.Context) error {
 		s.scanTitles(sr)
 		if s.english && !s.caps[si] {
 			s.scanRuns(sr)
+		} else if s.caps[si] {
+			s.scanShouted(sr)
 		}
 	}
 	s.scanAdministrations()
@@ -108,6 +114,9 @@ func (s *state) add(c *cand) *cand {
 	}
 	c.ent = -1
 	s.cands = append(s.cands, c)
+	for k := c.ws; k < c.we && k < len(s.byWord); k++ {
+		s.byWord[k] = append(s.byWord[k], int32(len(s.cands)-1))
+	}
 	return c
 }
 
@@ -121,8 +130,12 @@ func (s *state) text(ws, we int) string {
 // live returns the live candidates overlapping words [ws, we).
 func (s *state) live(ws, we int) []*cand {
 	var out []*cand
-	for _, c := range s.cands {
-		if !c.dead && !c.desc && c.ws < we && ws < c.we {
+	for k := max(ws, 0); k < we && k < len(s.byWord); k++ {
+		for _, ci := range s.byWord[k] {
+			c := s.cands[ci]
+			if c.dead || c.desc || (c.ws < k && k > ws) {
+				continue // dead, or counted at an earlier word
+			}
 			out = append(out, c)
 		}
 	}
@@ -131,12 +144,20 @@ func (s *state) live(ws, we int) []*cand {
 
 // candAt returns the live non-description candidate covering word i.
 func (s *state) candAt(i int) *cand {
-	for _, c := range s.cands {
-		if !c.dead && !c.desc && c.ws <= i && i < c.we {
+	if i < 0 || i >= len(s.byWord) {
+		return nil
+	}
+	for _, ci := range s.byWord[i] {
+		if c := s.cands[ci]; !c.dead && !c.desc {
 			return c
 		}
 	}
 	return nil
+}
+
+// wordAt returns the index of the first word ending after byte offset off.
+func (s *state) wordAt(off int) int {
+	return sort.Search(len(s.words), func(i int) bool { return s.words[i].end > off })
 }
 
 // scanGazetteer adds a candidate for each gazetteer name of the sentence.
@@ -146,17 +167,11 @@ func (s *state) scanGazetteer(sr [2]int) {
 		toks = append(toks, gazetteer.Token{Start: w.start, End: w.end})
 	}
 	for _, m := range s.g.ScanTokens(s.body, toks) {
-		ws, we := -1, -1
-		for i := sr[0]; i < sr[1]; i++ {
-			w := s.words[i]
-			if w.end > m.Start && w.start < m.End {
-				if ws < 0 {
-					ws = i
-				}
-				we = i + 1
-			}
+		ws, we := s.wordAt(m.Start), -1
+		for i := ws; i < sr[1] && s.words[i].start < m.End; i++ {
+			we = i + 1
 		}
-		if ws < 0 {
+		if ws < sr[0] || we <= ws {
 			continue
 		}
 		e := m.Entries[0]
@@ -465,11 +480,16 @@ func (s *state) shouting(i int, sr [2]int) int {
 		parts = append(parts, strings.ToUpper(w[:1])+w[1:])
 	}
 	name := strings.Join(parts, " ")
-	if j-i == 1 && len(s.words[i].text) <= 4 {
+	if !s.shoutedPlace(i, j, name) && j-i == 1 && len(s.words[i].text) <= 4 {
 		// an acronym the gazetteer does not know: leave it to the rest
 		s.add(&cand{ws: i, we: j, origin: "rule", untyped: true})
-		return j
 	}
+	return j
+}
+
+// shoutedPlace adds a place written in capitals ("PORT SUDAN") when the
+// gazetteer knows it title-cased.
+func (s *state) shoutedPlace(i, j int, name string) bool {
 	if e, ok := s.g.Find(name, gazetteer.KindCity, gazetteer.KindCountry, gazetteer.KindRegion); ok {
 		c := s.add(&cand{ws: i, we: j, origin: "gazetteer", kind: e.Kind, score: 0.8, typ: dragoman.GPE,
 			key: "T:" + e.Name, name: e.Name, country: e.Country, actor: e.Country, capital: e.Capital})
@@ -482,6 +502,33 @@ func (s *state) shouting(i int, sr [2]int) int {
 		for k := i; k < j; k++ {
 			s.gazAt[k] = len(s.cands)
 		}
+		return true
 	}
-	return j
+	return false
+}
+
+// scanShouted finds places in a sentence written in capitals ("TRUMP
+// MEETS PUTIN IN ALASKA"), longest first, up to three words.
+func (s *state) scanShouted(sr [2]int) {
+	for i := sr[0]; i < sr[1]; i++ {
+		if s.gazAt[i] != 0 || !isUpperWord(s.words[i].text) {
+			continue
+		}
+		for n := min(3, sr[1]-i); n >= 1; n-- {
+			parts := make([]string, 0, n)
+			ok := true
+			for k := i; k < i+n; k++ {
+				w := s.words[k].lower
+				if s.gazAt[k] != 0 || !isUpperWord(s.words[k].text) {
+					ok = false
+					break
+				}
+				parts = append(parts, strings.ToUpper(w[:1])+w[1:])
+			}
+			if ok && s.shoutedPlace(i, i+n, strings.Join(parts, " ")) {
+				i += n - 1
+				break
+			}
+		}
+	}
 }

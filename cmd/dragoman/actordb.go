@@ -143,7 +143,7 @@ Example:
 			}
 			t := newTable(cmd.OutOrStdout(), "ID", "NAME", "TYPE", "COUNTRY", "CODE", "ARTICLES", "MENTIONS", "ALIASES")
 			for _, a := range as {
-				t.row(a.ID, clip(a.Name, 32), string(a.Type), orDash(a.Country), orDash(a.Code), fmt.Sprint(a.Articles), fmt.Sprint(a.Mentions), clip(strings.Join(a.Aliases, "; "), 40))
+				t.row(a.ID, cell(a.Name, 32), string(a.Type), orDash(a.Country), orDash(a.Code), fmt.Sprint(a.Articles), fmt.Sprint(a.Mentions), cell(strings.Join(a.Aliases, "; "), 40))
 			}
 			return t.flush()
 		},
@@ -187,7 +187,7 @@ func printActor(w io.Writer, p *dragoman.ActorProfile) error {
 		fmt.Fprintln(w, "\nQUOTES")
 		t := newTable(w, "DATE", "KIND", "QUOTE")
 		for _, q := range p.Quotes {
-			t.row(dayOf(q.Published), string(q.Kind), clip(q.Text, 90))
+			t.row(dayOf(q.Published), string(q.Kind), cell(q.Text, 90))
 		}
 		t.flush()
 	}
@@ -201,7 +201,7 @@ func printActor(w io.Writer, p *dragoman.ActorProfile) error {
 		fmt.Fprintln(w, "\n"+side.title)
 		t := newTable(w, "DATE", "SOURCE", "CODE", "TARGET", "GOLDSTEIN", "EVIDENCE")
 		for _, e := range side.evs {
-			t.row(e.Date, sideName(e.Source), e.Code+" "+clip(e.Label, 24), sideName(e.Target), fmt.Sprintf("%+.1f", e.Goldstein), clip(e.Evidence, 50))
+			t.row(e.Date, sideName(e.Source), e.Code+" "+cell(e.Label, 24), sideName(e.Target), fmt.Sprintf("%+.1f", e.Goldstein), cell(e.Evidence, 50))
 		}
 		t.flush()
 	}
@@ -209,7 +209,7 @@ func printActor(w io.Writer, p *dragoman.ActorProfile) error {
 		fmt.Fprintln(w, "\nMOST OFTEN BESIDE")
 		t := newTable(w, "ID", "NAME", "TYPE", "ARTICLES TOGETHER")
 		for _, n := range p.Neighbors {
-			t.row(n.ID, clip(n.Name, 32), string(n.Type), fmt.Sprint(n.Together))
+			t.row(n.ID, cell(n.Name, 32), string(n.Type), fmt.Sprint(n.Together))
 		}
 		t.flush()
 	}

@@ -83,8 +83,8 @@ func (t *table) row(cells ...string) {
 
 func (t *table) flush() error { return t.tw.Flush() }
 
-// clip shortens s to n characters with an ellipsis.
-func clip(s string, n int) string {
+// cell shortens s to n characters with an ellipsis.
+func cell(s string, n int) string {
 	s = strings.Join(strings.Fields(s), " ")
 	if n <= 0 || utf8.RuneCountInString(s) <= n {
 		return s
@@ -168,8 +168,8 @@ func runEventsDB(ctx context.Context, q EventsQuery, since, until string, stdout
 	}
 	t := newTable(stdout, "DATE", "SOURCE", "CODE", "TARGET", "QUAD", "GOLDSTEIN", "EVIDENCE")
 	for _, e := range evs {
-		t.row(e.Date, sideName(e.Source), e.Code+" "+clip(e.Label, 24), sideName(e.Target),
-			fmt.Sprint(e.QuadClass), fmt.Sprintf("%+.1f", e.Goldstein), clip(e.Evidence, width))
+		t.row(e.Date, sideName(e.Source), e.Code+" "+cell(e.Label, 24), sideName(e.Target),
+			fmt.Sprint(e.QuadClass), fmt.Sprintf("%+.1f", e.Goldstein), cell(e.Evidence, width))
 	}
 	return t.flush()
 }
@@ -178,7 +178,7 @@ func sideName(a *dragoman.EventActor) string {
 	if a == nil {
 		return "-"
 	}
-	s := clip(a.Name, 28)
+	s := cell(a.Name, 28)
 	if a.Code != "" {
 		s += " (" + a.Code + ")"
 	}
@@ -239,7 +239,7 @@ func runQuotesDB(ctx context.Context, q QuotesQuery, since, until string, stdout
 	}
 	t := newTable(stdout, "DATE", "SPEAKER", "KIND", "QUOTE", "ARTICLE")
 	for _, r := range qs {
-		t.row(dayOf(r.Published), clip(orDash(r.Speaker), 28), string(r.Kind), clip(r.Text, width), clip(r.ArticleTitle, 40))
+		t.row(dayOf(r.Published), cell(orDash(r.Speaker), 28), string(r.Kind), cell(r.Text, width), cell(r.ArticleTitle, 40))
 	}
 	return t.flush()
 }

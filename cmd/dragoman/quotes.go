@@ -24,8 +24,10 @@ type quotesFlags struct {
 
 func init() {
 	var f quotesFlags
+	var dbq QuotesQuery // the corpus-database path, without FILE
+	var since, until string
 	cmd := &cobra.Command{
-		Use:   "quotes FILE...",
+		Use:   "quotes [FILE...]",
 		Short: "List who said what in articles: direct, partial and reported speech",
 		Long: `quotes analyses articles and lists their quotations, one row each: the
 speaker, the kind (direct, partial or reported), the cue word, how the
@@ -49,13 +51,24 @@ Examples:
   dragoman quotes --json examples/articles/geneva-talks.txt
 
   # wider text column
-  dragoman quotes --width 120 news.jsonl`,
-		Args: cobra.MinimumNArgs(1),
+  dragoman quotes --width 120 news.jsonl
+
+Without FILE, quotes lists the quotes stored in the corpus database (see
+dragoman ingest), newest first:
+
+  dragoman quotes --speaker "Sergei Lavrov"
+  dragoman quotes --speaker Lavrov --since 2025-01-01 --json --db corpus.db`,
+		Args: cobra.ArbitraryArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if len(args) == 0 { // no FILE: query the corpus database (dbquery.go)
+				dbq.JSON, dbq.Width = f.json, f.width
+				return runQuotesDB(cmd.Context(), dbq, since, until, cmd.OutOrStdout())
+			}
 			return runQuotesFiles(cmd.Context(), args, f, cmd.OutOrStdout(), cmd.ErrOrStderr())
 		},
 	}
 	fl := cmd.Flags()
+	addQuotesDBFlags(fl, &dbq, &since, &until)
 	fl.BoolVar(&f.json, "json", false, "print JSON (one object per article with its quotes) instead of a table")
 	fl.IntVar(&f.width, "width", 70, "truncate the text column to this many characters in the table")
 	fl.StringVar(&f.published, "published", "", "publication date of every article (2025-02-18...)")

@@ -82,7 +82,7 @@ func runSearch(ctx context.Context, db string, q dragoman.SearchQuery, since, un
 	}
 	for i, h := range hits {
 		fmt.Fprintf(w, "%2d. %s  %s  [%s]\n", q.Offset+i+1, dayOf(h.Published), h.Title, h.ArticleID)
-		fmt.Fprintf(w, "    %s\n", clip(h.Snippet, 200))
+		fmt.Fprintf(w, "    %s\n", cell(h.Snippet, 200))
 		if h.URL != "" {
 			fmt.Fprintf(w, "    %s\n", h.URL)
 		}

@@ -163,8 +163,8 @@ func (a *analysis) finish(q *dragoman.Quote, at attribution) {
 		q.Attribution = "pronoun"
 	case at.np[1] > at.np[0]:
 		q.Speaker, q.Attribution = a.resolve(at.np[0], at.np[1])
-		if at.how == "according-to" && q.Speaker != nil {
-			q.Attribution = "according-to"
+		if (at.how == "according-to" || at.how == "colon") && q.Speaker != nil {
+			q.Attribution = at.how
 		}
 		if q.Speaker != nil && q.Attribution != "pronoun" {
 			head := a.toks[at.np[1]-1]
@@ -302,7 +302,26 @@ func (a *analysis) cueAt(v, lo, hi int, quoteFrame bool) attribution {
 	if a.passive(v) {
 		return noAttribution()
 	}
+	if strings.HasSuffix(t.Lower, "ing") {
+		// ", writing, “…”": the subject of the sentence speaks
+		if v-1 < lo || a.toks[v-1].Text != "," {
+			return noAttribution()
+		}
+		np := a.subjectOf(a.sents[a.sentOf[v]])
+		if np[1] <= np[0] || np[1] >= v {
+			return noAttribution()
+		}
+		return attribution{np: np, cue: v, how: "cue"}
+	}
 	np, ok := a.backNP(v, lo)
+	if ok && vb.Frames&frameOn != 0 && a.lx.media[a.toks[np[1]-1].Lower] {
+		return noAttribution() // "a statement posted to her account"
+	}
+	if !ok && v-1 >= lo && a.toks[v-1].Lower == "and" {
+		// "The State Department gave its sympathies and said …"
+		np = a.subjectOf(a.sents[a.sentOf[v]])
+		ok = np[1] > np[0] && np[1] < v
+	}
 	if !ok {
 		return noAttribution()
 	}
@@ -339,6 +358,11 @@ func (a *analysis) colonIntro(qi int) attribution {
 			at.how = "cue"
 			return at
 		}
+	}
+	// "Governor Edwards addressed the public: “…”": the subject of the
+	// sentence the colon ends.
+	if np := a.subjectOf(s); np[1] > np[0] {
+		return attribution{np: np, cue: -1, how: "colon"}
 	}
 	return noAttribution()
 }

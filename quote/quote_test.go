@@ -161,7 +161,7 @@ func TestMarks(t *testing.T) {
 				{kind: dragoman.Direct, text: "did anyone call us.", speaker: "Ana Silva"},
 			}},
 		{"ColonIntro", "Prime Minister Tomas Berg was blunt:\n\n“We will not pay for a war we did not start.”",
-			[]want{{kind: dragoman.Direct, speaker: "-"}}},
+			[]want{{kind: dragoman.Direct, speaker: "Tomas Berg", how: "colon"}}},
 		{"ColonIntroCue", "Tomas Berg said:\n\n“We will not pay for a war we did not start.”",
 			[]want{{kind: dragoman.Direct, speaker: "Tomas Berg", cue: "said"}}},
 		{"WroteOnX", "“We are ready for whatever comes next,” Patel wrote on X.",

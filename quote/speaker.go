@@ -41,7 +41,7 @@ var (
 	// words that open an appositive after a name: "Kellogg, the retired …,"
 	appositiveOpener = setOf("the", "a", "an", "who", "which", "whose", "himself", "herself", "one", "both",
 		"former", "then")
-	nameJoiner = setOf("of", "and", "de", "del", "al", "al-", "bin", "ibn", "van", "von", "der", "den", "la", "le",
+	nameJoiner = setOf("of", "for", "and", "de", "del", "al", "al-", "bin", "ibn", "van", "von", "der", "den", "la", "le",
 		"du", "da", "dos", "&")
 )
 
@@ -72,6 +72,17 @@ func (a *analysis) backNP(v, lo int) ([2]int, bool) {
 	}
 	if i < lo {
 		return [2]int{}, false
+	}
+	if a.toks[i].Text == ")" {
+		// "Mike Ryan of the World Health Organization (WHO) told"
+		k := i - 1
+		for k > lo && i-k < 12 && a.toks[k].Text != "(" {
+			k--
+		}
+		if a.toks[k].Text != "(" || k-1 < lo {
+			return [2]int{}, false
+		}
+		i = k - 1
 	}
 	if a.toks[i].Text == "," {
 		// "Keith Kellogg, the retired general who …, said"
@@ -109,6 +120,11 @@ func (a *analysis) backNP(v, lo int) ([2]int, bool) {
 	}
 	nounHead := a.lx.groups[head.Lower] || a.lx.roles[head.Lower] || a.lx.media[head.Lower]
 	if !head.Cap && !nounHead {
+		// "The team wrote", "the family's statement read": a noun right
+		// after a determiner.
+		if i-1 >= lo && determiner[a.toks[i-1].Lower] && !functionWord[head.Lower] && !isVerbLike(head.Lower) && a.lx.verbs[head.Lower].Lemma == "" {
+			return [2]int{i - 1, i + 1}, true
+		}
 		return [2]int{}, false
 	}
 	if head.Cap && sentenceOpener[head.Lower] && (i == lo || a.isSentenceStart(i)) {
@@ -131,6 +147,11 @@ func (a *analysis) backNP(v, lo int) ([2]int, bool) {
 		}
 		if determiner[t.Lower] && t.Lower != "this" && t.Lower != "these" && t.Lower != "those" {
 			j--
+			// "Crystal C'Bearing of the Northern Arapaho … office"
+			if j-2 >= lo && a.toks[j-1].Lower == "of" && a.toks[j-2].Cap && a.toks[j-2].Word && !a.toks[j-2].Quoted {
+				j--
+				continue
+			}
 			break
 		}
 		if !t.Cap && !functionWord[t.Lower] && lower < 3 && (nounHead || a.lx.roles[t.Lower] || a.lx.groups[t.Lower]) && !isVerbLike(t.Lower) {
@@ -143,6 +164,16 @@ func (a *analysis) backNP(v, lo int) ([2]int, bool) {
 			continue
 		}
 		break
+	}
+	// "Dr. Steven Wolf at Saint Francis said": the speaker is the person
+	// before the place.
+	if j-2 >= lo && a.toks[j-2].Cap && a.toks[j-2].Word {
+		switch a.toks[j-1].Lower {
+		case "at", "from", "with":
+			if np, ok := a.backNP(j-1, lo); ok && a.toks[np[1]-1].Cap {
+				return np, true
+			}
+		}
 	}
 	return [2]int{j, i + 1}, true
 }
@@ -186,6 +217,41 @@ func (a *analysis) isSentenceStart(i int) bool {
 		}
 	}
 	return true
+}
+
+// subjectOf returns the noun phrase that opens sentence s when it names
+// someone (a name, a group or a role) and a verb follows it: the speaker of
+// "Governor John Bel Edwards addressed the public: “…”".
+func (a *analysis) subjectOf(s sentence) [2]int {
+	x := s.From
+	if isPreposition(a.toks[x].Lower) || a.toks[x].Lower == "in" {
+		// "In a statement posted to her account, then-Secretary Vázquez …"
+		for x < s.To && a.toks[x].Text != "," {
+			x++
+		}
+		x++
+		if x >= s.To {
+			return [2]int{s.From, s.From}
+		}
+	}
+	for x < s.To && (!a.toks[x].Word || sentenceOpener[a.toks[x].Lower]) && !a.toks[x].Quoted {
+		if a.toks[x].Text == "," || a.toks[x].Word {
+			x++
+			continue
+		}
+		break
+	}
+	if x >= s.To || a.toks[x].Quoted {
+		return [2]int{x, x}
+	}
+	np := a.forwardNP(x, s.To)
+	if np[1] <= np[0] || np[1] >= s.To {
+		return [2]int{x, x}
+	}
+	if n := a.toks[np[1]]; !n.Word || n.Cap || n.Quoted {
+		return [2]int{x, x}
+	}
+	return np
 }
 
 // forwardNP reads the speaker after an inverted cue: said Ivo Daalder,
@@ -239,6 +305,22 @@ func (a *analysis) forwardNP(x, end int) [2]int {
 // be pinned to one speaker.
 func (a *analysis) resolve(i, j int) (*dragoman.ActorRef, string) {
 	sp := a.tokSpan(i, j)
+	// "Mike Ryan of the World Health Organization": the speaker is the
+	// person before "of", unless one name covers the whole phrase
+	// ("Ministry of Defence") or a group or role word heads it ("the
+	// government of American Samoa").
+	for x := i + 1; x < j-1; x++ {
+		if a.toks[x].Lower != "of" {
+			continue
+		}
+		before := a.toks[x-1]
+		if before.Cap && !a.lx.groups[before.Lower] && !a.lx.roles[before.Lower] && !a.mentionAcross(x) {
+			j = x
+		} else if !before.Cap {
+			return &dragoman.ActorRef{Name: sp.Text, Span: &sp}, "description"
+		}
+		break
+	}
 	head := a.toks[j-1]
 	if p, ok := pronoun[head.Lower]; ok && j-i == 1 {
 		return a.resolvePronoun(i, p)
@@ -265,6 +347,23 @@ func (a *analysis) resolve(i, j int) (*dragoman.ActorRef, string) {
 		}
 	}
 	return &dragoman.ActorRef{Name: a.writtenName(i, j), Span: &sp}, how
+}
+
+// mentionAcross reports an entity mention that spans token x: one name
+// with "of" inside it.
+func (a *analysis) mentionAcross(x int) bool {
+	t := a.toks[x]
+	for _, m := range a.ments {
+		if m.Start < t.Start && m.End > t.End {
+			return true
+		}
+	}
+	for _, m := range a.d.Mentions {
+		if m.Start < t.Start && m.End > t.End {
+			return true
+		}
+	}
+	return false
 }
 
 // coordinated reports speaker words that join two names with "and".

@@ -26,6 +26,20 @@ var datelineRE = regexp.MustCompile(`^([\p{Lu}][\p{Lu}.'’\- ]*[\p{Lu}.])` + //
 	`\s*(?:\(([^()\n]{1,40})\))?` + // (Reuters)
 	`\s*(?:—|–|--|-|:)\s*`)
 
+// notPlaces are capitalised words that open paragraphs with a dash or a
+// colon without being datelines.
+var notPlaces = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`NATO OPEC ASEAN UNICEF UNESCO UNHCR IAEA WHO IMF FBI CIA NSA BBC CNN NASA EU UN
+		UPDATE UPDATED BREAKING EXCLUSIVE ANALYSIS OPINION COMMENT EDITORIAL WATCH VIDEO PHOTOS LIVE NOTE
+		CORRECTION CLARIFICATION EDITOR'S EDITORS ADVISORY FACTBOX EXPLAINER TIMELINE WRAPUP REFILE URGENT FLASH`) {
+		notPlaces[w] = true
+	}
+	notPlaces["EDITOR'S NOTE"] = true
+	notPlaces["EDITOR’S NOTE"] = true
+}
+
 // monthRE recognises a date qualifier ("Jan. 5", "February 18").
 var monthRE = regexp.MustCompile(`^(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}$`)
 
@@ -45,7 +59,7 @@ func parseDateline(para string) (*dragoman.Dateline, string) {
 	}
 	// "A —" or "I -" are not places; nor is a capitalised word run into
 	// ordinary text without a dash (the regexp demands the dash).
-	if letters < 3 {
+	if letters < 3 || notPlaces[strings.ToUpper(place)] {
 		return nil, para
 	}
 	rest := para[m[1]:]

@@ -6,11 +6,13 @@ import (
 	nurl "net/url"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	readability "codeberg.org/readeck/go-readability/v2"
 	"github.com/markusmobius/go-trafilatura"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
+	"golang.org/x/net/html/charset"
 
 	"github.com/dragoman-news/dragoman"
 )
@@ -129,6 +131,24 @@ func parseHTML(ctx context.Context, data []byte, pageURL string) (it Item, err e
 		return Item{}, dragoman.Errorf(dragoman.EINVALID, "no article text found in the HTML")
 	}
 	return it, nil
+}
+
+// decodeCharset converts a page that is not valid UTF-8 to UTF-8 from the
+// charset it declares (or, failing that, the one it looks like: often
+// windows-1252). Valid UTF-8 is left alone.
+func decodeCharset(data []byte) []byte {
+	if utf8.Valid(data) {
+		return data
+	}
+	enc, name, _ := charset.DetermineEncoding(data, "text/html")
+	if enc == nil || name == "utf-8" {
+		return data
+	}
+	out, err := enc.NewDecoder().Bytes(data)
+	if err != nil {
+		return data
+	}
+	return out
 }
 
 // finishParagraphs applies the news conventions shared with plain text to

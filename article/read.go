@@ -189,6 +189,9 @@ func readStream(ctx context.Context, r io.Reader, name string, opts Options, yie
 		if strings.TrimSpace(string(data)) == "" {
 			return fail(dragoman.Errorf(dragoman.EINVALID, "empty input"))
 		}
+		if format == FormatHTML {
+			data = decodeCharset(data)
+		}
 		data, repaired := repairUTF8(data)
 		var it Item
 		if format == FormatText {

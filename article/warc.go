@@ -244,7 +244,7 @@ func warcArticle(ctx context.Context, typ string, block []byte, uri, date string
 			return Item{}, true, nil
 		}
 	}
-	body, repaired := repairUTF8(body)
+	body, repaired := repairUTF8(decodeCharset(body))
 	it, err = parseHTML(ctx, body, uri)
 	if err != nil {
 		return Item{}, false, err

@@ -1,0 +1,144 @@
+package article_test
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/dragoman-news/dragoman"
+	"github.com/dragoman-news/dragoman/article"
+)
+
+const lead = "officials said on Monday that the talks between the two governments would resume next week in the capital."
+
+func readText(t *testing.T, text string) dragoman.Article {
+	t.Helper()
+	for it, err := range article.ReadReader(context.Background(), strings.NewReader(text), "case.txt", article.Options{Format: article.FormatText}) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		return it.Article
+	}
+	t.Fatal("no article")
+	return dragoman.Article{}
+}
+
+func TestDatelines(t *testing.T) {
+	for _, tc := range []struct {
+		name, line                   string
+		place, country, code, agency string
+	}{
+		{"CountryEmDash", "RIYADH, Saudi Arabia—", "Riyadh", "Saudi Arabia", "SAU", ""},
+		{"Agency", "MOSCOW (Reuters) - ", "Moscow", "Russia", "RUS", "Reuters"},
+		{"BareCapital", "WASHINGTON — ", "Washington", "United States", "USA", ""},
+		{"DateAndAgency", "LONDON, Jan. 5 (AP) — ", "London", "United Kingdom", "GBR", "AP"},
+		{"USState", "SAN ANTONIO, Texas — ", "San Antonio", "United States", "USA", ""},
+		{"APStateAbbreviation", "SACRAMENTO, Calif. (AP) — ", "Sacramento", "United States", "USA", "AP"},
+		{"DoubleHyphen", "KYIV, Ukraine (Reuters) -- ", "Kyiv", "Ukraine", "UKR", "Reuters"},
+		{"EnDash", "BEIJING – ", "Beijing", "China", "CHN", ""},
+		{"UnknownPlace", "SMALLTOWN, Ruritania — ", "Smalltown", "Ruritania", "", ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			a := readText(t, "A headline\n"+tc.line+lead+"\n")
+			d := a.Dateline
+			if d == nil {
+				t.Fatalf("no dateline; body %q", a.Body)
+			}
+			if d.Place != tc.place || d.Country != tc.country || d.CountryCode != tc.code || d.Agency != tc.agency {
+				t.Errorf("got %+v", *d)
+			}
+			if a.Body != strings.ToUpper(lead[:1])+lead[1:] && a.Body != lead {
+				t.Errorf("body %q", a.Body)
+			}
+		})
+	}
+	for _, tc := range []struct{ name, line string }{
+		{"Acronym", "NATO — the alliance " + lead},
+		{"Label", "UPDATE: " + lead},
+		{"Sentence", "The minister - " + lead},
+		{"ShortCaps", "US - " + lead},
+	} {
+		t.Run("Not"+tc.name, func(t *testing.T) {
+			a := readText(t, "A headline\n"+tc.line+"\n")
+			if a.Dateline != nil {
+				t.Errorf("dateline %+v from %q", *a.Dateline, tc.line)
+			}
+		})
+	}
+}
+
+func TestTextShapes(t *testing.T) {
+	t.Run("HardWrapped", func(t *testing.T) {
+		a := readText(t, "Headline\n\nFirst line of the first\nparagraph goes on here.\n\nSecond paragraph\nalso wraps.\n")
+		if a.Body != "First line of the first paragraph goes on here.\n\nSecond paragraph also wraps." {
+			t.Errorf("body %q", a.Body)
+		}
+	})
+	t.Run("LinePerParagraph", func(t *testing.T) {
+		a := readText(t, "Headline\nOne.\nTwo.\n\nThree.\n")
+		if a.Body != "One.\n\nTwo.\n\nThree." {
+			t.Errorf("body %q", a.Body)
+		}
+	})
+	t.Run("WikinewsDate", func(t *testing.T) {
+		a := readText(t, "Pelosi elected Speaker\n\nFriday, January 4, 2019\n\nThe House elected its Speaker on Thursday.\n")
+		if a.Published == nil || a.Published.Time.Format("2006-01-02") != "2019-01-04" || a.Published.Precision != dragoman.PrecisionDay {
+			t.Errorf("published %+v", a.Published)
+		}
+		if strings.Contains(a.Body, "2019") {
+			t.Errorf("date line left in body %q", a.Body)
+		}
+	})
+	t.Run("Bylines", func(t *testing.T) {
+		a := readText(t, "Headline\nBy JANE DOE and John Roe, Reuters\nWASHINGTON — Body text of the article.\nWrite to Jane Doe at jane@example.com and John Roe at john@example.com\n")
+		if strings.Join(a.Bylines, "|") != "Jane Doe|John Roe" || a.Contact != "jane@example.com" {
+			t.Errorf("bylines %q contact %q", a.Bylines, a.Contact)
+		}
+		if a.Body != "Body text of the article." {
+			t.Errorf("body %q", a.Body)
+		}
+	})
+	t.Run("SummaryColon", func(t *testing.T) {
+		a := readText(t, "Headline\nSummary: The dek.\nBody.\n")
+		if a.Summary != "The dek." || a.Body != "Body." {
+			t.Errorf("summary %q body %q", a.Summary, a.Body)
+		}
+	})
+	t.Run("SingleLine", func(t *testing.T) {
+		a := readText(t, "Only one line of text in this file.")
+		if a.Title != "" || a.Body != "Only one line of text in this file." {
+			t.Errorf("title %q body %q", a.Title, a.Body)
+		}
+	})
+	t.Run("ParsePublished", func(t *testing.T) {
+		p, err := article.ParsePublished("Feb. 18, 2025")
+		if err != nil || p.Precision != dragoman.PrecisionDay || p.Time.Format("2006-01-02") != "2025-02-18" {
+			t.Fatalf("%+v %v", p, err)
+		}
+		for in, want := range map[string]dragoman.Precision{"2025": dragoman.PrecisionYear, "2025-02": dragoman.PrecisionMonth, "2025-02-18T09:30:00Z": dragoman.PrecisionSecond, "February 2025": dragoman.PrecisionMonth} {
+			p, err := article.ParsePublished(in)
+			if err != nil || p.Precision != want {
+				t.Errorf("%q: %+v %v, want %s", in, p, err, want)
+			}
+		}
+		if _, err := article.ParsePublished("not a date at all"); err == nil {
+			t.Errorf("nonsense parsed")
+		}
+	})
+}
+
+func TestHTMLCharset(t *testing.T) {
+	page := "<html><head><meta charset=\"windows-1252\"><title>Caf\xe9 talks</title></head><body><p>PARIS \x97 The minister said on Monday that the caf\xe9 owners of Paris would receive help after the protests, and that the government was ready to talk.</p></body></html>"
+	for it, err := range article.ReadReader(context.Background(), strings.NewReader(page), "cp1252.html", article.Options{}) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		a := it.Article
+		if a.Title != "Café talks" || !strings.Contains(a.Body, "café owners") || a.Dateline == nil || a.Dateline.Place != "Paris" {
+			t.Errorf("title %q dateline %+v body %q", a.Title, a.Dateline, a.Body)
+		}
+		if len(it.Warnings) != 0 {
+			t.Errorf("warnings %v", it.Warnings)
+		}
+	}
+}

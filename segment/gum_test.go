@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/jdkato/prose/v2"
+
 	"github.com/dragoman-news/dragoman/internal/shared"
 )
 
@@ -24,7 +26,10 @@ const (
 	baselineTokenF1 = 0.995
 )
 
-var showErrors = flag.Bool("gum.errors", false, "log every sentence boundary the segmenter misses or adds on GUM")
+var (
+	showErrors   = flag.Bool("gum.errors", false, "log every sentence boundary the segmenter misses or adds on GUM")
+	compareProse = flag.Bool("gum.prose", false, "compare with prose/v2's sentence splitter on GUM (slow: it rebuilds its model for every paragraph)")
+)
 
 // gumDoc is a GUM document rebuilt as a body: sentences joined by a space,
 // paragraphs by a blank line, with the gold sentence ends and token spans.
@@ -146,6 +151,8 @@ func readGUM(t *testing.T, path string) []gumDoc {
 
 type prf struct{ tp, fp, fn int }
 
+func (s *prf) add(o prf) { s.tp, s.fp, s.fn = s.tp+o.tp, s.fp+o.fp, s.fn+o.fn }
+
 func (s prf) precision() float64 { return ratio(s.tp, s.tp+s.fp) }
 func (s prf) recall() float64    { return ratio(s.tp, s.tp+s.fn) }
 func (s prf) f1() float64 {
@@ -167,6 +174,36 @@ func ratio(a, b int) float64 {
 // genre ("news", "interview"): sentence ends inside paragraphs, and token
 // spans.
 func scoreGUM(t *testing.T, genre string) (sent, tok prf) {
+	for _, g := range gumDocs(t, genre) {
+		d := annotate(t, g.body)
+		var ends []int
+		for _, s := range d.Sentences {
+			ends = append(ends, s.End)
+		}
+		sent.add(scoreEnds(t, g, ends))
+		goldTok := map[[2]int]bool{}
+		for _, sp := range g.tokens {
+			goldTok[sp] = true
+		}
+		for _, tk := range d.Tokens {
+			if goldTok[[2]int{tk.Start, tk.End}] {
+				tok.tp++
+			} else {
+				tok.fp++
+				if *showErrors {
+					t.Logf("%s: token not in gold: %q in %q", g.name, tk.Text, g.body[max(0, tk.Start-15):min(len(g.body), tk.End+15)])
+				}
+			}
+		}
+		tok.fn += len(g.tokens)
+	}
+	tok.fn -= tok.tp
+	return sent, tok
+}
+
+// gumDocs reads the GUM documents of a genre, skipping the test when they
+// are absent.
+func gumDocs(t *testing.T, genre string) []gumDoc {
 	dir := shared.Dir(t, "data", "gum-wikinews", "dep")
 	if genre != "news" && genre != "interview" {
 		dir = shared.Dir(t, "data", "gum-wikinews", "other_genres", "dep")
@@ -175,64 +212,51 @@ func scoreGUM(t *testing.T, genre string) (sent, tok prf) {
 	if err != nil || len(files) == 0 {
 		t.Skipf("no GUM %s files in %s", genre, dir)
 	}
+	var docs []gumDoc
 	for _, path := range files {
-		for _, g := range readGUM(t, path) {
-			d := annotate(t, g.body)
-			predicted := map[int]bool{}
-			for _, s := range d.Sentences {
-				predicted[s.End] = true
-			}
-			gold := map[int]bool{}
-			paraEnd := map[int]bool{}
-			for i, e := range g.ends {
-				gold[e] = true
-				if !g.inPara[i] {
-					paraEnd[e] = true
-				}
-			}
-			for i, e := range g.ends {
-				if !g.inPara[i] {
-					continue
-				}
-				if predicted[e] {
-					sent.tp++
-				} else {
-					sent.fn++
-					if *showErrors {
-						t.Logf("%s: missed: %q | %q", g.name, tail(g.body[:e]), head(g.body[e:]))
-					}
-				}
-			}
-			for _, s := range d.Sentences {
-				if paraEnd[s.End] || s.End == len(g.body) {
-					continue
-				}
-				if !gold[s.End] {
-					sent.fp++
-					if *showErrors {
-						t.Logf("%s: added: %q | %q", g.name, tail(g.body[:s.End]), head(g.body[s.End:]))
-					}
-				}
-			}
-			goldTok := map[[2]int]bool{}
-			for _, sp := range g.tokens {
-				goldTok[sp] = true
-			}
-			for _, tk := range d.Tokens {
-				if goldTok[[2]int{tk.Start, tk.End}] {
-					tok.tp++
-				} else {
-					tok.fp++
-					if *showErrors {
-						t.Logf("%s: token not in gold: %q in %q", g.name, tk.Text, g.body[max(0, tk.Start-15):min(len(g.body), tk.End+15)])
-					}
-				}
-			}
-			tok.fn += len(g.tokens)
+		docs = append(docs, readGUM(t, path)...)
+	}
+	return docs
+}
+
+// scoreEnds scores predicted sentence end offsets against the gold ones
+// inside paragraphs.
+func scoreEnds(t *testing.T, g gumDoc, ends []int) (sent prf) {
+	predicted := map[int]bool{}
+	for _, e := range ends {
+		predicted[e] = true
+	}
+	gold := map[int]bool{}
+	paraEnd := map[int]bool{}
+	for i, e := range g.ends {
+		gold[e] = true
+		if !g.inPara[i] {
+			paraEnd[e] = true
 		}
 	}
-	tok.fn -= tok.tp
-	return sent, tok
+	for i, e := range g.ends {
+		if !g.inPara[i] {
+			continue
+		}
+		if predicted[e] {
+			sent.tp++
+		} else {
+			sent.fn++
+			if *showErrors {
+				t.Logf("%s: missed: %q | %q", g.name, tail(g.body[:e]), head(g.body[e:]))
+			}
+		}
+	}
+	for e := range predicted {
+		if paraEnd[e] || e == len(g.body) || gold[e] {
+			continue
+		}
+		sent.fp++
+		if *showErrors {
+			t.Logf("%s: added: %q | %q", g.name, tail(g.body[:e]), head(g.body[e:]))
+		}
+	}
+	return sent
 }
 
 func tail(s string) string {
@@ -282,4 +306,56 @@ func TestGUMAccuracy(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestGUMAgainstProse keeps the segmenter at least as good as an
+// off-the-shelf one, prose/v2's Punkt-based sentence splitter, run on the
+// same paragraphs. It runs with -gum.prose.
+func TestGUMAgainstProse(t *testing.T) {
+	if !*compareProse {
+		t.Skip("slow; run with -gum.prose")
+	}
+	for _, genre := range []string{"news", "interview"} {
+		t.Run(genre, func(t *testing.T) {
+			var ours, theirs prf
+			for _, g := range gumDocs(t, genre) {
+				d := annotate(t, g.body)
+				var ends []int
+				for _, s := range d.Sentences {
+					ends = append(ends, s.End)
+				}
+				ours.add(scoreEnds(t, g, ends))
+				theirs.add(scoreEnds(t, g, proseEnds(t, g.body)))
+			}
+			t.Logf("GUM %s: dragoman P %.4f R %.4f F1 %.4f; prose P %.4f R %.4f F1 %.4f",
+				genre, ours.precision(), ours.recall(), ours.f1(), theirs.precision(), theirs.recall(), theirs.f1())
+			if ours.f1() < theirs.f1() {
+				t.Errorf("sentence F1 %.4f is below prose's %.4f", ours.f1(), theirs.f1())
+			}
+		})
+	}
+}
+
+// proseEnds splits each paragraph of body with prose and returns the end
+// offsets of its sentences.
+func proseEnds(t *testing.T, body string) []int {
+	var ends []int
+	off := 0
+	for _, p := range strings.Split(body, "\n\n") {
+		doc, err := prose.NewDocument(p, prose.WithTagging(false), prose.WithExtraction(false))
+		if err != nil {
+			t.Fatal(err)
+		}
+		at := 0
+		for _, s := range doc.Sentences() {
+			k := strings.Index(p[at:], s.Text)
+			if k < 0 {
+				continue
+			}
+			at += k + len(s.Text)
+			ends = append(ends, off+at)
+		}
+		off += len(p) + 2
+	}
+	return ends
 }

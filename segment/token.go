@@ -353,8 +353,12 @@ func equalFold(a, b string) bool {
 // is an abbreviation that takes the period into its token. seg is where
 // the last hyphen-joined part of the word starts ("non-U.S").
 func keepsPeriod(s string, i, seg, j int) bool {
-	if _, ok := abbreviations[s[i:j+1]]; ok {
-		return true
+	if class, ok := abbreviations[s[i:j+1]]; ok {
+		// "No. 10", "Feb. 18"; but "No." alone is a word and a full stop.
+		return class != beforeNumber || digitAfterSpace(s, j+1)
+	}
+	if _, ok := abbreviations[s[seg:j+1]]; ok && seg > i {
+		return true // "R-Ariz."
 	}
 	part := s[seg:j]
 	if isInitialism(part) {
@@ -363,6 +367,18 @@ func keepsPeriod(s string, i, seg, j int) bool {
 	// A single capital letter is an initial: "Michael R. Gordon".
 	r, n := utf8.DecodeRuneInString(part)
 	return n == len(part) && unicode.IsUpper(r)
+}
+
+// digitAfterSpace reports whether a digit follows s[i:] after at most one
+// space or no-break space.
+func digitAfterSpace(s string, i int) bool {
+	switch {
+	case strings.HasPrefix(s[i:], " "):
+		i++
+	case strings.HasPrefix(s[i:], "\u00a0"):
+		i += len("\u00a0")
+	}
+	return digitAt(s, i, len(s))
 }
 
 // isInitialism reports whether w is single letters joined by periods, the

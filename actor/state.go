@@ -225,49 +225,29 @@ func (s *state) scanGazetteer(sr [2]int) {
 // scanTitles marks the titles and offices of the sentence ("Secretary of
 // State", "spokeswoman"), longest first, outside gazetteer names.
 func (s *state) scanTitles(sr [2]int) {
-	maxN := s.g.MaxTitleWords()
+	buf := make([]string, 0, s.g.MaxTitleWords())
 	for i := sr[0]; i < sr[1]; {
 		if s.gazAt[i] != 0 {
 			i++
 			continue
 		}
-		found := 0
-		var b strings.Builder
-		for n := min(maxN, sr[1]-i); n >= 1; n-- {
-			b.Reset()
-			ok := true
-			for j := i; j < i+n; j++ {
-				if s.gazAt[j] != 0 {
-					ok = false
-					break
-				}
-				if j > i {
-					b.WriteByte(' ')
-				}
-				b.WriteString(s.words[j].lower)
-			}
-			if !ok {
-				continue
-			}
-			if t, hit := s.g.Title(b.String()); hit {
-				s.titleAt[i] = titleHit{end: i + n, t: t}
-				found = n
-				break
-			}
+		buf = buf[:0]
+		for j := i; j < sr[1] && j-i < s.g.MaxTitleWords() && s.gazAt[j] == 0; j++ {
+			buf = append(buf, s.words[j].lower)
 		}
-		if found == 0 {
+		t, found := s.g.TitleAt(buf)
+		if found > 0 {
+			s.titleAt[i] = titleHit{end: i + found, t: t}
+		} else {
 			// plural of a title: "advisers", "envoys"
 			w := s.words[i].lower
 			if strings.HasSuffix(w, "s") && len(w) > 3 {
 				if t, hit := s.g.Title(w[:len(w)-1]); hit && !t.Group {
 					if _, isGroup := s.g.Title(w); !isGroup {
 						s.titleAt[i] = titleHit{end: i + 1, t: t}
-						found = 1
 					}
 				}
 			}
-		}
-		if found == 0 {
 			found = 1
 		}
 		i += found

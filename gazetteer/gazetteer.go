@@ -107,6 +107,7 @@ type Gazetteer struct {
 	maxWords  int
 	countries map[string]*Country
 	titles    map[string]Title // lower-case keys
+	titleHead map[string]bool  // first words of the titles
 	maxTitle  int
 	holders   []Holder
 	byName    map[string][]int // lower-case full names and aliases
@@ -133,6 +134,7 @@ func load() (*Gazetteer, error) {
 		first:     map[string]bool{},
 		countries: map[string]*Country{},
 		titles:    map[string]Title{},
+		titleHead: map[string]bool{},
 		byName:    map[string][]int{},
 		bySurname: map[string][]int{},
 		given:     map[string]bool{},
@@ -365,6 +367,8 @@ func (g *Gazetteer) addTitle(f []string) error {
 	}
 	k := strings.ToLower(Key(t.Title))
 	g.titles[k] = t
+	first, _, _ := strings.Cut(k, " ")
+	g.titleHead[first] = true
 	if n := strings.Count(k, " ") + 1; n > g.maxTitle {
 		g.maxTitle = n
 	}

@@ -88,6 +88,29 @@ func (g *Gazetteer) Title(phrase string) (Title, bool) {
 	return t, ok
 }
 
+// TitleAt returns the longest title that the lower-case words start with
+// (words as Tokenize makes them) and how many words it takes; n is 0 when
+// none does.
+func (g *Gazetteer) TitleAt(words []string) (t Title, n int) {
+	if len(words) == 0 || !g.titleHead[normalize(words[0])] {
+		return Title{}, 0
+	}
+	var b strings.Builder
+	for k := min(g.maxTitle, len(words)); k >= 1; k-- {
+		b.Reset()
+		for j := 0; j < k; j++ {
+			if j > 0 {
+				b.WriteByte(' ')
+			}
+			b.WriteString(words[j])
+		}
+		if t, ok := g.titles[normalize(b.String())]; ok {
+			return t, k
+		}
+	}
+	return Title{}, 0
+}
+
 // IsTitle reports whether phrase is a known title or office.
 func (g *Gazetteer) IsTitle(phrase string) bool {
 	t, ok := g.Title(phrase)

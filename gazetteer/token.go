@@ -90,7 +90,7 @@ func Tokenize(text string) []Token {
 					j++
 					break
 				}
-				if abbrevs[word] || (strings.Contains(word, ".") && lastSegmentLen(word) == 1) {
+				if abbrevs[word] || abbrevs[strings.ToUpper(word[:1])+strings.ToLower(word[1:])] || (strings.Contains(word, ".") && lastSegmentLen(word) == 1) {
 					j++
 				}
 			}

@@ -261,7 +261,7 @@ func (a *analysis) afterCue(x, end int) attribution {
 		}
 	}
 	// "…," said X — inverted.
-	if v, ok := a.lx.verbs[t.Lower]; ok && v.Frames&frameQuote != 0 {
+	if v, ok := a.lx.verbs[t.Lower]; ok && !t.Cap && v.Frames&frameQuote != 0 {
 		np := a.forwardNP(x+1, end)
 		if np[1] > np[0] {
 			return attribution{np: np, cue: x, how: "cue", inverted: true, medium: a.medium(np[1], end, v)}
@@ -270,7 +270,7 @@ func (a *analysis) afterCue(x, end int) attribution {
 	// "…," X said.
 	for v := x + 1; v < end && v < x+14; v++ {
 		vb, ok := a.lx.verbs[a.toks[v].Lower]
-		if !ok || vb.Frames&frameQuote == 0 {
+		if !ok || a.toks[v].Cap || vb.Frames&frameQuote == 0 {
 			continue
 		}
 		np, ok := a.backNP(v, x)
@@ -296,7 +296,7 @@ func (a *analysis) cueAt(v, lo, hi int, quoteFrame bool) attribution {
 		return noAttribution()
 	}
 	vb, ok := a.lx.verbs[t.Lower]
-	if !ok {
+	if !ok || t.Cap { // "the United States" is no cue
 		return noAttribution()
 	}
 	if a.passive(v) {

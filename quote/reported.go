@@ -1,6 +1,8 @@
 package quote
 
 import (
+	"strings"
+
 	"github.com/dragoman-news/dragoman"
 )
 
@@ -13,6 +15,11 @@ var clauseStarter = setOf("he", "she", "they", "it", "we", "i", "you", "there", 
 // stopClause are words that, after a comma, begin a new clause that is no
 // longer the reported content.
 var stopClause = setOf("though", "although", "but", "while", "whereas", "adding", "saying", "referring")
+
+// subordinator opens a clause that leaves the main clause after a
+// parenthetical cue: "If talks fail, officials say, the strike goes on."
+var subordinator = setOf("if", "when", "as", "although", "though", "while", "because", "before", "after", "once",
+	"unless", "until", "since", "whether")
 
 // reported finds speech without quotation marks: X said (that) …, X told
 // reporters …, according to X, …, X described Y as Z.
@@ -29,10 +36,21 @@ func (a *analysis) reported() {
 				continue
 			}
 			vb, ok := a.lx.verbs[t.Lower]
-			if !ok || vb.Frames&(frameThat|frameThatOnly|frameAs|frameTell) == 0 || a.passive(v) {
+			if !ok || t.Cap || vb.Frames&(frameThat|frameThatOnly|frameAs|frameTell) == 0 || a.passive(v) {
 				continue
 			}
-			np, ok := a.backNP(v, s.From)
+			var np [2]int
+			if strings.HasSuffix(t.Lower, "ing") {
+				// "…, saying that …", "issued a statement saying …": the
+				// subject of the sentence speaks.
+				if v-1 <= s.From || (a.toks[v-1].Text != "," && !a.lx.media[a.toks[v-1].Lower]) {
+					continue
+				}
+				np = a.subjectOf(s)
+				ok = np[1] > np[0] && np[1] < v
+			} else {
+				np, ok = a.backNP(v, s.From)
+			}
 			if !ok && lastNP[0] >= 0 && v-1 > s.From && a.toks[v-1].Lower == "and" {
 				// "Varga called the vote … and said the deficit would fall"
 				np, ok = lastNP, true
@@ -46,6 +64,11 @@ func (a *analysis) reported() {
 				continue
 			}
 			var to int
+			if from >= 0 && np[0]-1 > s.From && a.toks[np[0]-1].Text == "," && a.toks[from-1].Text == "," && !subordinator[a.toks[s.From].Lower] {
+				// "Orders won't leave idle capacity, Maróth said, and …":
+				// the reported clause is the one before the cue.
+				from = -1
+			}
 			if from < 0 {
 				// "The talks will resume, officials said."
 				if np[0]-1 <= s.From || a.toks[np[0]-1].Text != "," {
@@ -121,8 +144,12 @@ func (a *analysis) contentStart(v, end int, vb verb) (int, string, bool) {
 	t := a.toks[x]
 	switch {
 	case t.Lower == "that" && !t.Quoted:
-		return x + 1, medium, x+1 < end
-	case t.Text == "," && y == v+1:
+		x++
+		if x < end && a.toks[x].Text == "," {
+			x++ // "reported that, in a phone call in late July, …"
+		}
+		return x, medium, x < end
+	case t.Text == "," && y == v+1 && vb.Frames&frameThat != 0 && a.parenthetical(v):
 		// ", administration officials say, Ukrainian officials will …"
 		if x+1 < end && a.toks[x+1].Word && !a.toks[x+1].Quoted {
 			return x + 1, medium, true
@@ -133,6 +160,13 @@ func (a *analysis) contentStart(v, end int, vb verb) (int, string, bool) {
 		return x, medium, true
 	}
 	return 0, "", false
+}
+
+// parenthetical reports a cue set off by commas with its subject:
+// ", administration officials say,".
+func (a *analysis) parenthetical(v int) bool {
+	np, ok := a.backNP(v, a.sents[a.sentOf[v]].From)
+	return ok && np[0] > 0 && a.toks[np[0]-1].Text == ","
 }
 
 // skipAdverbials skips time words and short prepositional phrases after a
@@ -210,10 +244,25 @@ func (a *analysis) according(s sentence, v int) {
 	if np[1] <= np[0] {
 		return
 	}
+	after := np[1]
+	if after+1 < s.To && a.toks[after].Text == "," {
+		// "According to the El Paso mayor, Dee Margo, police …"
+		k := after + 1
+		for k < s.To && a.toks[k].Text != "," {
+			k++
+		}
+		if k < s.To && allCap(a.toks[after+1:k]) {
+			np = [2]int{after + 1, k}
+			after = k
+		}
+	}
 	var from, to int
 	switch {
-	case np[1] < s.To && a.toks[np[1]].Text == "," && (v == s.From || a.isSentenceStart(v)):
-		from, to = np[1]+1, a.clauseEnd(np[1]+1, s.To, false)
+	case after < s.To && a.toks[after].Text == "," && (v == s.From || a.isSentenceStart(v)):
+		from, to = after+1, a.clauseEnd(after+1, s.To, false)
+	case v-1 > s.From && a.toks[v-1].Text == "," && after < s.To && a.toks[after].Text == "," && v-1-s.From < 4:
+		// "Longer term, according to X, the goal is …"
+		from, to = after+1, a.clauseEnd(after+1, s.To, false)
 	case v-1 > s.From && a.toks[v-1].Text == ",":
 		from, to = s.From, v-1
 	default:

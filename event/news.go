@@ -224,20 +224,20 @@ func tokTexts(ts []token) []string {
 // verbEvent turns a triple coded from a verb into a draft event.
 func (st *docState) verbEvent(s *sentence, si int, r rawEvent) {
 	v := s.verbs[r.verb]
-	st.add(s, si, r.code, &r.source, r.target, v.start, v.end)
+	st.add(s, si, r.code, &r.source, r.target, v.start, v.end, v.start)
 }
 
 // add applies negation and modality, finds the date, place and speaker,
 // and keeps the event.
-func (st *docState) add(s *sentence, si int, code string, src, tgt *actorHit, trigA, trigB int) {
+func (st *docState) add(s *sentence, si int, code string, src, tgt *actorHit, trigA, trigB, evA int) {
 	if src == nil || strings.HasPrefix(src.code, "---") {
 		return
 	}
 	if tgt != nil && (strings.HasPrefix(tgt.code, "---") || sameCountry(src.code, tgt.code)) {
 		return
 	}
-	neg := s.negatedBefore(trigA)
-	mod := s.modalityBefore(trigA)
+	neg := s.negatedBefore(evA)
+	mod := s.modalityBefore(evA)
 	code, ok := adjustCode(code, neg, mod)
 	if !ok {
 		return
@@ -262,7 +262,7 @@ func (st *docState) add(s *sentence, si int, code string, src, tgt *actorHit, tr
 		Negated:   neg,
 		Modality:  mod,
 	}
-	lo, hi := trigA, trigB
+	lo, hi := evA, trigB
 	ev.Source = st.ref(s, src)
 	if src.start >= 0 && src.start < lo {
 		lo = src.start
@@ -489,6 +489,14 @@ func (st *docState) placeOf(s *sentence, lo, hi, trig int, root string) *dragoma
 			p.Entity = st.d.Entities[m.ref].ID
 		}
 		return p
+	}
+	// "the talks here"
+	for k := trig + 1; k < len(s.toks) && k <= hi+1; k++ {
+		if s.toks[k].Up == "HERE" {
+			if dl := st.d.Article.Dateline; dl != nil && dl.Place != "" {
+				return &dragoman.Place{Name: dl.Place, CountryCode: dl.CountryCode, Origin: "dateline"}
+			}
+		}
 	}
 	// a place inside the trigger's phrase: "the Riyadh meeting"
 	if ci := s.chunkOf[trig]; ci >= 0 {

@@ -62,7 +62,7 @@ func (st *docState) nounEvents(s *sentence, si int) {
 			i = after - 1
 			continue
 		}
-		st.add(s, si, p.agent, src, tgt, lo, i+n)
+		st.add(s, si, p.agent, src, tgt, i, i+n, lo)
 		i = after - 1
 	}
 }
@@ -184,6 +184,10 @@ func (s *sentence) pairAfter(i int) (*actorHit, *actorHit) {
 				m := s.mentions[mi]
 				if len(m.codes) == 0 || len(m.codes[0]) < 3 {
 					continue
+				}
+				if ci := s.chunkOf[m.start]; ci >= 0 && m.end < s.chunks[ci].end && s.toks[m.end].Up != "'S" {
+					k = m.start
+					continue // "the Ukraine conflict": a modifier, not a nation
 				}
 				h := actorHit{code: m.codes[0][:3], mention: mi, start: m.start, end: m.end}
 				if len(codes) == 1 && sameCountry(codes[0].code, h.code) {

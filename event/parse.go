@@ -298,8 +298,14 @@ func (s *sentence) makeChunks() {
 			case cContent:
 				content = true
 				// an unknown past-tense verb ("noted", "trashed") ends a phrase
-				if t.Text[0] >= 'a' && t.Text[0] <= 'z' && len(t.Up) > 4 && strings.HasSuffix(t.Up, "ED") &&
+				lower := t.Text[0] >= 'a' && t.Text[0] <= 'z'
+				if lower && len(t.Up) > 4 && strings.HasSuffix(t.Up, "ED") &&
 					i > 0 && classOf(s.toks[i-1].Up) != cDet && !adjectiveLike(s.toks[i-1]) {
+					content = false
+				}
+				// "said", "says": speech verbs; "plans to visit": a verb
+				// governing the infinitive after it
+				if lower && (speechVerbs[t.Up] || i+2 < len(s.toks) && s.toks[i+1].Up == "TO" && s.verbAt[i+2] >= 0 && i > 0 && classOf(s.toks[i-1].Up) != cDet) {
 					content = false
 				}
 			case cDet:

@@ -98,8 +98,7 @@ func nounBeforeTo(t token) bool {
 		return false
 	}
 	w := t.Up
-	switch w {
-	case "ABOUT", "ABLE", "LIKELY", "GOING", "READY", "WILLING", "UNABLE", "SET", "DUE", "EAGER", "PREPARED":
+	if allowedBeforeTo(t) {
 		return false
 	}
 	if participleLike(w) || strings.HasSuffix(w, "ING") {

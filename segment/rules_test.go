@@ -123,6 +123,7 @@ func TestTokenRules(t *testing.T) {
 		{"Clitics", "we’ve they're I'm he'll she'd", "we|’ve|they|'re|I|'m|he|'ll|she|'d"},
 		{"Cannot", "They cannot go.", "They|can|not|go|."},
 		{"Names", "O'Brien and D’Souza", "O'Brien|and|D’Souza"},
+		{"Decades", "the ’90s and '08 but '123", "the|’90s|and|'08|but|'|123"},
 		{"Hyphenated", "a full-scale, decade-old Minsk-2 deal", "a|full-scale|,|decade-old|Minsk-2|deal"},
 		{"Numbers", "1,000,000 people, 3.5% and $4.2 billion", "1,000,000|people|,|3.5|%|and|$|4.2|billion"},
 		{"LeadingDecimalPoint", "batting .265 in May", "batting|.265|in|May"},

@@ -142,6 +142,13 @@ func tokenize(body string, start, end int, toks []dragoman.Token) []dragoman.Tok
 				toks, i = word(body, i, end, toks)
 				continue
 			}
+			if c == '\'' {
+				if j := decade(body, i, 1, start, end); j > 0 {
+					toks = append(toks, tok(body, i, j))
+					i = j
+					continue
+				}
+			}
 			j := punct(body, i, end)
 			toks = append(toks, tok(body, i, j))
 			i = j
@@ -153,6 +160,10 @@ func tokenize(body string, start, end int, toks []dragoman.Token) []dragoman.Tok
 			i += n
 		case isWordRune(r):
 			toks, i = word(body, i, end, toks)
+		case r == '’' && decade(body, i, n, start, end) > 0:
+			j := decade(body, i, n, start, end)
+			toks = append(toks, tok(body, i, j))
+			i = j
 		default:
 			// A dash, a curly quote, an ellipsis character, a symbol or an
 			// invalid byte: one token each.
@@ -161,6 +172,23 @@ func tokenize(body string, start, end int, toks []dragoman.Token) []dragoman.Tok
 		}
 	}
 	return toks
+}
+
+// decade returns the end of an abbreviated decade or year starting with
+// the apostrophe of n bytes at i ("'90s", "’08"), or 0.
+func decade(s string, i, n, start, end int) int {
+	j := i + n
+	if (i > start && wordAt(s, i-1, end)) || !digitAt(s, j, end) || !digitAt(s, j+1, end) || digitAt(s, j+2, end) {
+		return 0
+	}
+	j += 2
+	if j < end && s[j] == 's' {
+		j++
+	}
+	if wordAt(s, j, end) {
+		return 0
+	}
+	return j
 }
 
 func tok(body string, i, j int) dragoman.Token {

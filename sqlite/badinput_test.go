@@ -191,3 +191,42 @@ func TestConcurrentWriters(t *testing.T) {
 		t.Errorf("after two writers: %+v, want 7 articles, 6 events, 2 quotes", st)
 	}
 }
+
+// TestDiskFull fills a database capped at a few pages: the write that does
+// not fit fails clearly and everything stored before it stays.
+func TestDiskFull(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "full.db")
+	db, err := sqlite.Open(ctx, path, sqlite.Options{MaxPages: 60})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	stored := 0
+	var putErr error
+	for i := 0; i < 500; i++ {
+		d := storetest.Riyadh()
+		d.Article.ID = "riyadh-" + strings.Repeat("x", i%7) + string(rune('a'+i%26)) + string(rune('a'+i/26%26))
+		d.Article.Body = strings.Repeat(d.Article.Body+"\n\n", 1+i%3)
+		if _, putErr = db.Put(ctx, dragoman.Batch{Documents: []*dragoman.Document{d}}); putErr != nil {
+			break
+		}
+		stored++
+	}
+	if putErr == nil {
+		t.Fatal("a database capped at 60 pages took 500 articles")
+	}
+	if dragoman.ErrorCode(putErr) != dragoman.EUNAVAILABLE || !strings.Contains(putErr.Error(), "full") {
+		t.Errorf("write past the cap = %v, want unavailable: disk full", putErr)
+	}
+	st, err := db.Stats(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.Articles+st.Duplicates != stored {
+		t.Errorf("after the full disk: %d articles stored, want the %d put before", st.Articles+st.Duplicates, stored)
+	}
+	if ok, err := db.IntegrityCheck(ctx); err != nil || ok != "ok" {
+		t.Errorf("integrity after full disk: %q %v", ok, err)
+	}
+}

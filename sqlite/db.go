@@ -38,6 +38,9 @@ type Options struct {
 	// BusyTimeout is how long a write waits for another process holding
 	// the database; zero means 10 seconds.
 	BusyTimeout time.Duration
+	// MaxPages caps the file at this many 4 KiB pages (a quota); a write
+	// past it fails as a full disk would. Zero means no cap.
+	MaxPages int
 }
 
 // DB is the SQLite Store.
@@ -90,6 +93,9 @@ func Open(ctx context.Context, path string, opts Options) (*DB, error) {
 	q.Add("_pragma", "synchronous(NORMAL)")
 	if opts.ReadOnly {
 		q.Set("mode", "ro")
+	}
+	if opts.MaxPages > 0 {
+		q.Add("_pragma", "max_page_count("+strconv.Itoa(opts.MaxPages)+")")
 	}
 	rq := q.Encode()
 	q.Set("_txlock", "immediate")

@@ -74,21 +74,37 @@ func (it *Item) warn(code, format string, args ...any) {
 // SHA-256 of the body lowercased with its whitespace collapsed, so that
 // re-wrapping or re-reading an article from another format keeps its id.
 func ID(body string) string {
-	var b strings.Builder
-	b.Grow(len(body))
+	buf := make([]byte, 0, len(body))
 	space := false
-	for _, r := range body {
+	for i := 0; i < len(body); {
+		c := body[i]
+		var r rune
+		if c < utf8.RuneSelf {
+			r = rune(c)
+			i++
+		} else {
+			var n int
+			r, n = utf8.DecodeRuneInString(body[i:])
+			i += n
+		}
 		if unicode.IsSpace(r) {
-			space = b.Len() > 0
+			space = len(buf) > 0
 			continue
 		}
 		if space {
-			b.WriteByte(' ')
+			buf = append(buf, ' ')
 			space = false
 		}
-		b.WriteString(string(unicode.ToLower(r)))
+		if r < utf8.RuneSelf {
+			if 'A' <= r && r <= 'Z' {
+				r += 'a' - 'A'
+			}
+			buf = append(buf, byte(r))
+		} else {
+			buf = utf8.AppendRune(buf, unicode.ToLower(r))
+		}
 	}
-	sum := sha256.Sum256([]byte(b.String()))
+	sum := sha256.Sum256(buf)
 	return hex.EncodeToString(sum[:8])
 }
 
@@ -152,9 +168,10 @@ func normalizeBody(s string) string {
 }
 
 // collapseSpace turns every run of whitespace (newlines included, and the
-// no-break space) into one space and trims the ends.
+// no-break space) into one space, drops control characters and zero-width
+// spaces, and trims the ends. Text that needs none of it is returned as is.
 func collapseSpace(s string) string {
-	if s == "" {
+	if isCollapsed(s) {
 		return s
 	}
 	var b strings.Builder
@@ -175,6 +192,44 @@ func collapseSpace(s string) string {
 		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+// isCollapsed reports whether s is text that collapseSpace would leave
+// unchanged: valid UTF-8 with no leading, trailing or doubled spaces, no
+// other white space, no control or zero-width characters.
+func isCollapsed(s string) bool {
+	if s == "" {
+		return true
+	}
+	if s[0] == ' ' || s[len(s)-1] == ' ' {
+		return false
+	}
+	prevSpace := false
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			switch {
+			case c == ' ':
+				if prevSpace {
+					return false
+				}
+				prevSpace = true
+			case c < 0x20 || c == 0x7f:
+				return false
+			default:
+				prevSpace = false
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError || unicode.IsSpace(r) || r == '\u200b' || r == '\ufeff' {
+			return false
+		}
+		prevSpace = false
+		i += n
+	}
+	return true
 }
 
 // joinParagraphs joins paragraphs with the body separator, skipping empty

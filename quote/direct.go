@@ -78,6 +78,9 @@ func (a *analysis) directOne(r region, qi, qj int) {
 			at = c
 		}
 	}
+	if kind == dragoman.Partial && words <= 8 && (titleLike(content.Text) || a.namesNoun(qi, qj, words)) {
+		return // a title or a name: on "The Countdown" site, the "History" section
+	}
 	if !at.found() {
 		// Short fragments and titles with nothing saying they were spoken
 		// are names or scare quotes, not speech.
@@ -140,6 +143,23 @@ func (a *analysis) resolveDeferred() {
 		sp := *src.Speaker
 		q.Speaker = &sp
 	}
+}
+
+// namesNoun reports a short quoted fragment used as the name of the noun
+// that follows it: the "History" section, a "Hope" badge.
+func (a *analysis) namesNoun(qi, qj, words int) bool {
+	if words > 4 || qi == 0 || qj >= len(a.toks) {
+		return false
+	}
+	prev, next := a.toks[qi-1], a.toks[qj]
+	if !(determiner[prev.Lower] || strings.HasSuffix(prev.Lower, "'s") || strings.HasSuffix(prev.Lower, "’s")) {
+		return false
+	}
+	if !next.Word || next.Cap || next.Quoted || functionWord[next.Lower] || isVerbLike(next.Lower) {
+		return false
+	}
+	_, isVerb := a.lx.verbs[next.Lower]
+	return !isVerb && next.Para == prev.Para
 }
 
 // finish fills the speaker, cue, medium and attribution of q.

@@ -105,11 +105,11 @@ func (s *scan) tense(start, end int) int {
 			}
 			if dist >= 0 && dist < bestDist {
 				switch {
-				case futureCues[w]:
+				case futureCues[w], w == "to" && (prev == "is" || prev == "are" || prev == "am"):
 					best, bestDist = 1, dist
 				case prev == "be" || prev == "being":
 					// "will be held": the tense is the modal's.
-				case pastCues[w], len(w) > 4 && strings.HasSuffix(w, "ed") && !notPastEd[w]:
+				case pastCues[w], len(w) > 4 && strings.HasSuffix(w, "ed") && !notPastEd[w] && s.body[i] >= 'a':
 					best, bestDist = -1, dist
 				}
 			}

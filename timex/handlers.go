@@ -2,6 +2,7 @@ package timex
 
 import (
 	"fmt"
+	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -131,8 +132,10 @@ func (s *scan) nearestYear(m []int, rule string, dayIn func(y int) (time.Time, b
 		if !ok {
 			continue
 		}
+		// A date a month on the wrong side of publication still fits the
+		// tense: "is to run from January 23" written on January 28.
 		switch {
-		case tense > 0 && t.Before(s.pub), tense < 0 && t.After(s.pub):
+		case tense > 0 && t.Before(s.pub.AddDate(0, 0, -tenseSlack)), tense < 0 && t.After(s.pub.AddDate(0, 0, 1)):
 			continue
 		}
 		if !found || absDays(t, s.pub) < absDays(best, s.pub) {
@@ -146,6 +149,11 @@ func (s *scan) nearestYear(m []int, rule string, dayIn func(y int) (time.Time, b
 	c.rule = rule + tenseNote(tense)
 	return c, true
 }
+
+// tenseSlack is how many days before publication a date without a year
+// may lie in a clause in the future tense (an event under way). In the
+// past tense a date may lie one day after publication (time zones).
+const tenseSlack = 31
 
 func absDays(a, b time.Time) float64 {
 	d := a.Sub(b).Hours()
@@ -275,10 +283,17 @@ func yearAlone(s *scan, m []int) (cand, bool) {
 	if strings.HasPrefix(s.body[m[1]:], "%") || strings.HasPrefix(s.body[m[1]:], "/") {
 		return cand{}, false
 	}
-	if _, wd := weekdayWords[s.wordAfter(m[1])]; wd || yearBlockers[before] || yearUnits[strings.TrimRight(after, ".,;:")] {
+	rangeAfter := yearRange.MatchString(s.body[m[1]:min(len(s.body), m[1]+8)])
+	if _, wd := weekdayWords[s.wordAfter(m[1])]; wd || !rangeAfter && (yearBlockers[before] || yearUnits[strings.TrimRight(after, ".,;:")]) {
 		return cand{}, false
 	}
-	strong := yearPrepositions[before] || s.group(m, 1) != ""
+	strong := yearPrepositions[before] || s.group(m, 1) != "" || rangeAfter
+	if strong && !timePrepositions[before] && !rangeAfter && len(after) > 3 && strings.HasSuffix(after, "s") && !strings.HasSuffix(after, "ss") && after == s.wordAfter(m[1]) && !notCountNoun[after] {
+		return cand{}, false // "a survey of 1709 schoolchildren"
+	}
+	if y < 1800 && !timePrepositions[before] && before != "year" && s.group(m, 1) == "" && !rangeAfter {
+		return cand{}, false // "a survey of 1709 schoolchildren"
+	}
 	if !strong {
 		if y < 1800 {
 			return cand{}, false
@@ -293,6 +308,14 @@ func yearAlone(s *scan, m []int) (cand, bool) {
 	c.approx = p != ""
 	return c, true
 }
+
+// yearRange is what follows the first year of a range ("2000 - 2050",
+// "2014–16").
+var yearRange = regexp.MustCompile(`^\s?[-–]\s?\d{2,4}\b`)
+
+// timePrepositions are the prepositions after which a number is a year
+// whatever follows it ("in 2015 troops were...").
+var timePrepositions = set("in", "since", "until", "till", "by", "during", "before", "after", "from")
 
 // notCountNoun are words ending in s that follow a year without making it
 // a count ("2015 was", "2015 elections" is still a year).
@@ -355,6 +378,9 @@ func weekday(s *scan, m []int) (cand, bool) {
 		return cand{}, false
 	}
 	wd := weekdayWords[name]
+	if mod == "" && strings.EqualFold(s.wordBefore(s.groupStart(m, 2)), "a") {
+		return cand{start: s.groupStart(m, 2), end: m[1], kind: "set", value: fmt.Sprintf("XXXX-WXX-%d", isoWeekday(wd)), rule: "set:weekday"}, true
+	}
 	rule := "date:weekday"
 	if !s.hasPub {
 		c := unresolved(m, "date", rule+noPub)
@@ -435,7 +461,7 @@ func relativePeriod(s *scan, m []int) (cand, bool) {
 	}
 	// "the past year", "the last week", "this past week" are spans ending
 	// at publication; "the next month" one starting there.
-	if _, isUnit := unitDesignators[unit]; isUnit && (rel == "the past" || rel == "the last" || rel == "the next" || rel == "the coming" || rel == "this past" && unit != "weekend") && part == "" {
+	if _, isUnit := unitDesignators[unit]; isUnit && (rel == "the past" || rel == "the last" || rel == "the next" || rel == "the coming") && part == "" {
 		dir := -1
 		if rel == "the next" || rel == "the coming" {
 			dir = 1
@@ -459,6 +485,16 @@ func relativePeriod(s *scan, m []int) (cand, bool) {
 		n = 1
 	}
 	var p period
+	if unit == "weekend" && rel == "this" {
+		// "this weekend": the one just gone when the clause is in the past,
+		// else the one of this week.
+		if s.tense(m[0], m[1]) < 0 && s.pub.Weekday() != time.Saturday {
+			n = -1
+			if s.pub.Weekday() == time.Sunday {
+				n = 0
+			}
+		}
+	}
 	if _, ok := seasons[unit]; ok {
 		p = seasonRelative(s.pub, unit, n)
 	} else {
@@ -617,6 +653,9 @@ func countDuration(s *scan, m []int) (cand, bool) {
 			return cand{start: s.groupStart(m, 2), end: m[1], kind: "set", value: durationValue(1, true, unit), rule: "set:per"}, true
 		}
 	}
+	if n >= 1000 && !strings.HasSuffix(strings.ToLower(s.group(m, 3)), "s") && !isHyphen(s.body, s.groupStart(m, 3)-1) {
+		return cand{}, false // "2018 day five"
+	}
 	c := cand{start: m[0], end: m[1], kind: "duration", value: durationValue(n, known, unit), approx: approx || !known}
 	if s.group(m, 4) != "" || isHyphen(s.body, s.groupStart(m, 3)-1) {
 		c.rule = "duration:adjective"
@@ -773,5 +812,39 @@ func monthRelativeYear(s *scan, m []int) (cand, bool) {
 	p := partWord(s.group(m, 1))
 	c := dateCand(m, "date", monthPeriod(y, monthWords[s.group(m, 2)]).part(p))
 	c.approx = p != ""
+	return c, true
+}
+
+func decadeWord(s *scan, m []int) (cand, bool) {
+	p := partWord(s.group(m, 1))
+	c := dateCand(m, "date", decadePeriod(decadeWords[strings.ToLower(s.group(m, 2))]).part(p))
+	c.approx = p != ""
+	return c, true
+}
+
+// partOfPeriod resolves "the end of the year", "the start of this month",
+// "year-end" to a part of the current period.
+func partOfPeriod(s *scan, m []int) (cand, bool) {
+	which, unit := strings.ToLower(s.group(m, 1)), strings.ToLower(s.group(m, 2))
+	if unit == "" {
+		which, unit = "the end", strings.ToLower(s.group(m, 3))
+	}
+	if !s.hasPub {
+		return unresolved(m, "date", "date:part-of-period"+noPub), true
+	}
+	p, ok := shift(s.pub, unit, 0)
+	if !ok {
+		return cand{}, false
+	}
+	if which == "the turn" {
+		which = "the start"
+	}
+	c := dateCand(m, "date", p.part(partWord(strings.TrimPrefix(which, "the "))))
+	c.approx = true
+	return c, true
+}
+
+func nineEleven(s *scan, m []int) (cand, bool) {
+	c := dateCand(m, "date", dayPeriod(day(2001, 9, 11)))
 	return c, true
 }

@@ -94,7 +94,7 @@ var seasons = map[string]struct {
 // clause, put it after publication ("will meet on Thursday").
 var futureCues = set("will", "'ll", "’ll", "shall", "scheduled", "due", "expected",
 	"plans", "plan", "planned", "planning", "set", "going", "upcoming", "next",
-	"later", "intends", "aims", "hopes", "tomorrow", "won't", "won’t", "until",
+	"later", "intends", "aims", "hopes", "tomorrow", "won't", "won’t",
 	"should", "must", "may", "might", "upcoming", "ahead")
 
 // pastCues are words that, when they are nearer to the expression than any
@@ -241,4 +241,10 @@ var holidays = map[string]struct {
 var easterOffsets = map[string]int{
 	"easter": 0, "easter sunday": 0, "easter monday": 1, "good friday": -2,
 	"palm sunday": -7, "ash wednesday": -46, "pentecost": 49,
+}
+
+// decadeWords name the decades of the twentieth century ("the sixties").
+var decadeWords = map[string]int{
+	"twenties": 1920, "thirties": 1930, "forties": 1940, "fifties": 1950,
+	"sixties": 1960, "seventies": 1970, "eighties": 1980, "nineties": 1990,
 }

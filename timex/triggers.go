@@ -41,6 +41,9 @@ var triggerWords = func() map[string]trigger {
 	for u := range unitDesignators {
 		add(tUnit, u, u+"s")
 	}
+	for w := range decadeWords {
+		add(tUnit, w)
+	}
 	add(tUnit, "centuries", "millennia", "weekend", "weekends", "quarter", "spring", "summer", "autumn", "fall", "winter",
 		"Spring", "Summer", "Autumn", "Fall", "Winter", "Years", "Decades", "Days", "Weeks", "Months", "Hours")
 	add(tRelDay, "today", "tonight", "yesterday", "tomorrow", "morning", "afternoon", "evening", "night",
@@ -62,7 +65,8 @@ type reach struct {
 
 var ruleReach = map[string]reach{
 	"date:iso": {tYear, 1, 8}, "date:numeric": {tDigit, 1, 12}, "date:year": {tYear, 8, 1}, "time:military": {tYear, 1, 12},
-	"date:decade": {tDigit, 12, 4}, "time:clock": {tDigit, 4, 12}, "time:clock24": {tDigit, 1, 18},
+	"date:decade": {tDigit, 12, 4}, "date:decade-word": {tUnit, 16, 1}, "date:part-of-period": {tUnit, 36, 5},
+	"date:nine-eleven": {tDigit, 1, 3}, "time:clock": {tDigit, 4, 12}, "time:clock24": {tDigit, 1, 18},
 	"date:mdy": {tMonth, 12, 12}, "date:dmy": {tMonth, 28, 10}, "date:md": {tMonth, 12, 7},
 	"date:dm": {tMonth, 28, 1}, "date:month-year": {tMonth, 22, 12},
 	"date:month-relative-year": {tMonth, 22, 20}, "date:month": {tMonth, 22, 1},
@@ -186,7 +190,13 @@ var gates = map[string]func(b string, p span) bool{
 		return (c == '/' || c == '.') && isDigit(byteAt(b, p.end+1)) && p.end-p.start <= 4
 	},
 	"time:military": func(b string, p span) bool { return clockZone[strings.ToLower(nextWord(b, p.end))] },
-	"date:decade":   func(b string, p span) bool { return byteAt(b, p.end) == 's' },
+	"date:decade": func(b string, p span) bool {
+		return byteAt(b, p.end) == 's' || strings.HasPrefix(b[p.end:], "'s") || strings.HasPrefix(b[p.end:], "’s")
+	},
+	"date:part-of-period": func(b string, p span) bool {
+		return strings.Contains(b[max(0, p.start-36):p.start], " of ") || strings.HasPrefix(b[p.end:], " end") || strings.HasPrefix(b[p.end:], "-end")
+	},
+	"date:nine-eleven": func(b string, p span) bool { return b[p.start:p.end] == "9" && strings.HasPrefix(b[p.end:], "/11") },
 	"time:clock": func(b string, p span) bool {
 		return p.end-p.start <= 2 && strings.ContainsAny(b[p.end:min(len(b), p.end+6)], "apAP")
 	},

@@ -16,6 +16,9 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"golang.org/x/text/encoding/unicode"
+	"golang.org/x/text/transform"
+
 	"github.com/dragoman-news/dragoman"
 )
 
@@ -164,6 +167,11 @@ func readStream(ctx context.Context, r io.Reader, name string, opts Options, yie
 		}
 		defer zr.Close()
 		br = bufio.NewReaderSize(&gzipErrReader{zr}, 64<<10)
+	}
+	if b, _ := br.Peek(2); len(b) == 2 && (b[0] == 0xff && b[1] == 0xfe || b[0] == 0xfe && b[1] == 0xff) {
+		// UTF-16 with a byte-order mark (as some Windows tools save text)
+		dec := unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM).NewDecoder()
+		br = bufio.NewReaderSize(transform.NewReader(br, dec), 64<<10)
 	}
 	head, err = br.Peek(sniffSize)
 	if len(head) == 0 {

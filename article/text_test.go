@@ -142,3 +142,54 @@ func TestHTMLCharset(t *testing.T) {
 		}
 	}
 }
+
+func TestUTF16(t *testing.T) {
+	text := "Headline\nWASHINGTON — " + lead + "\n"
+	units := []byte{0xff, 0xfe}
+	for _, r := range text {
+		if r > 0xffff {
+			t.Fatal("test text must stay in the BMP")
+		}
+		units = append(units, byte(r), byte(r>>8))
+	}
+	for it, err := range article.ReadReader(context.Background(), strings.NewReader(string(units)), "utf16.txt", article.Options{}) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		if it.Article.Title != "Headline" || it.Article.Dateline == nil || it.Article.Body != lead {
+			t.Errorf("%+v", it.Article)
+		}
+	}
+}
+
+func TestAtom(t *testing.T) {
+	feed := `<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom">
+  <title>Wire: Europe</title>
+  <entry>
+    <title>Dutch and Belgian ministers agree on North Sea wind grid</title>
+    <link href="https://wire.example/north-sea-grid"/>
+    <author><name>Eva de Vries</name></author>
+    <published>2025-06-03T11:00:00Z</published>
+    <summary>Two governments plan a shared offshore grid.</summary>
+    <content type="html">&lt;p&gt;THE HAGUE, Netherlands — The Dutch and Belgian energy ministers agreed on Tuesday to build a shared offshore grid in the North Sea.&lt;/p&gt;&lt;p&gt;"This is how Europe gets its power from Europe," the Dutch minister, Pieter Jansen, said.&lt;/p&gt;</content>
+  </entry>
+</feed>`
+	n := 0
+	for it, err := range article.ReadReader(context.Background(), strings.NewReader(feed), "europe.atom", article.Options{}) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		n++
+		a := it.Article
+		if a.Format != article.FormatRSS || a.Title != "Dutch and Belgian ministers agree on North Sea wind grid" || a.URL != "https://wire.example/north-sea-grid" ||
+			strings.Join(a.Bylines, "|") != "Eva de Vries" || a.Summary != "Two governments plan a shared offshore grid." || a.SiteName != "Wire: Europe" ||
+			a.Published == nil || a.Published.Precision != dragoman.PrecisionSecond || a.Dateline == nil || a.Dateline.CountryCode != "NLD" ||
+			strings.Count(a.Body, "\n\n") != 1 || a.Source != "europe.atom#item1" {
+			t.Errorf("%+v %+v", a, a.Dateline)
+		}
+	}
+	if n != 1 {
+		t.Errorf("%d articles", n)
+	}
+}

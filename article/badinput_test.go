@@ -236,3 +236,40 @@ func fmtInt(n int) string {
 	}
 	return string(b)
 }
+
+// TestStopEarly breaks out of the loop after the first article of every
+// example: the readers must stop without calling on (which would panic).
+func TestStopEarly(t *testing.T) {
+	files, _ := filepath.Glob(filepath.Join(examplesDir, "*"))
+	for _, f := range files {
+		n := 0
+		for range article.Read(context.Background(), f, article.Options{}) {
+			n++
+			break
+		}
+		if n != 1 {
+			t.Errorf("%s: %d", f, n)
+		}
+	}
+	n := 0
+	for range article.ReadAll(context.Background(), []string{examplesDir, examplesDir}, article.Options{}) {
+		if n++; n == 3 {
+			break
+		}
+	}
+}
+
+// TestCanceled checks that a canceled context ends reading with an error.
+func TestCanceled(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	var errs []error
+	for _, err := range article.Read(ctx, filepath.Join(examplesDir, "wire.jsonl"), article.Options{}) {
+		if err != nil {
+			errs = append(errs, err)
+		}
+	}
+	if len(errs) == 0 || !errors.Is(errs[0], context.Canceled) {
+		t.Errorf("errs %v", errs)
+	}
+}

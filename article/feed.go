@@ -19,18 +19,13 @@ const maxFeedArticles = 4
 // The item's content (content:encoded, Atom content) or, failing that, its
 // description is read as an HTML fragment; a description beside a content
 // becomes the summary.
-func readFeed(ctx context.Context, r *bufio.Reader, s *source) (ok bool) {
-	defer func() {
-		if p := recover(); p != nil {
-			ok = s.fail("", dragoman.Errorf(dragoman.EINVALID, "malformed feed: parser failed: %v", p))
-		}
-	}()
+func readFeed(ctx context.Context, r *bufio.Reader, s *source) bool {
 	data, err := readCapped(r, maxFeedArticles*s.opts.maxBytes())
 	if err != nil {
 		return s.fail("", err)
 	}
 	data, repaired := repairUTF8(data)
-	feed, err := gofeed.NewParser().ParseString(string(data))
+	feed, err := parseFeed(string(data))
 	if err != nil {
 		return s.fail("", dragoman.Errorf(dragoman.EINVALID, "malformed feed: %v", err))
 	}
@@ -103,4 +98,14 @@ func feedItem(item *gofeed.Item, feed *gofeed.Feed) (Item, error) {
 		a.Language = feed.Language
 	}
 	return it, nil
+}
+
+// parseFeed runs gofeed, turning a panic of the parser into an error.
+func parseFeed(data string) (feed *gofeed.Feed, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			feed, err = nil, fmt.Errorf("parser failed: %v", p)
+		}
+	}()
+	return gofeed.NewParser().ParseString(data)
 }

@@ -98,8 +98,9 @@ func runDyad(ctx context.Context, db string, q dragoman.DyadQuery, svg string, a
 	if err := t.flush(); err != nil {
 		return err
 	}
-	fmt.Fprintf(w, "\n%d events  events %s\n", total, sparkline(pts, func(p dragoman.DyadPoint) float64 { return float64(p.Events) }))
-	fmt.Fprintf(w, "%*s  goldstein %s\n", len(fmt.Sprint(total))+7, "", sparkline(pts, func(p dragoman.DyadPoint) float64 { return p.Goldstein }))
+	fmt.Fprintf(w, "\n%d events between %s and %s\n", total, q.A, q.B)
+	fmt.Fprintf(w, "events     %s\n", sparkline(pts, func(p dragoman.DyadPoint) float64 { return float64(p.Events) }))
+	fmt.Fprintf(w, "goldstein  %s\n", sparkline(pts, func(p dragoman.DyadPoint) float64 { return p.Goldstein }))
 	if svg != "" {
 		fmt.Fprintf(w, "chart written to %s\n", svg)
 	}

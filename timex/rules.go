@@ -1,6 +1,8 @@
 package timex
 
 import (
+	"errors"
+	"fmt"
 	"regexp"
 	"strings"
 )
@@ -32,11 +34,25 @@ var (
 
 // rules is the table of every pattern the tagger looks for, roughly from
 // the most to the least specific. Their handlers live in handlers.go.
-func rules() []rule {
+func rules() ([]rule, error) {
+	var errs []error
 	r := func(name, pattern string, h func(*scan, []int) (cand, bool)) rule {
-		return rule{name: name, re: regexp.MustCompile(pattern), anchored: regexp.MustCompile(`^(?:` + pattern + `)`), reach: ruleReach[name], gate: gates[name], handle: h}
+		re, err := regexp.Compile(pattern)
+		if err != nil {
+			errs = append(errs, fmt.Errorf("rule %s: %w", name, err))
+			return rule{}
+		}
+		anchored, err := regexp.Compile(`^(?:` + pattern + `)`)
+		if err != nil {
+			errs = append(errs, fmt.Errorf("rule %s: %w", name, err))
+			return rule{}
+		}
+		if ruleReach[name].needs == 0 {
+			errs = append(errs, fmt.Errorf("rule %s: no triggers in ruleReach", name))
+		}
+		return rule{name: name, re: re, anchored: anchored, reach: ruleReach[name], gate: gates[name], handle: h}
 	}
-	return []rule{
+	table := []rule{
 		r("date:iso", `\b(\d{4})-(\d{2})-(\d{2})\b`, isoDate),
 		r("date:numeric", `\b(\d{1,4})([/.])(\d{1,2})([/.])(\d{2,4})\b`, numericDate),
 		r("date:mdy", `\b(?:`+reWeekday+`,?\s+)?`+reMonth+`\s+(\d{1,2})`+reOrd+`,?\s+(\d{4})\b`, monthDayYear),
@@ -71,4 +87,5 @@ func rules() []rule {
 		r("time:military", `\b([01]\d|2[0-3])([0-5]\d)\s*(GMT|UTC|hours|hrs|local time)\b`, military),
 		r("time:noon", `(?i)\b(noon|midday|midnight)\b`, noon),
 	}
+	return table, errors.Join(errs...)
 }

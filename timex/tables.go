@@ -95,7 +95,8 @@ var seasons = map[string]struct {
 var futureCues = set("will", "'ll", "’ll", "shall", "scheduled", "due", "expected",
 	"plans", "plan", "planned", "planning", "set", "going", "upcoming", "next",
 	"later", "intends", "aims", "hopes", "tomorrow", "won't", "won’t",
-	"should", "must", "may", "might", "upcoming", "ahead")
+	"should", "must", "may", "might", "upcoming", "ahead", "forecast", "forecasts",
+	"predicted", "projected", "anticipated", "slated", "poised", "likely")
 
 // pastCues are words that, when they are nearer to the expression than any
 // future cue, keep it in the past ("said Monday that he will...").

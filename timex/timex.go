@@ -8,12 +8,18 @@
 // candidates are settled by keeping the longest; a clock time next to a
 // day is then merged into it. Relative expressions are resolved with news
 // conventions: a bare weekday is the most recent such day on or before
-// publication unless the clause is in the future tense. Absolute dates with
-// a day are parsed with go-dateparser. See docs/dates.md.
+// publication unless the clause is in the future tense. Numeric dates
+// ("24/02/2022"), whose order of day and month varies, are read with
+// go-dateparser. See docs/dates.md.
+//
+// To stay fast, a rule is not run over the whole body: one pass lists the
+// head words the rules need (triggers.go), and each rule is tried only at
+// the word starts just before its triggers.
 package timex
 
 import (
 	"context"
+	"fmt"
 	"sort"
 	"strings"
 	"sync"
@@ -40,8 +46,12 @@ func New() (*Tagger, error) {
 }
 
 var compiled = sync.OnceValues(func() (*Tagger, error) {
+	table, err := rules()
+	if err != nil {
+		return nil, fmt.Errorf("timex: %w", err)
+	}
 	t := &Tagger{
-		rules:  rules(),
+		rules:  table,
 		parser: &dp.Parser{},
 		cfg: &dp.Configuration{
 			Languages:     []string{"en"},
@@ -51,8 +61,8 @@ var compiled = sync.OnceValues(func() (*Tagger, error) {
 	}
 	// Warm the parser's locale data once, so that the first article does
 	// not pay for it.
-	if _, err := t.parser.Parse(t.cfg, "February 24, 2022"); err != nil {
-		return nil, err
+	if _, err := t.parser.Parse(t.cfg, "24/02/2022"); err != nil {
+		return nil, fmt.Errorf("timex: date parser: %w", err)
 	}
 	return t, nil
 })

@@ -41,10 +41,17 @@ func parseText(data string) Item {
 	}
 	i = skipBlank(lines, i)
 
-	// Optional "By NAME" right under the headline.
+	// Optional "By NAME" and "Published: DATE" lines under the headline.
 	for i < len(lines) {
 		if names := bylineNames(lines[i]); names != nil {
 			a.Bylines = append(a.Bylines, names...)
+			i = skipBlank(lines, i+1)
+			continue
+		}
+		if p, ok := labeledDate(lines[i]); ok {
+			if a.Published == nil {
+				a.Published = p
+			}
 			i = skipBlank(lines, i+1)
 			continue
 		}
@@ -298,9 +305,26 @@ outer:
 // dateLineRE matches a line that is only a date: "Friday, January 4,
 // 2019", "January 4, 2019", "4 January 2019", "2019-01-04".
 var dateLineRE = regexp.MustCompile(`^(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(?:` +
-	`(January|February|March|April|May|June|July|August|September|October|November|December)\s+(\d{1,2}),?\s+(\d{4})` +
+	`(January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Aug\.|Sept\.|Oct\.|Nov\.|Dec\.)\s+(\d{1,2}),?\s+(\d{4})` +
 	`|(\d{1,2})\s+(January|February|March|April|May|June|July|August|September|October|November|December),?\s+(\d{4})` +
 	`|(\d{4}-\d{2}-\d{2}))$`)
+
+// labeledDateRE matches a header line that gives the publication date:
+// "Published: Feb. 18, 2025", "Updated 2025-02-18 10:30", "Date: …".
+var labeledDateRE = regexp.MustCompile(`^(?i:published|posted|updated|date)(?:\s+on)?\s*:?\s+(.{4,60})$`)
+
+// labeledDate reads a labeled date line.
+func labeledDate(line string) (*dragoman.Published, bool) {
+	m := labeledDateRE.FindStringSubmatch(strings.TrimSpace(line))
+	if m == nil {
+		return nil, false
+	}
+	p, err := ParsePublished(m[1])
+	if err != nil {
+		return nil, false
+	}
+	return p, true
+}
 
 // parseDateLine reads a paragraph that is only a date, as Wikinews opens
 // its articles with.
@@ -312,7 +336,7 @@ func parseDateLine(p string) (*dragoman.Published, bool) {
 	var s string
 	switch {
 	case m[1] != "":
-		s = m[1] + " " + m[2] + " " + m[3]
+		s = fullMonth(m[1]) + " " + m[2] + " " + m[3]
 	case m[5] != "":
 		s = m[5] + " " + m[4] + " " + m[6]
 	default:
@@ -327,4 +351,25 @@ func parseDateLine(p string) (*dragoman.Published, bool) {
 		return nil, false
 	}
 	return &dragoman.Published{Time: t, Precision: dragoman.PrecisionDay}, true
+}
+
+// fullMonth spells out the AP abbreviations of month names.
+func fullMonth(m string) string {
+	switch m {
+	case "Jan.":
+		return "January"
+	case "Feb.":
+		return "February"
+	case "Aug.":
+		return "August"
+	case "Sept.":
+		return "September"
+	case "Oct.":
+		return "October"
+	case "Nov.":
+		return "November"
+	case "Dec.":
+		return "December"
+	}
+	return m
 }

@@ -193,3 +193,21 @@ func TestAtom(t *testing.T) {
 		t.Errorf("%d articles", n)
 	}
 }
+
+func TestTextDates(t *testing.T) {
+	for _, tc := range []struct{ name, text, want string }{
+		{"Labeled", "Headline\nBy Jane Doe\nPublished: Feb. 18, 2025\n\nBody text.\n", "2025-02-18"},
+		{"UpdatedTime", "Headline\nUpdated 2025-02-18 10:30\nBody text.\n", "2025-02-18"},
+		{"APDateLine", "Headline\nSept. 3, 2024\nBody text.\n", "2024-09-03"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			a := readText(t, tc.text)
+			if a.Published == nil || a.Published.Time.Format("2006-01-02") != tc.want {
+				t.Fatalf("published %+v", a.Published)
+			}
+			if a.Body != "Body text." {
+				t.Errorf("body %q", a.Body)
+			}
+		})
+	}
+}

@@ -273,3 +273,30 @@ func TestCanceled(t *testing.T) {
 		t.Errorf("errs %v", errs)
 	}
 }
+
+func TestJSONDocuments(t *testing.T) {
+	dir := t.TempDir()
+	one := `{"title": "Envoys meet in Oslo", "text": "OSLO — Envoys met in Oslo on Tuesday and agreed to meet again next month."}`
+	pretty := "{\n  \"title\": \"Envoys meet in Oslo\",\n  \"text\": \"OSLO — Envoys met in Oslo on Tuesday and agreed to meet again.\"\n}\n"
+	for _, tc := range []struct {
+		name, data string
+		items      int
+		errs       int
+	}{
+		{"Array", "[\n" + one + ",\n" + one + "\n]\n", 2, 0},
+		{"ArrayWithBadItem", "[" + one + `, {"title": "no text"}, ` + one + "]", 2, 1},
+		{"Pretty", pretty + pretty, 2, 0},
+		{"Unterminated", "[" + one + ",", 1, 1},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			p := write(t, dir, tc.name+".json", []byte(tc.data))
+			items, errs := read(t, p, article.Options{})
+			if len(items) != tc.items || len(errs) != tc.errs {
+				t.Fatalf("items %d errs %v", len(items), errs)
+			}
+			if items[0].Article.Format != article.FormatJSONL || items[0].Article.Dateline == nil || items[0].Article.Source != p+"#item1" {
+				t.Errorf("%+v", items[0].Article)
+			}
+		})
+	}
+}

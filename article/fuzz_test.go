@@ -76,6 +76,8 @@ func FuzzHTML(f *testing.F) {
 func FuzzJSONL(f *testing.F) {
 	addExamples(f, "*.jsonl")
 	f.Add([]byte(`{"title":"t","text":"x","published":12345}` + "\n{bad\n" + `{"html":"<p>hi</p>","byline":["a","b"]}`))
+	f.Add([]byte("[{\"title\":\"t\",\"text\":\"x y z\"},\n{\"body\":\"<p>a</p>\"}]"))
+	f.Add([]byte("{\n \"title\": \"t\",\n \"text\": \"pretty\"\n}\n{\"text\":\"two\"}"))
 	f.Fuzz(func(t *testing.T, data []byte) { fuzzRead(t, article.FormatJSONL, data) })
 }
 

@@ -37,6 +37,9 @@ type jsonRecord struct {
 // is skipped (with an error) without being held in memory; a line that is
 // not a JSON object gives an error naming it, and reading goes on.
 func readJSONL(ctx context.Context, r *bufio.Reader, s *source) bool {
+	if isJSONDocument(r) {
+		return readJSONDocument(ctx, r, s)
+	}
 	max := s.opts.maxBytes()
 	var buf []byte
 	for n := 1; ; n++ {
@@ -211,4 +214,68 @@ func jsonDate(raw json.RawMessage) *dragoman.Published {
 // jsonErrText shortens encoding/json's messages.
 func jsonErrText(err error) string {
 	return strings.TrimPrefix(err.Error(), "json: ")
+}
+
+// isJSONDocument reports whether the input is not JSON Lines but a JSON
+// array of articles or pretty-printed objects: it opens with "[", or its
+// first line is not a JSON value on its own.
+func isJSONDocument(r *bufio.Reader) bool {
+	head, _ := r.Peek(sniffSize)
+	head = bytes.TrimLeft(bytes.TrimPrefix(head, []byte("\xef\xbb\xbf")), " \t\r\n")
+	if len(head) > 0 && head[0] == '[' {
+		return true
+	}
+	nl := bytes.IndexByte(head, '\n')
+	if nl < 0 {
+		return false // one long line, or the whole input: JSON Lines either way
+	}
+	return !json.Valid(bytes.TrimSpace(head[:nl]))
+}
+
+// readJSONDocument reads a JSON array of article objects, or a sequence of
+// (pretty-printed) objects. Records are named "item N". The input is held
+// whole, up to four times the article cap; a syntax error ends it, since
+// there is no line to resume at.
+func readJSONDocument(ctx context.Context, r *bufio.Reader, s *source) bool {
+	data, err := readCapped(r, maxFeedArticles*s.opts.maxBytes())
+	if err != nil {
+		return s.fail("", err)
+	}
+	data, repaired := repairUTF8(data)
+	dec := json.NewDecoder(bytes.NewReader(bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))))
+	array := false
+	if t, err := dec.Token(); err == nil && t == json.Delim('[') {
+		array = true
+	} else {
+		dec = json.NewDecoder(bytes.NewReader(bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))))
+	}
+	for n := 1; dec.More(); n++ {
+		record := fmt.Sprintf("item %d", n)
+		if err := ctx.Err(); err != nil {
+			return s.fail(record, err)
+		}
+		var raw json.RawMessage
+		if err := dec.Decode(&raw); err != nil {
+			return s.fail(record, dragoman.Errorf(dragoman.EINVALID, "bad JSON: %v", jsonErrText(err)))
+		}
+		it, err := parseJSONRecord(ctx, raw)
+		if err != nil {
+			if !s.fail(record, err) {
+				return false
+			}
+			continue
+		}
+		if repaired {
+			it.warn("invalid_utf8", invalidUTF8Message)
+		}
+		if !s.emit(it, record) {
+			return false
+		}
+	}
+	if array {
+		if _, err := dec.Token(); err != nil {
+			return s.fail("", dragoman.Errorf(dragoman.EINVALID, "bad JSON: unterminated array: %v", jsonErrText(err)))
+		}
+	}
+	return true
 }

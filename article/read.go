@@ -288,6 +288,8 @@ func Detect(head []byte, name string) string {
 		return FormatWARC
 	case bytes.HasPrefix(h, []byte("{")):
 		return FormatJSONL
+	case bytes.HasPrefix(h, []byte("[")) && bytes.HasPrefix(bytes.TrimLeft(h[1:], " \t\r\n"), []byte("{")):
+		return FormatJSONL // a JSON array of articles
 	case bytes.HasPrefix(h, []byte("<")):
 		if bytes.Contains(lower, []byte("<rss")) || bytes.Contains(lower, []byte("<feed")) || bytes.Contains(lower, []byte("<rdf:rdf")) {
 			return FormatRSS

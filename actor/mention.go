@@ -217,6 +217,13 @@ var speechVerbs = toSet("said says told added wrote asked noted warned argued st
 // says so.
 func (s *state) typeRuns() {
 	persons := map[string]bool{}
+	// single capitalized words that speak: "Kosiec said"
+	speakers := map[string]bool{}
+	for i := 0; i+1 < len(s.words); i++ {
+		if s.words[i].cap && s.sameSent(i, i+1) && speechVerbs[s.words[i+1].lower] {
+			speakers[s.words[i].text] = true
+		}
+	}
 	for _, c := range s.cands {
 		if c.dead || !c.untyped {
 			continue
@@ -242,6 +249,11 @@ func (s *state) typeRuns() {
 			prevWord = s.words[c.ws-1].lower
 		}
 		holders := s.g.Person(s.text(c.ws, c.we))
+		if (after == "a" || after == "the") && s.appositivePlace(c) {
+			// "Magnitogorsk, a city in the Urals"
+			c.typ, c.score, c.name = dragoman.GPE, 0.7, s.text(c.ws, c.we)
+			continue
+		}
 		// "Mohamed Hamdan Dagalo, known as Hemedti"
 		if c.ws >= 2 && s.sameSent(c.ws-2, c.ws) && (s.words[c.ws-2].lower == "known" || s.words[c.ws-2].lower == "called") && s.words[c.ws-1].lower == "as" {
 			for k := c.ws - 3; k >= 0 && k >= c.ws-5 && s.sameSent(k, c.ws); k-- {
@@ -256,11 +268,11 @@ func (s *state) typeRuns() {
 		}
 		switch {
 		case prevTitle, s.g.IsGivenName(first.text) && n > 1, len(holders) > 0,
-			after == "who" || after == "a" || after == "the" && n > 1,
+			after == "who", (after == "a" || after == "the") && s.appositiveRole(c),
 			n > 1 && (speechVerbs[nextWord] || speechVerbs[prevWord]),
 			s.r.dict != nil && s.r.dict.isPerson(s.text(c.ws, c.we)):
 			c.typ, c.score = dragoman.Person, 0.8
-		case n > 1 && n <= 4 && !hasDigit(s.text(c.ws, c.we)):
+		case n > 1 && n <= 4 && !hasDigit(s.text(c.ws, c.we)) && (speakers[s.words[c.we-1].text] || n == 2 && s.g.IsGivenName(first.text)):
 			c.typ, c.score = dragoman.Person, 0.5
 		case n == 1 && first.first:
 			c.typ, c.score = dragoman.Misc, 0.3 // kept only if a person's surname
@@ -386,4 +398,27 @@ func (s *state) scanMetonymy() {
 			c.metonymic = true
 		}
 	}
+}
+
+var placeNouns = toSet("city town village province region country capital state island port district county suburb neighbourhood neighborhood area")
+
+// appositiveRole reports whether the words after "Name, a ..." hold a
+// person's title.
+func (s *state) appositiveRole(c *cand) bool {
+	a := c.we + 1
+	_, ok := s.roleFromNP(a, s.npEnd(a, c.ws), "appositive", false)
+	return ok
+}
+
+// appositivePlace reports "Name, a city ...".
+func (s *state) appositivePlace(c *cand) bool {
+	for k := c.we + 2; k < c.we+5 && s.sameSent(k, c.ws); k++ {
+		if placeNouns[s.words[k].lower] {
+			return true
+		}
+		if !premodAdj[s.words[k].lower] && !strings.HasSuffix(s.words[k].lower, "ern") && s.words[k].lower != "small" && s.words[k].lower != "large" && s.words[k].lower != "major" {
+			return false
+		}
+	}
+	return false
 }

@@ -61,8 +61,12 @@ func (s *state) mainCountry() string {
 func (s *state) countMainCountry() string {
 	count := map[string]int{}
 	for _, c := range s.cands {
-		if !c.dead && !c.desc && c.typ == dragoman.GPE && c.kind == gazetteer.KindCountry {
-			count[c.country]++
+		if !c.dead && !c.desc && (c.typ == dragoman.GPE || c.typ == dragoman.NORP) && len(c.country) == 3 && c.kind != gazetteer.KindRegion {
+			if _, ok := s.g.Country(c.country); ok {
+				if cc, _ := s.g.Country(c.country); !cc.IsRegion {
+					count[c.country]++
+				}
+			}
 		}
 	}
 	best, n := "", 0

@@ -237,7 +237,38 @@ func (s *state) scanTitles(sr [2]int) {
 		}
 		t, found := s.g.TitleAt(buf)
 		if found > 0 {
-			s.titleAt[i] = titleHit{end: i + found, t: t}
+			// "Minister of Emergency Situations", "Director of the Office of
+			// Budget": the capitalized complement belongs to the title, up to
+			// a given name
+			end := i + found
+			if ofTitles[s.words[end-1].lower] && end+1 < sr[1] && s.words[end].lower == "of" {
+				k := end + 1
+				if k < sr[1] && s.words[k].lower == "the" {
+					k++
+				}
+				j := k
+				for j < sr[1] && (s.words[j].cap || s.words[j].lower == "and" || s.words[j].lower == "of") && !s.g.IsGivenName(s.words[j].text) && !isUpperWord(s.words[j].text) {
+					j++
+				}
+				if j == sr[1] || !s.g.IsGivenName(s.words[j].text) {
+					// no given name: leave the last two words to the name
+					j -= 2
+				}
+				for j > k && !s.words[j-1].cap {
+					j--
+				}
+				if j > k && j < sr[1] && s.words[j].cap {
+					end = j
+					for x := k; x < j; x++ {
+						if s.gazAt[x] != 0 {
+							s.cands[s.gazAt[x]-1].dead = true
+							s.gazAt[x] = 0
+						}
+					}
+					found = end - i
+				}
+			}
+			s.titleAt[i] = titleHit{end: end, t: t}
 		} else {
 			// plural of a title: "advisers", "envoys"
 			w := s.words[i].lower
@@ -265,9 +296,16 @@ func (s *state) inTitle(i int) (int, titleHit, bool) {
 	return 0, titleHit{}, false
 }
 
+var ofTitles = toSet("minister secretary director head chief governor president chairman chairwoman commissioner ambassador envoy spokesman spokeswoman mayor general")
+
+var partyWords = toSet("Republican Democrat Democratic Conservative Labour Liberal Tory Socialist Green Communist")
+
 var lawNouns = toSet("accord accords agreement agreements treaty deal pact protocol ceasefire cease-fire truce memorandum resolution act convention framework charter declaration")
 var lawHeads = toSet("Accord Accords Agreement Treaty Pact Protocol Act Convention Charter Declaration Memorandum Resolution Plan Doctrine")
 var facHeads = toSet("Palace Airport Square Bridge Stadium Arena Hotel Hospital Base Airbase Plant Tower Towers Mosque Cathedral Church Synagogue Temple Station Building Embassy Consulate Prison Dam Port Harbor Harbour Street Avenue Boulevard Mall Museum Park Gate Terminal Reactor Pipeline Canal Camp Field Hall Castle Fortress Monastery Kremlin")
+var locHeads = toSet("Sea Ocean River Lake Mountains Mountain Island Islands Bay Gulf Peninsula Valley Desert Strait Coast Region Province County District Basin Plateau Heights Corridor")
+var eventHeads = toSet("War Games Olympics Cup Championship Championships Summit Festival Election Elections Revolution Uprising Massacre Crisis Forum Expo")
+
 var orgHeads = toSet(`Council Organization Organisation Institute Institution University College School Party Ministry Department
 Agency Bank Fund Committee Commission Group Association Union Corporation Corp. Inc. Inc Company Co. Ltd. Ltd Times Post
 News Journal Foundation Center Centre Court Assembly Parliament Army Navy Force Forces Guard Guards Brigade Brigades
@@ -275,7 +313,8 @@ Front Movement Alliance League Federation Service Services Office Authority Club
 Review Daily Tribune Herald Gazette Telegraph Times Bureau Board Society Trust Partners Capital Holdings Industries
 Motors Energy Oil Petroleum Group Cabinet Senate Congress Command Corps Regiment Battalion Division Directorate Secretariat
 Observatory Watch Initiative Project Program Programme Coalition Conference Academy Tribunal Legion Lab Labs Systems
-Technologies Communications Broadcasting Radio Television TV Channel Agency`)
+Technologies Communications Broadcasting Radio Television TV Channel Agency Laboratory Laboratories Patrol Police
+Hospital Museum Library Zoo Clinic Authority Exchange Council Fleet Agency Register Registry Institute Ministry`)
 
 // scanRuns finds runs of capitalized words and types those that end with
 // a head word of agreements, facilities or organizations. The rest stay
@@ -289,8 +328,14 @@ func (s *state) scanRuns(sr [2]int) {
 			i = s.shouting(i, sr)
 			continue
 		}
-		// "Senior Colonel Shi Yi": a capitalized modifier of a title
-		if w.cap && (premodAdj[w.lower] || flagWords[w.lower]) && i+1 < sr[1] && s.isTitleWord(i+1) {
+		if w.text == "I" {
+			i++
+			continue
+		}
+		// "Senior Colonel Shi Yi", "Republican Kevin McCarthy": a capitalized
+		// modifier of a title or a name
+		if w.cap && (premodAdj[w.lower] || flagWords[w.lower]) && i+1 < sr[1] && s.isTitleWord(i+1) ||
+			partyWords[w.text] && i+1 < sr[1] && s.words[i+1].cap {
 			i++
 			continue
 		}
@@ -318,9 +363,10 @@ func (s *state) scanRuns(sr [2]int) {
 		i = j
 	}
 	// "Institute for the Study of War", "Bank of England"
+	merged := map[int]bool{}
 	for k := 0; k+1 < len(runs); k++ {
 		a, b := runs[k], runs[k+1]
-		if !orgHeads[s.words[a[1]-1].text] && !lawHeads[s.words[a[1]-1].text] {
+		if !orgHeads[s.words[a[1]-1].text] && !lawHeads[s.words[a[1]-1].text] && !merged[a[0]] {
 			continue
 		}
 		gap := b[0] - a[1]
@@ -328,7 +374,7 @@ func (s *state) scanRuns(sr [2]int) {
 			continue
 		}
 		g0 := s.words[a[1]].lower
-		if g0 != "of" && g0 != "for" && g0 != "on" && g0 != "and" {
+		if g0 != "of" && g0 != "for" && g0 != "on" {
 			continue
 		}
 		if gap == 2 && s.words[a[1]+1].lower != "the" {
@@ -336,10 +382,11 @@ func (s *state) scanRuns(sr [2]int) {
 		}
 		runs[k] = [2]int{a[0], b[1]}
 		runs = append(runs[:k+1], runs[k+2:]...)
+		merged[a[0]] = true
 		k--
 	}
 	for _, r := range runs {
-		s.typeRun(r[0], r[1], sr)
+		s.typeRun(r[0], r[1], sr, merged[r[0]])
 	}
 }
 
@@ -349,7 +396,7 @@ func (s *state) isTitleWord(i int) bool {
 }
 
 // typeRun applies the head-word rules to one run.
-func (s *state) typeRun(ws, we int, sr [2]int) {
+func (s *state) typeRun(ws, we int, sr [2]int, merged bool) {
 	last := s.words[we-1]
 	lastFree := s.gazAt[we-1] == 0
 	next := ""
@@ -365,14 +412,22 @@ func (s *state) typeRun(ws, we int, sr [2]int) {
 		typ = dragoman.Law
 	case lastFree && facHeads[last.text] && we-ws > 1:
 		typ = dragoman.Facility
-	case lastFree && orgHeads[last.text] && we-ws > 1:
+	case lastFree && orgHeads[last.text] && we-ws > 1, merged:
 		typ = dragoman.Organization
+	case lastFree && locHeads[last.text] && we-ws > 1:
+		typ = dragoman.Location
+	case lastFree && eventHeads[last.text] && we-ws > 1:
+		typ = dragoman.EventName
+	}
+	// a name of the gazetteer that covers the run stands
+	if g := s.gazAt[ws]; g != 0 && s.cands[g-1].ws == ws && s.cands[g-1].we >= we && s.cands[g-1].origin == "gazetteer" {
+		return
 	}
 	if typ != "" {
 		country := ""
 		for _, c := range s.live(ws, end) {
 			if c.origin == "gazetteer" {
-				if country == "" && c.country != "" && len(c.country) == 3 {
+				if country == "" && len(c.country) == 3 && c.typ != dragoman.NORP {
 					country = c.country
 				}
 				c.dead = true
@@ -381,8 +436,8 @@ func (s *state) typeRun(ws, we int, sr [2]int) {
 		if typ == dragoman.Facility && country == "" && s.d.Article.Dateline != nil {
 			country = s.d.Article.Dateline.CountryCode
 		}
-		if typ != dragoman.Facility {
-			country = "" // an agreement or organization named after a place is not of it
+		if typ == dragoman.Law || typ == dragoman.EventName {
+			country = "" // an agreement named after a place is not of it
 		}
 		txt := s.text(ws, end)
 		c := s.add(&cand{ws: ws, we: end, typ: typ, origin: "rule", score: 0.8, name: txt, key: string(typ) + ":" + strings.ToLower(txt), country: country})
@@ -399,8 +454,12 @@ func (s *state) typeRun(ws, we int, sr [2]int) {
 			i++
 			continue
 		}
+		if !s.words[i].cap {
+			i++ // a particle or connector left alone
+			continue
+		}
 		j := i
-		for j < we && s.gazAt[j] == 0 {
+		for j < we && s.gazAt[j] == 0 && (s.words[j].cap || particles[s.words[j].lower]) {
 			j++
 		}
 		// "Israel Katz": a place that starts a name the dictionary knows

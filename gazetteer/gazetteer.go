@@ -322,7 +322,7 @@ func (g *Gazetteer) addCity(f []string) error {
 
 func (g *Gazetteer) addOrg(f []string) error {
 	code, kind, name := f[0], f[1], f[2]
-	if code == "" || name == "" {
+	if name == "" {
 		return fmt.Errorf("bad organization %q", name)
 	}
 	e := Entry{Kind: KindOrg, Name: name, Code: code, Type: kind, Country: f[4]}

@@ -558,6 +558,22 @@ func (st *docState) quoteAt(off int) *dragoman.Quote {
 	return best
 }
 
+// restates reports whether ev repeats an event already kept: the same
+// actors and root in overlapping words ("imposed new sanctions on Iran"
+// as a verb and as a noun).
+func (st *docState) restates(ev dragoman.Event) bool {
+	for i := len(st.d.Events) - 1; i >= 0; i-- {
+		o := st.d.Events[i]
+		if o.Sentence != ev.Sentence {
+			break
+		}
+		if o.Root == ev.Root && o.Source.Actor == ev.Source.Actor && o.Target.Actor == ev.Target.Actor && o.Evidence.Overlaps(ev.Evidence) {
+			return true
+		}
+	}
+	return false
+}
+
 // finish gives troops "on the ground" the country where the article's
 // fighting is, drops what still has no target, and numbers the events.
 func (st *docState) finish() {
@@ -584,7 +600,7 @@ func (st *docState) finish() {
 			ev.Target = &dragoman.ActorRef{Name: name, Actor: where}
 		}
 		key := fmt.Sprintf("%d|%s|%s|%s|%d", ev.Sentence, ev.Source.Actor, ev.Target.Actor, ev.Code, ev.Trigger.Start)
-		if seen[key] {
+		if seen[key] || st.restates(ev) {
 			continue
 		}
 		seen[key] = true

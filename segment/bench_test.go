@@ -72,3 +72,23 @@ func BenchmarkSegment(b *testing.B) {
 	}
 	b.ReportMetric(float64(len(bodies)), "articles/op")
 }
+
+// BenchmarkHugeBody segments one 50 MB paragraph of news-like text, the
+// size of the largest input the readers must survive; run it alone:
+//
+//	go test ./segment/ -run '^$' -bench HugeBody -benchtime 1x -cpu 1
+func BenchmarkHugeBody(b *testing.B) {
+	unit := fixture[:strings.Index(fixture, "\n")] + " "
+	body := strings.Repeat(unit, 50_000_000/len(unit))
+	d := dragoman.NewDocument(dragoman.Article{Body: body})
+	s := segment.New()
+	b.SetBytes(int64(len(body)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if err := s.Annotate(context.Background(), d); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(len(d.Tokens)), "tokens")
+	b.ReportMetric(float64(len(d.Sentences)), "sentences")
+}

@@ -11,6 +11,7 @@ package segment
 
 import (
 	"context"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/dragoman-news/dragoman"
@@ -32,8 +33,7 @@ func (s *Segmenter) Annotate(ctx context.Context, d *dragoman.Document) error {
 	body := d.Article.Body
 	d.Paragraphs = d.Paragraphs[:0]
 	d.Sentences = d.Sentences[:0]
-	// About one token for every five bytes of English news.
-	d.Tokens = make([]dragoman.Token, 0, len(body)/5+1)
+	d.Tokens = make([]dragoman.Token, 0, estimateTokens(body))
 	var ends []int
 	for p := range paragraphs(body) {
 		if err := ctx.Err(); err != nil {
@@ -65,6 +65,14 @@ func (s *Segmenter) Annotate(ctx context.Context, d *dragoman.Document) error {
 		}
 	}
 	return nil
+}
+
+// estimateTokens guesses how many tokens body has, a little high, so that
+// the token slice is allocated once: news has about 1.2 tokens a word
+// (punctuation and clitics), and counting spaces is cheap.
+func estimateTokens(body string) int {
+	words := strings.Count(body, " ") + strings.Count(body, "\n") + 1
+	return words + words/3 + 16
 }
 
 type span struct{ start, end int }

@@ -63,6 +63,9 @@ func (a *analysis) directOne(r region, qi, qj int) {
 	}
 	wholeStart := a.startsUtterance(before, content.Text)
 	at := a.attributeDirect(before, after, qi, qj)
+	if !at.found() && after[0] == after[1] && !r.Unbalanced {
+		at = a.nextSentenceCue(qj)
+	}
 	endsPunct := endsWithPunct(content.Text)
 	kind := dragoman.Partial
 	if wholeStart && (endsPunct || after[1] == after[0] || at.found()) {
@@ -275,7 +278,7 @@ func (a *analysis) afterCue(x, end int) attribution {
 	t := a.toks[x]
 	// "…," according to X.
 	if t.Lower == "according" && x+1 < end && a.toks[x+1].Lower == "to" {
-		np := a.forwardNP(x+2, end)
+		np := a.byline(a.forwardNP(x+2, end), end)
 		if np[1] > np[0] {
 			return attribution{np: np, cue: x, cueEnd: x + 2, how: "according-to"}
 		}
@@ -302,6 +305,39 @@ func (a *analysis) afterCue(x, end int) attribution {
 	return noAttribution()
 }
 
+// nextSentenceCue reads the attribution of a quotation that ends with its
+// sentence when the segmenter split after "!" or "?" before a name:
+// “… in two days!" Macron told the world via Twitter. It only accepts a cue
+// that introduces no clause and no quotation of its own.
+func (a *analysis) nextSentenceCue(qj int) attribution {
+	if qj >= len(a.toks) || qj == 0 || a.toks[qj].Para != a.toks[qj-1].Para {
+		return noAttribution()
+	}
+	s := a.sents[a.sentOf[qj]]
+	if s.From != qj {
+		return noAttribution()
+	}
+	end := s.To
+	for x := qj; x < s.To; x++ {
+		if a.toks[x].Quoted {
+			end = x
+			break
+		}
+	}
+	at := a.afterCue(qj, end)
+	if !at.found() || at.cue < 0 || at.how != "cue" {
+		return noAttribution()
+	}
+	vb := a.lx.verbs[a.toks[at.cue].Lower]
+	if from, _, ok := a.contentStart(at.cue, s.To, vb); ok && from >= 0 {
+		return noAttribution() // "Kellogg said the plan would work": speech of its own
+	}
+	if end < s.To {
+		return noAttribution() // "McGurk later wrote, “…”" introduces the next quotation
+	}
+	return at
+}
+
 // cueAt tries token v as a speech cue whose subject lies in [lo, v).
 func (a *analysis) cueAt(v, lo, hi int, quoteFrame bool) attribution {
 	t := a.toks[v]
@@ -309,7 +345,7 @@ func (a *analysis) cueAt(v, lo, hi int, quoteFrame bool) attribution {
 		return noAttribution()
 	}
 	if t.Lower == "according" && v+1 < hi && a.toks[v+1].Lower == "to" {
-		np := a.forwardNP(v+2, hi)
+		np := a.byline(a.forwardNP(v+2, hi), hi)
 		if np[1] > np[0] {
 			return attribution{np: np, cue: v, cueEnd: v + 2, how: "according-to"}
 		}

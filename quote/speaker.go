@@ -25,8 +25,9 @@ var (
 		"separately", "simply", "similarly", "further", "too", "first", "last", "finally", "privately", "publicly")
 	negation = setOf("not", "never", "n't", "didn't", "didn’t", "won't", "won’t", "wouldn't", "wouldn’t",
 		"hasn't", "hasn’t", "haven't", "haven’t", "doesn't", "doesn’t", "don't", "don’t", "declined", "refused")
-	modal   = setOf("will", "would", "could", "should", "can", "may", "might", "must")
-	pronoun = map[string]string{"he": "he", "she": "she", "they": "they", "it": "it", "we": "we", "i": "i"}
+	quantifier = setOf("one", "some", "many", "several", "two", "three", "each", "none", "most", "all", "both", "few")
+	modal      = setOf("will", "would", "could", "should", "can", "may", "might", "must")
+	pronoun    = map[string]string{"he": "he", "she": "she", "they": "they", "it": "it", "we": "we", "i": "i"}
 	// capitalized words that open a sentence without being part of a name
 	sentenceOpener = setOf("but", "and", "now", "still", "meanwhile", "yet", "however", "on", "in", "also", "so",
 		"then", "earlier", "later", "instead", "separately", "today", "yesterday", "last", "this", "that", "when",
@@ -103,6 +104,12 @@ func (a *analysis) backNP(v, lo int) ([2]int, bool) {
 			// "The secretary general of CEI, Nunzio Galantino, has called"
 			return [2]int{k + 1, i}, true
 		}
+		if !appositiveOpener[a.toks[k+1].Lower] && a.toks[i-1].Cap && a.toks[i-1].Word {
+			// "Another co-author, engineering professor Julian Marshall, said"
+			if np, ok := a.backNP(i, k+1); ok && a.toks[np[1]-1].Cap {
+				return np, true
+			}
+		}
 		if k == lo || !appositiveOpener[a.toks[k+1].Lower] && !a.lx.roles[a.toks[k+1].Lower] {
 			return [2]int{}, false
 		}
@@ -154,7 +161,7 @@ func (a *analysis) backNP(v, lo int) ([2]int, bool) {
 			}
 			break
 		}
-		if !t.Cap && !functionWord[t.Lower] && lower < 3 && (nounHead || a.lx.roles[t.Lower] || a.lx.groups[t.Lower]) && !isVerbLike(t.Lower) {
+		if !t.Cap && !functionWord[t.Lower] && lower < 4 && (nounHead || a.lx.roles[t.Lower] || a.lx.groups[t.Lower]) && !isVerbLike(t.Lower) {
 			if _, isVerb := a.lx.verbs[t.Lower]; isVerb {
 				break
 			}
@@ -164,6 +171,10 @@ func (a *analysis) backNP(v, lo int) ([2]int, bool) {
 			continue
 		}
 		break
+	}
+	// "One of the children said"
+	if j-2 >= lo && a.toks[j-1].Lower == "of" && quantifier[a.toks[j-2].Lower] {
+		j -= 2
 	}
 	// "Dr. Steven Wolf at Saint Francis said": the speaker is the person
 	// before the place.
@@ -217,6 +228,29 @@ func (a *analysis) isSentenceStart(i int) bool {
 		}
 	}
 	return true
+}
+
+// byline follows a medium named as a speaker to its author: "according
+// to a tweet on Monday by US Secretary of State Mike Pompeo", "a statement
+// from the ministry".
+func (a *analysis) byline(np [2]int, end int) [2]int {
+	if np[1] <= np[0] || !a.lx.media[a.toks[np[1]-1].Lower] {
+		return np
+	}
+	x := np[1]
+	for x < end && x < np[1]+4 && a.toks[x].Lower != "by" && a.toks[x].Lower != "from" {
+		if !a.toks[x].Word || a.toks[x].Quoted {
+			return np
+		}
+		x++
+	}
+	if x >= end || (a.toks[x].Lower != "by" && a.toks[x].Lower != "from") {
+		return np
+	}
+	if by := a.forwardNP(x+1, end); by[1] > by[0] {
+		return by
+	}
+	return np
 }
 
 // subjectOf returns the noun phrase that opens sentence s when it names
@@ -283,7 +317,8 @@ func (a *analysis) forwardNP(x, end int) [2]int {
 			continue
 		}
 		if !functionWord[t.Lower] && !timeWord[t.Lower] && !isVerbLike(t.Lower) {
-			if _, isVerb := a.lx.verbs[t.Lower]; !isVerb {
+			_, isVerb := a.lx.verbs[t.Lower]
+			if !isVerb || (j > x && determiner[a.toks[j-1].Lower]) { // "a tweet"
 				j++
 				continue
 			}
@@ -314,6 +349,9 @@ func (a *analysis) resolve(i, j int) (*dragoman.ActorRef, string) {
 			continue
 		}
 		before := a.toks[x-1]
+		if quantifier[before.Lower] {
+			return &dragoman.ActorRef{Name: sp.Text, Span: &sp}, "description" // one of the children
+		}
 		if before.Cap && !a.lx.groups[before.Lower] && !a.lx.roles[before.Lower] && !a.mentionAcross(x) {
 			j = x
 		} else if !before.Cap {
@@ -345,6 +383,9 @@ func (a *analysis) resolve(i, j int) (*dragoman.ActorRef, string) {
 		if e := a.entityByRole(i, j); e != nil {
 			return a.ref(e.ID, sp), how
 		}
+		if r := a.describedEarlier(i, j); r != nil {
+			return r, how
+		}
 	}
 	return &dragoman.ActorRef{Name: a.writtenName(i, j), Span: &sp}, how
 }
@@ -364,6 +405,40 @@ func (a *analysis) mentionAcross(x int) bool {
 		}
 	}
 	return false
+}
+
+// describedEarlier resolves a description ("the commissioner said") to
+// the person the text introduced with the same word shortly before
+// ("trade commissioner Albert Muchanga"), or to the speaker quoted in the
+// sentence before when that speaker is one person ("said study co-author
+// Karen Alley. The Wooster professor added, …").
+func (a *analysis) describedEarlier(i, j int) *dragoman.ActorRef {
+	sp := a.tokSpan(i, j)
+	head := a.toks[j-1].Lower
+	si := a.sentOf[i]
+	from := a.sents[max(0, si-3)].From
+	for x := i - 1; x >= from; x-- {
+		t := a.toks[x]
+		if t.Lower != head || t.Quoted || x+1 >= i || !a.toks[x+1].Cap || a.toks[x+1].Quoted {
+			continue
+		}
+		k := x + 1
+		for k < i && a.toks[k].Cap && a.toks[k].Word {
+			k++
+		}
+		if m := a.mentionFor(x+1, k); m != nil {
+			return a.ref(m.Entity, sp)
+		}
+		return &dragoman.ActorRef{Name: a.tokSpan(x+1, k).Text, Span: &sp}
+	}
+	if prev := a.spokenBefore(a.toks[i].Start); prev != nil && !prev.group && a.toks[i].Para == prev.para {
+		if k := a.tokAt(prev.pos); k < len(a.toks) && si-a.sentOf[k] <= 1 {
+			r := *prev.ref
+			r.Span = &sp
+			return &r
+		}
+	}
+	return nil
 }
 
 // coordinated reports speaker words that join two names with "and".

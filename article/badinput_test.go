@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"compress/gzip"
 	"context"
+	"encoding/json"
 	"errors"
 	"os"
 	"path/filepath"
@@ -298,5 +299,23 @@ func TestJSONDocuments(t *testing.T) {
 				t.Errorf("%+v", items[0].Article)
 			}
 		})
+	}
+}
+
+// TestReadOwnOutput reads documents printed by analyze back as articles.
+func TestReadOwnOutput(t *testing.T) {
+	src, err := article.ReadFile(context.Background(), filepath.Join(examplesDir, "moscow-grain.txt"), article.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	line, _ := json.Marshal(map[string]any{"schema": "dragoman.document/1", "article": src, "paragraphs": []any{}})
+	p := write(t, t.TempDir(), "out.jsonl", append(line, '\n'))
+	items, errs := read(t, p, article.Options{})
+	if len(errs) != 0 || len(items) != 1 {
+		t.Fatalf("items %d errs %v", len(items), errs)
+	}
+	got := items[0].Article
+	if got.ID != src.ID || got.Body != src.Body || got.Title != src.Title || got.Dateline == nil || got.Dateline.Agency != "Reuters" || got.Format != article.FormatJSONL {
+		t.Errorf("got %+v", got)
 	}
 }

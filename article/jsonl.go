@@ -31,6 +31,9 @@ type jsonRecord struct {
 	Author    json.RawMessage `json:"author"`
 	Language  string          `json:"language"`
 	SiteName  string          `json:"site_name"`
+	// Article is set when the line is a document that dragoman analyze
+	// printed: its article is read again as it was.
+	Article *dragoman.Article `json:"article"`
 }
 
 // readJSONL reads one article a line. A line longer than the article cap
@@ -102,6 +105,10 @@ func parseJSONRecord(ctx context.Context, line []byte) (Item, error) {
 	var it Item
 	var err error
 	switch {
+	case rec.Article != nil && strings.TrimSpace(rec.Article.Body) != "":
+		// a document of dragoman analyze: keep what was read before
+		it.Article = *rec.Article
+		it.Article.Body = joinParagraphs(strings.Split(it.Article.Body, "\n\n"))
 	case rec.HTML != "":
 		it, err = parseHTML(ctx, []byte(rec.HTML), rec.URL)
 		if err != nil {

@@ -14,8 +14,8 @@ import (
 // after it stay in the sentence; whether it does end depends on the first
 // word after them and, for abbreviations, on the abbreviation's class.
 
-// sentenceEnds returns, for the tokens toks of one paragraph of body, the index
-// after the last token of each sentence, appended to ends.
+// sentenceEnds returns, for the tokens toks of one paragraph of body, the
+// index after the last token of each sentence, appended to ends.
 func sentenceEnds(body string, toks []dragoman.Token, ends []int) []int {
 	n := len(toks)
 	start := 0 // first token of the current sentence
@@ -38,7 +38,7 @@ func sentenceEnds(body string, toks []dragoman.Token, ends []int) []int {
 			}
 			last += k
 		}
-		// A list number opening a paragraph is no sentence: "1.", "2.1.", "a)".
+		// A list number opening a paragraph is no sentence: "1.", "2.1.", "iv.".
 		if kind == fullStop && i == 1 && toks[i].Text == "." && listNumber(toks[0].Text) {
 			i = last
 			continue
@@ -158,8 +158,9 @@ func closes(body string, toks []dragoman.Token, k int) bool {
 }
 
 // attribution reports whether toks open with a speaker and a speech verb:
-// one to three capitalized words ("Dorn", "Sen. Alma Ruiz", "He") and then
-// "said", "asked"...; or the verb first ("asked Dorn").
+// a capitalized word and at most two more ("Dorn", "Sen. Alma Ruiz", "He",
+// "The president") and then "said", "asked"...; or the verb first ("asked
+// Dorn").
 func attribution(toks []dragoman.Token) bool {
 	if len(toks) > 0 && speechVerbs[toks[0].Text] {
 		return true
@@ -169,7 +170,8 @@ func attribution(toks []dragoman.Token) bool {
 		if k > 0 && speechVerbs[t] {
 			return true
 		}
-		if r, _ := utf8.DecodeRuneInString(t); !unicode.IsUpper(r) {
+		r, _ := utf8.DecodeRuneInString(t)
+		if !unicode.IsLetter(r) || (k == 0 && !unicode.IsUpper(r)) {
 			return false
 		}
 	}

@@ -110,8 +110,9 @@ func skipBlank(lines []string, i int) int {
 }
 
 // isHeadline reports whether line reads as a headline rather than as the
-// first paragraph: short, no sentence-ending full stop, and more text
-// follows.
+// first paragraph: at most 200 characters, not opening with a dateline,
+// and more text follows. (A headline may end with a full stop, so that is
+// no test.)
 func isHeadline(line string, rest []string) bool {
 	line = strings.TrimSpace(line)
 	if skipBlank(rest, 0) == len(rest) {
@@ -120,15 +121,10 @@ func isHeadline(line string, rest []string) bool {
 	if utf8.RuneCountInString(line) > 200 {
 		return false
 	}
-	if _, rest, ok := datelineCut(line); ok && rest != "" {
+	if d, rest := parseDateline(line); d != nil && rest != "" {
 		return false // "WASHINGTON — The…" is body, not a headline
 	}
 	return true
-}
-
-func datelineCut(line string) (*dragoman.Dateline, string, bool) {
-	d, rest := parseDateline(line)
-	return d, rest, d != nil
 }
 
 func isSummaryLabel(line string) bool {

@@ -420,8 +420,10 @@ func (s *state) typeRun(ws, we int, sr [2]int, merged bool) {
 		typ = dragoman.EventName
 	}
 	// a name of the gazetteer that covers the run stands
-	if g := s.gazAt[ws]; g != 0 && s.cands[g-1].ws == ws && s.cands[g-1].we >= we && s.cands[g-1].origin == "gazetteer" {
-		return
+	if g := s.gazAt[ws]; g != 0 && end == we {
+		if c := s.cands[g-1]; c.origin == "gazetteer" && c.start == s.words[ws].start && c.end >= s.words[we-1].end {
+			return
+		}
 	}
 	if typ != "" {
 		country := ""

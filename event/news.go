@@ -233,7 +233,7 @@ func (st *docState) add(s *sentence, si int, code string, src, tgt *actorHit, tr
 	if src == nil || strings.HasPrefix(src.code, "---") {
 		return
 	}
-	if tgt != nil && (strings.HasPrefix(tgt.code, "---") || sameCountry(src.code, tgt.code)) {
+	if tgt != nil && (strings.HasPrefix(tgt.code, "---") || selfEvent(src.code, tgt.code)) {
 		return
 	}
 	neg := s.negatedBefore(evA)
@@ -303,6 +303,14 @@ func (st *docState) add(s *sentence, si int, code string, src, tgt *actorHit, tr
 
 func sameCountry(a, b string) bool {
 	return len(a) >= 3 && len(b) >= 3 && a[:3] == b[:3]
+}
+
+// selfEvent reports an event of an actor on itself or on its own bare
+// country ("the Trump administration ... Washington's relations"), which
+// shallow parsing gives more often than news reports it; an event between
+// two bodies of one country (USAGOV on USALEG) is kept.
+func selfEvent(a, b string) bool {
+	return a == b || sameCountry(a, b) && (len(a) == 3 || len(b) == 3)
 }
 
 // ref makes the ActorRef of an actor hit.
@@ -593,7 +601,7 @@ func (st *docState) finish() {
 	for _, dr := range st.drafts {
 		ev := dr.ev
 		if ev.Target == nil {
-			if !dr.needTarget || where == "" || sameCountry(ev.Source.Actor, where) {
+			if !dr.needTarget || where == "" || selfEvent(ev.Source.Actor, where) {
 				continue
 			}
 			name, _ := cameo.Country(where)

@@ -159,18 +159,20 @@ func (s *sentence) skipLeft(i int) int {
 // object returns the actors of the object of verb v, searching right from
 // token `from` (normally v.end).
 func (s *sentence) object(vi int, from int) ([]actorHit, int) {
+	var possessor []actorHit // "the House's decision", kept unless an actor follows
+	pat := -1
 	for i := from; i < len(s.toks); i++ {
 		u := s.toks[i].Up
 		if targetBarrier[u] {
-			return nil, -1
+			return possessor, pat
 		}
 		if (u == "AND" || u == ",") && s.nextIsVerb(i+1) {
-			return nil, -1
+			return possessor, pat
 		}
 		if u == "," && i+1 < len(s.toks) {
 			// ", a senior official said": another clause
 			if ci := s.chunkOf[i+1]; ci >= 0 && s.chunks[ci].start == i+1 && s.nextIsVerb(s.chunks[ci].end) {
-				return nil, -1
+				return possessor, pat
 			}
 		}
 		ci := s.chunkOf[i]
@@ -183,7 +185,12 @@ func (s *sentence) object(vi int, from int) ([]actorHit, int) {
 			continue
 		}
 		if s.news && len(c.agents) == 0 && c.actor >= 0 && s.mentions[c.actor].end < c.end && s.toks[s.mentions[c.actor].end].Up == "'S" {
-			continue // a possessor, not the object
+			// a possessor: the object unless an actor follows ("reset
+			// Washington's relations with Moscow")
+			if possessor == nil {
+				possessor, pat = s.filter(s.chunkHits(ci)), i
+			}
+			continue
 		}
 		members, end := s.groupRight(ci)
 		hits := s.filter(s.resolveGroup(members, end))
@@ -191,7 +198,7 @@ func (s *sentence) object(vi int, from int) ([]actorHit, int) {
 			return dedupe(hits), i
 		}
 	}
-	return nil, -1
+	return possessor, pat
 }
 
 // nextIsVerb reports whether a verb follows token i past auxiliaries and

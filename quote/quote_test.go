@@ -260,6 +260,13 @@ func TestSpeakersFromEntities(t *testing.T) {
 			entity(body, "e2", dragoman.Person, "Lena Fischer", ""))
 		check(t, annotate(t, d), []want{{kind: dragoman.Direct, speaker: "-", how: "ambiguous-pronoun"}})
 	})
+	t.Run("PronounByGender", func(t *testing.T) {
+		body := "Nina Berg criticized Paul Dorn for his conduct. “We are moving forward with the inquiry,” she announced."
+		d := newDoc(body,
+			entity(body, "e1", dragoman.Person, "Nina Berg", ""),
+			entity(body, "e2", dragoman.Person, "Paul Dorn", ""))
+		check(t, annotate(t, d), []want{{kind: dragoman.Direct, speaker: "Nina Berg", entity: "e1", how: "pronoun"}})
+	})
 	t.Run("Description", func(t *testing.T) {
 		body := "Defense Minister Karl Brandt visited the base on Tuesday. “The troops are ready for anything,” the minister said."
 		e := entity(body, "e1", dragoman.Person, "Karl Brandt", "DEUGOV")

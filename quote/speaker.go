@@ -106,7 +106,7 @@ func (a *analysis) backNP(v, lo int) ([2]int, bool) {
 		}
 		if !appositiveOpener[a.toks[k+1].Lower] && a.toks[i-1].Cap && a.toks[i-1].Word {
 			// "Another co-author, engineering professor Julian Marshall, said"
-			if np, ok := a.backNP(i, k+1); ok && a.toks[np[1]-1].Cap {
+			if np, ok := a.backNP(i, k+1); ok && a.toks[np[1]-1].Cap && a.hasRoleWord(np) {
 				return np, true
 			}
 		}
@@ -187,6 +187,16 @@ func (a *analysis) backNP(v, lo int) ([2]int, bool) {
 		}
 	}
 	return [2]int{j, i + 1}, true
+}
+
+// hasRoleWord reports a lower-case role word among tokens np.
+func (a *analysis) hasRoleWord(np [2]int) bool {
+	for x := np[0]; x < np[1]; x++ {
+		if !a.toks[x].Cap && a.lx.roles[a.toks[x].Lower] {
+			return true
+		}
+	}
+	return false
 }
 
 // allCap reports a run of capitalized words: a name.
@@ -588,8 +598,8 @@ func (a *analysis) resolvePronoun(i int, p string) (*dragoman.ActorRef, string) 
 	from := a.toks[a.sents[max(0, si-1)].From].Start
 	to := a.toks[i].Start
 	type cand struct {
-		entity, name string
-		span         dragoman.Span
+		entity, name, key string
+		span              dragoman.Span
 	}
 	var cands []cand
 	seen := map[string]bool{}
@@ -608,7 +618,7 @@ func (a *analysis) resolvePronoun(i int, p string) (*dragoman.ActorRef, string) 
 			return
 		}
 		seen[key] = true
-		cands = append(cands, cand{entity, text, a.spanOf(start, end)})
+		cands = append(cands, cand{entity, text, key, a.spanOf(start, end)})
 	}
 	for _, m := range a.ments {
 		add(m.Start, m.End, m.Entity, m.Type)
@@ -623,7 +633,19 @@ func (a *analysis) resolvePronoun(i int, p string) (*dragoman.ActorRef, string) 
 	if prev != nil && prev.group == plural && a.toks[i].Para-prev.para <= 1 && prev.ref.Entity == "" {
 		f := strings.Fields(prev.ref.Name)
 		if len(f) > 0 && !seen["~"+f[len(f)-1]] && (len(cands) == 0 || !mentions) {
-			cands = append(cands, cand{"", prev.ref.Name, sp})
+			cands = append(cands, cand{"", prev.ref.Name, "~" + f[len(f)-1], sp})
+		}
+	}
+	if len(cands) > 1 && !plural {
+		// Keep the candidates the text does not give the other gender.
+		var kept []cand
+		for _, c := range cands {
+			if g := a.gender(c.key, i); g == 0 || g == p[0] {
+				kept = append(kept, c)
+			}
+		}
+		if len(kept) > 0 {
+			cands = kept
 		}
 	}
 	switch {
@@ -640,6 +662,79 @@ func (a *analysis) resolvePronoun(i int, p string) (*dragoman.ActorRef, string) 
 		return a.ref(prev.ref.Entity, sp), "pronoun"
 	}
 	return nil, "unresolved-pronoun"
+}
+
+// Words that give a person's gender when they stand right before a name
+// or are the first pronoun after it in its sentence. 'h' is he, 's' she.
+var genderWord = map[string]byte{
+	"he": 'h', "him": 'h', "his": 'h', "himself": 'h', "mr": 'h', "mr.": 'h', "sir": 'h', "king": 'h',
+	"prince": 'h', "spokesman": 'h', "chairman": 'h', "congressman": 'h', "businessman": 'h', "actor": 'h',
+	"father": 'h', "son": 'h', "brother": 'h', "husband": 'h', "lord": 'h',
+	"she": 's', "her": 's', "hers": 's', "herself": 's', "mrs": 's', "mrs.": 's', "ms": 's', "ms.": 's',
+	"miss": 's', "madam": 's', "dame": 's', "lady": 's', "queen": 's', "princess": 's', "spokeswoman": 's',
+	"chairwoman": 's', "congresswoman": 's', "businesswoman": 's', "actress": 's', "mother": 's',
+	"daughter": 's', "sister": 's', "wife": 's',
+}
+
+// gender returns 'h' or 's' when the text genders the candidate with the
+// given key (an entity id, or "~" and a surname), else 0. The pronoun at
+// token skip is not evidence.
+func (a *analysis) gender(key string, skip int) byte {
+	votes := map[byte]int{}
+	look := func(start, end int) {
+		k := a.tokAt(start)
+		if k > 0 {
+			if g := genderWord[a.toks[k-1].Lower]; g != 0 && a.toks[k-1].Para == a.toks[min(k, len(a.toks)-1)].Para {
+				votes[g] += 2
+			}
+		}
+		e := a.tokAt(end)
+		if e >= len(a.toks) {
+			return
+		}
+		s := a.sents[a.sentOf[e]]
+		for x := e; x < s.To; x++ {
+			if x == skip || a.toks[x].Quoted {
+				continue
+			}
+			if a.toks[x].Cap && a.toks[x].Word {
+				break // another name: the pronoun may be its
+			}
+			if _, ok := pronoun[a.toks[x].Lower]; ok || a.toks[x].Lower == "his" || a.toks[x].Lower == "her" || a.toks[x].Lower == "him" {
+				if g := genderWord[a.toks[x].Lower]; g != 0 {
+					votes[g]++
+				}
+				break
+			}
+		}
+	}
+	for _, m := range a.ments {
+		if m.Entity == key {
+			look(m.Start, m.End)
+		}
+	}
+	if strings.HasPrefix(key, "~") {
+		for _, m := range a.d.Mentions {
+			if f := strings.Fields(m.Text); len(f) > 0 && "~"+f[len(f)-1] == key {
+				look(m.Start, m.End)
+			}
+		}
+	} else if e := a.d.Entity(key); e != nil {
+		for _, r := range e.Roles {
+			for _, w := range strings.Fields(strings.ToLower(r.Title)) {
+				if g := genderWord[w]; g != 0 {
+					votes[g] += 2
+				}
+			}
+		}
+	}
+	switch {
+	case votes['h'] > votes['s']:
+		return 'h'
+	case votes['s'] > votes['h']:
+		return 's'
+	}
+	return 0
 }
 
 // spoken is a speaker named (not by a pronoun) at some place of the text.

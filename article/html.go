@@ -4,8 +4,10 @@ import (
 	"bytes"
 	"context"
 	nurl "net/url"
+	"regexp"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	readability "codeberg.org/readeck/go-readability/v2"
@@ -169,6 +171,7 @@ func finishParagraphs(a *dragoman.Article, paras []string) {
 			paras = paras[1:]
 		}
 	}
+	paras = dropBoilerplate(paras)
 	paras = takeBylines(a, paras)
 	if len(paras) > 0 && a.Dateline == nil {
 		if d, rest := parseDateline(paras[0]); d != nil {
@@ -337,14 +340,35 @@ var publishedMeta = map[string]bool{
 	"pubdate": true, "publishdate": true, "dc.date.issued": true, "date": true, "sailthru.date": true,
 }
 
-// metaPublished reads the publication time from the page's <meta> tags,
-// with its precision.
+// ldPublishedRE finds the publication date in a JSON-LD block
+// (schema.org NewsArticle and kin).
+var ldPublishedRE = regexp.MustCompile(`"datePublished"\s*:\s*"([^"]{4,40})"`)
+
+func isLDJSON(n *html.Node) bool {
+	for _, at := range n.Attr {
+		if strings.EqualFold(at.Key, "type") && strings.EqualFold(strings.TrimSpace(at.Val), "application/ld+json") {
+			return true
+		}
+	}
+	return false
+}
+
+// metaPublished reads the publication time from the page's JSON-LD or
+// <meta> tags, with its precision.
 func metaPublished(doc *html.Node) *dragoman.Published {
 	var found *dragoman.Published
 	var walk func(*html.Node)
 	walk = func(n *html.Node) {
 		if found != nil {
 			return
+		}
+		if n.Type == html.ElementNode && n.DataAtom == atom.Script && isLDJSON(n) && n.FirstChild != nil {
+			if m := ldPublishedRE.FindStringSubmatch(n.FirstChild.Data); m != nil {
+				if p, err := ParsePublished(m[1]); err == nil {
+					found = p
+					return
+				}
+			}
 		}
 		if n.Type == html.ElementNode && n.DataAtom == atom.Meta {
 			var key, content string
@@ -369,4 +393,47 @@ func metaPublished(doc *html.Node) *dragoman.Published {
 	}
 	walk(doc)
 	return found
+}
+
+// boilerplatePrefixes open the short paragraphs that web pages and feeds
+// put between the paragraphs of a story: links, advertising, calls to
+// subscribe or share. Compared lowercased.
+var boilerplatePrefixes = []string{
+	"read more", "read also", "see also", "related:", "related coverage", "more on this", "recommended:",
+	"advertisement", "sponsored", "sign up", "subscribe", "follow us", "click here", "share this",
+	"share on", "watch:", "listen:", "photo:", "image:", "video:", "(photo", "[photo", "continue reading",
+	"this story continues",
+}
+
+// maxBoilerplate is the longest paragraph dropped as boilerplate.
+const maxBoilerplate = 160
+
+// dropBoilerplate removes short boilerplate paragraphs ("Read more: …",
+// "Advertisement", "The post … appeared first on …").
+func dropBoilerplate(paras []string) []string {
+	out := paras[:0]
+	for _, p := range paras {
+		if len(p) <= maxBoilerplate && isBoilerplate(p) {
+			continue
+		}
+		out = append(out, p)
+	}
+	return out
+}
+
+func isBoilerplate(p string) bool {
+	l := strings.ToLower(p)
+	if strings.Contains(l, "appeared first on") {
+		return true // "The post … appeared first on Site."
+	}
+	for _, pre := range boilerplatePrefixes {
+		if !strings.HasPrefix(l, pre) {
+			continue
+		}
+		// a whole word: "subscribe" but not "subscribers"
+		if rest := l[len(pre):]; rest == "" || !unicode.IsLetter(rune(rest[0])) || !unicode.IsLetter(rune(pre[len(pre)-1])) {
+			return true
+		}
+	}
+	return false
 }

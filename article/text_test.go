@@ -211,3 +211,26 @@ func TestTextDates(t *testing.T) {
 		})
 	}
 }
+
+func TestHTMLBoilerplate(t *testing.T) {
+	page := `<html><head><script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2025-06-26T18:45:00+02:00"}</script></head><body><article>
+<p>BRUSSELS — European Union leaders agreed on Thursday to open formal membership negotiations with Moldova, a step its government called historic.</p>
+<div>Advertisement</div>
+<p><strong>Read more:</strong> <a href="/x">How Moldova prepared</a></p>
+<p>Subscribers to the bloc's statistics service saw the figures first, officials said on Thursday in Brussels after the summit.</p>
+<p>The post EU leaders back Moldova appeared first on Continental Times.</p>
+</article></body></html>`
+	for it, err := range article.ReadReader(context.Background(), strings.NewReader(page), "page.html", article.Options{}) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		a := it.Article
+		paras := strings.Split(a.Body, "\n\n")
+		if len(paras) != 2 || !strings.HasPrefix(paras[1], "Subscribers") {
+			t.Errorf("paragraphs %q", paras)
+		}
+		if a.Published == nil || a.Published.Precision != dragoman.PrecisionSecond || a.Published.Time.Format("15:04") != "16:45" {
+			t.Errorf("published %+v", a.Published)
+		}
+	}
+}

@@ -112,6 +112,9 @@ func runAnalyze(ctx context.Context, args []string, f analyzeFlags, stdout, stde
 	if err != nil {
 		return err
 	}
+	if stages := p.Stages(); f.until != "" && (len(stages) == 0 || stages[len(stages)-1] != f.until) {
+		return fmt.Errorf("--until %q: no such stage (the stages are %s)", f.until, strings.Join(stages, ", "))
+	}
 
 	out := stdout
 	var file *os.File
@@ -169,7 +172,7 @@ func runAnalyze(ctx context.Context, args []string, f analyzeFlags, stdout, stde
 	if !f.jsonl {
 		enc.SetIndent("", "  ")
 	}
-	failed := 0
+	failed, analysed := 0, 0
 	var writeErr error
 	for j := range order {
 		<-j.done
@@ -192,6 +195,7 @@ func runAnalyze(ctx context.Context, args []string, f analyzeFlags, stdout, stde
 		if err := enc.Encode(j.doc); err != nil {
 			writeErr = err
 		}
+		analysed++
 		j.doc = nil
 	}
 	wg.Wait()
@@ -202,6 +206,7 @@ func runAnalyze(ctx context.Context, args []string, f analyzeFlags, stdout, stde
 		return fmt.Errorf("write output: %w", writeErr)
 	}
 	if failed > 0 {
+		fmt.Fprintf(stderr, "dragoman analyze: %d article(s) analysed, %d error(s)\n", analysed, failed)
 		return errSilent
 	}
 	return ctx.Err()

@@ -113,3 +113,28 @@ func TestAnalyzeOrder(t *testing.T) {
 		}
 	}
 }
+
+// TestAnalyzeFlags checks --until with an unknown stage and -o.
+func TestAnalyzeFlags(t *testing.T) {
+	var stdout, stderr bytes.Buffer
+	err := runAnalyze(context.Background(), []string{"../../examples/articles/geneva-talks.txt"}, analyzeFlags{until: "nosuchstage", jobs: 1}, &stdout, &stderr)
+	if err == nil || !strings.Contains(err.Error(), "nosuchstage") {
+		t.Errorf("--until nosuchstage: %v", err)
+	}
+	out := filepath.Join(t.TempDir(), "out.json")
+	err = runAnalyze(context.Background(), []string{"../../examples/articles/geneva-talks.txt"}, analyzeFlags{until: "segment", output: out, published: "2025-03-14", jobs: 1}, &stdout, &stderr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var d dragoman.Document
+	if err := json.Unmarshal(data, &d); err != nil {
+		t.Fatal(err)
+	}
+	if d.Article.Published == nil || d.Article.Published.Time.Format("2006-01-02") != "2025-03-14" || len(d.Sentences) == 0 || stdout.Len() != 0 {
+		t.Errorf("published %+v, %d sentences, stdout %d bytes", d.Article.Published, len(d.Sentences), stdout.Len())
+	}
+}

@@ -54,3 +54,34 @@ func BenchmarkResolve(b *testing.B) {
 	}
 	b.ReportMetric(float64(words)*float64(b.N)/b.Elapsed().Seconds(), "words/s")
 }
+
+// BenchmarkResolveWikinews resolves the 171 Wikinews articles of
+// ../shared, segmented beforehand, and reports words per second.
+func BenchmarkResolveWikinews(b *testing.B) {
+	arts := wikinews(b)
+	var docs []*dragoman.Document
+	words := 0
+	for _, a := range arts {
+		d := dragoman.NewDocument(a)
+		if err := segment.New().Annotate(context.Background(), d); err != nil {
+			b.Fatal(err)
+		}
+		docs = append(docs, d)
+		words += len(strings.Fields(a.Body))
+	}
+	r, err := actor.New(actor.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		for _, d := range docs {
+			d.Mentions, d.Entities = nil, nil
+			if err := r.Annotate(context.Background(), d); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+	b.ReportMetric(float64(words)*float64(b.N)/b.Elapsed().Seconds(), "words/s")
+}

@@ -285,6 +285,14 @@ func (s *state) resolvePerson(e *entity, main string) {
 		e.actor, e.origin = country, "role"
 		return
 	}
+	if len(e.roles) > 0 && len(holders) == 0 && main != "" {
+		for _, r := range e.roles {
+			if stateType[r.Type] {
+				e.actor, e.ctry, e.origin = main, main, "context"
+				return
+			}
+		}
+	}
 	if len(holders) > 0 {
 		h := holders[0]
 		e.actor, e.origin = h.Actor, "dictionary"

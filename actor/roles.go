@@ -54,6 +54,7 @@ func (s *state) premodifier(c *cand) (pendingRole, bool) {
 		cand   *cand
 		title  *gazetteer.Title
 		flag   string
+		capq   bool // a capitalized qualifier of a title
 	}
 	var items []item
 	i := c.ws
@@ -84,6 +85,12 @@ func (s *state) premodifier(c *cand) (pendingRole, bool) {
 		}
 		if flagWords[w.lower] {
 			items = append(items, item{ws: j, we: i, flag: w.lower})
+			i = j
+			continue
+		}
+		if w.cap && len(items) > 0 && (items[len(items)-1].title != nil || items[len(items)-1].capq) && !s.isTitleWord(j) {
+			// a capitalized qualifier of the title after it ("Emergency Situations Minister")
+			items = append(items, item{ws: j, we: i, capq: true})
 			i = j
 			continue
 		}

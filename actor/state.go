@@ -359,6 +359,13 @@ func (s *state) scanRuns(sr [2]int) {
 			}
 			break
 		}
+		// "Deputy Emergency Situations Minister Alexander Chupriyan": words
+		// between two titles qualify the second one
+		if j < sr[1] && s.titleAt[j].end > 0 && !s.titleAt[j].t.Group && i > sr[0] && s.isTitleWord(i-1) &&
+			s.titleAt[j].end < sr[1] && s.words[s.titleAt[j].end].cap {
+			i = j
+			continue
+		}
 		runs = append(runs, [2]int{i, j})
 		i = j
 	}

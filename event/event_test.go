@@ -2,6 +2,7 @@ package event_test
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -193,5 +194,40 @@ func TestMeetingHere(t *testing.T) {
 func TestCodesAreCAMEO(t *testing.T) {
 	if err := event.CheckLexicon(); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestConcurrent annotates documents from several goroutines with one
+// coder: the results match a sequential run.
+func TestConcurrent(t *testing.T) {
+	texts := []string{
+		"Britain and Sweden condemned Iran and Syria on Friday.",
+		"Russian forces attacked Ukraine overnight.",
+		"Egypt visited Sudan on Monday.",
+	}
+	want := make([]int, len(texts))
+	for i, s := range texts {
+		want[i] = len(code(t, s))
+	}
+	c := coder(t)
+	errs := make(chan error, 30)
+	for g := 0; g < 30; g++ {
+		go func(g int) {
+			d := docOf(texts[g%len(texts)])
+			if err := c.Annotate(context.Background(), d); err != nil {
+				errs <- err
+				return
+			}
+			if len(d.Events) != want[g%len(texts)] {
+				errs <- fmt.Errorf("%q: %d events, want %d", texts[g%len(texts)], len(d.Events), want[g%len(texts)])
+				return
+			}
+			errs <- nil
+		}(g)
+	}
+	for g := 0; g < 30; g++ {
+		if err := <-errs; err != nil {
+			t.Error(err)
+		}
 	}
 }

@@ -522,7 +522,7 @@ func (st *docState) placeOf(s *sentence, lo, hi, trig int, root string) *dragoma
 		for j := k + 1; j < end && j <= k+4; j++ {
 			if mi := s.mentAt[j]; mi >= 0 {
 				m := s.mentions[mi]
-				if m.place || isCountry(m.codes) {
+				if m.place || isCountry(m.codes) && st.isPlaceName(s, m) {
 					return placeAt(m)
 				}
 				break
@@ -542,6 +542,14 @@ func (st *docState) placeOf(s *sentence, lo, hi, trig int, root string) *dragoma
 		return &dragoman.Place{Name: dl.Place, CountryCode: dl.CountryCode, Origin: "dateline"}
 	}
 	return nil
+}
+
+// isPlaceName reports whether a mention names a country or region rather
+// than its people ("in Europe", not "in European airspace").
+func (st *docState) isPlaceName(s *sentence, m mention) bool {
+	text := st.d.Article.Body[s.toks[m.start].Start:s.toks[m.end-1].End]
+	_, ok := st.c.gaz.Find(text, gazetteer.KindCountry, gazetteer.KindRegion, gazetteer.KindCity)
+	return ok
 }
 
 func isCountry(codes []string) bool {

@@ -192,6 +192,9 @@ func (s *sentence) object(vi int, from int) ([]actorHit, int) {
 			}
 			continue
 		}
+		if s.news && i > 0 && s.setting(ci) {
+			continue // "met in Riyadh", "praised him on Twitter": where, not whom
+		}
 		members, end := s.groupRight(ci)
 		hits := s.filter(s.resolveGroup(members, end))
 		if len(hits) > 0 {
@@ -199,6 +202,26 @@ func (s *sentence) object(vi int, from int) ([]actorHit, int) {
 		}
 	}
 	return possessor, pat
+}
+
+// setting reports whether chunk ci names where something happened rather
+// than to whom: a city after "in/at/near", a medium after "on/in".
+func (s *sentence) setting(ci int) bool {
+	c := s.chunks[ci]
+	if c.start == 0 || c.actor < 0 {
+		return false
+	}
+	prep := s.toks[c.start-1].Up
+	m := s.mentions[c.actor]
+	switch prep {
+	case "IN", "AT", "NEAR", "DURING", "VIA", "THROUGH", "ON":
+	default:
+		return false
+	}
+	if m.place && prep != "ON" {
+		return true
+	}
+	return len(m.codes) == 1 && strings.HasSuffix(m.codes[0], "MED") && (prep == "ON" || prep == "IN")
 }
 
 // nextIsVerb reports whether a verb follows token i past auxiliaries and

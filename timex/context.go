@@ -56,7 +56,7 @@ func (s *scan) sentence(i int) (int, int) {
 	start := i
 	for start > 0 {
 		c := b[start-1]
-		if c == '\n' || (c == ' ' && start > 1 && (b[start-2] == '.' || b[start-2] == '?' || b[start-2] == '!')) {
+		if c == '\n' || (c == ' ' && start > 1 && isSentenceEnd(b, start-2)) {
 			break
 		}
 		start--
@@ -64,13 +64,34 @@ func (s *scan) sentence(i int) (int, int) {
 	end := i
 	for end < len(b) {
 		c := b[end]
-		if c == '\n' || ((c == '.' || c == '?' || c == '!') && (end+1 == len(b) || b[end+1] == ' ' || b[end+1] == '\n')) {
+		if c == '\n' || isSentenceEnd(b, end) && (end+1 == len(b) || b[end+1] == ' ' || b[end+1] == '\n') {
 			break
 		}
 		end++
 	}
 	return start, end
 }
+
+// isSentenceEnd reports whether b[i] is a mark that ends a sentence: not
+// the point of "p.m." or "Dr.".
+func isSentenceEnd(b string, i int) bool {
+	switch b[i] {
+	case '?', '!':
+		return true
+	case '.':
+		j := i
+		for j > 0 && (isLetter(b[j-1]) || b[j-1] == '.') {
+			j--
+		}
+		return !abbreviations[strings.ToLower(b[j:i])]
+	}
+	return false
+}
+
+var abbreviations = set("a.m", "p.m", "mr", "mrs", "ms", "dr", "st", "jan", "feb",
+	"mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s",
+	"u.k", "u.n", "gen", "gov", "sen", "rep", "no", "vs", "inc", "ltd", "co", "jr",
+	"sr", "prof", "lt", "col", "capt", "sgt", "approx")
 
 // cueWindow is how far, in bytes, a tense cue may be from the expression.
 const cueWindow = 80

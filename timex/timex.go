@@ -20,6 +20,7 @@ package timex
 import (
 	"context"
 	"fmt"
+	"regexp"
 	"sort"
 	"strings"
 	"sync"
@@ -118,7 +119,7 @@ func (t *Tagger) Find(d *dragoman.Document) []dragoman.TimeExpr {
 			cands = append(cands, c)
 		}
 	}
-	kept := s.extendSince(mergeClock(s, longestFirst(cands)))
+	kept := s.extendSince(clockToSentenceDay(s, mergeClock(s, longestFirst(cands))))
 	out := make([]dragoman.TimeExpr, 0, len(kept))
 	for _, c := range kept {
 		out = append(out, c.expr(d))
@@ -234,8 +235,8 @@ func mergeClock(s *scan, kept []cand) []cand {
 		c := kept[i]
 		if i+1 < len(kept) {
 			n := kept[i+1]
-			gap := strings.ToLower(s.body[c.end:n.start])
-			if glue[gap] {
+			gap := s.body[c.end:n.start]
+			if glue[strings.ToLower(gap)] || len(gap) < 40 && zoneGlue.MatchString(gap) {
 				if d, t, ok := dayAndClock(c, n); ok {
 					out = append(out, joinClock(c.start, n.end, d, t))
 					i++
@@ -249,6 +250,57 @@ func mergeClock(s *scan, kept []cand) []cand {
 }
 
 var glue = set(" ", ", ", " at ", ", at ", " on ", " of ", " this ")
+
+// nearDay is how far a day may be from a clock time to give it its date.
+const nearDay = 32
+
+// zoneGap reports whether the text between a clock time and a day holds
+// nothing but a time zone, parentheses, commas and on/at.
+func zoneGap(gap string) bool {
+	return onlyZone.MatchString(parenthesis.ReplaceAllString(gap, " "))
+}
+
+var (
+	parenthesis = regexp.MustCompile(`\([^()]{0,30}\)`)
+	onlyZone    = regexp.MustCompile(`^[\s,]*(?:local time|[A-Z]{2,4})?[\s,]*(?:on|at)?\s*$`)
+)
+
+// zoneGlue is a time zone and a parenthesis between a clock time and its
+// day: "8:30 p.m. BST (1930 UTC) on August 27".
+var zoneGlue = regexp.MustCompile(`^(?:\s+(?:local time|[A-Z]{2,4}))?(?:\s+\([^()]{1,24}\))?,?\s+(?:on\s+|at\s+)?$`)
+
+// clockToSentenceDay places a clock time that no day stands beside on a
+// day separated from it only by a time zone and parentheses ("8:30 p.m.
+// BST (1930 UTC) on August 27"), when there is exactly one.
+func clockToSentenceDay(s *scan, kept []cand) []cand {
+	for i := range kept {
+		c := &kept[i]
+		if c.kind != "time" || !strings.HasSuffix(c.rule, "; on publication day") {
+			continue
+		}
+		ss, se := s.sentence(c.start)
+		var only *cand
+		n := 0
+		for j := range kept {
+			d := &kept[j]
+			near := d.start >= c.end && d.start-c.end <= nearDay && zoneGap(s.body[c.end:d.start]) ||
+				d.end <= c.start && c.start-d.end <= nearDay && zoneGap(s.body[d.end:c.start])
+			if near && d.start >= ss && d.end <= se && d.kind == "date" && d.resolved && d.p.precision == dragoman.PrecisionDay {
+				if only == nil || only.p.value != d.p.value {
+					n++
+				}
+				only = d
+			}
+		}
+		if n == 1 {
+			c.p = dayPeriod(only.p.begin)
+			c.p.precision = dragoman.PrecisionMinute
+			c.value = only.p.value + "T" + c.timeOfDay
+			c.rule = strings.TrimSuffix(c.rule, "; on publication day") + "; on the day of its sentence"
+		}
+	}
+	return kept
+}
 
 func dayAndClock(a, b cand) (day, clock cand, ok bool) {
 	isDay := func(c cand) bool {

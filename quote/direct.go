@@ -17,12 +17,16 @@ type attribution struct {
 	medium   string
 	how      string // "cue", "according-to", "carryover", "colon"...
 	carry    *lastQuote
+	fromPrev bool // the speaker may carry over from reported speech in sentence prevSent
+	prevSent int
 	inverted bool
 }
 
 func noAttribution() attribution { return attribution{cue: -1} }
 
-func (at attribution) found() bool { return at.np[1] > at.np[0] || at.carry != nil }
+func (at attribution) found() bool {
+	return at.np[1] > at.np[0] || at.carry != nil || at.fromPrev
+}
 
 // directOne classifies and attributes one quotation found by its marks;
 // quoted tokens are [qi, qj).
@@ -79,12 +83,18 @@ func (a *analysis) directOne(r region, qi, qj int) {
 			at.how = "carryover"
 		} else if c := a.colonIntro(qi); c.found() {
 			at = c
+		} else if kind == dragoman.Direct && sentO > 0 && a.sents[sentO-1].To > 0 && a.toks[a.sents[sentO-1].From].Para == para && before[1] == before[0] {
+			// "…, Zapata said, adding it required endurance. “It's an
+			// isometric exercise…”": the speaker of the sentence before,
+			// if it reports speech; see resolveDeferred.
+			at.prevSent, at.fromPrev = sentO-1, true
+			at.how = "carryover"
 		}
 	}
 	if kind == dragoman.Partial && words <= 8 && (titleLike(content.Text) || a.namesNoun(qi, qj, words)) {
 		return // a title or a name: on "The Countdown" site, the "History" section
 	}
-	if !at.found() {
+	if !at.found() || (at.fromPrev && at.np[1] == at.np[0] && at.carry == nil) {
 		// Short fragments and titles with nothing saying they were spoken
 		// are names or scare quotes, not speech.
 		if words <= 4 || (kind == dragoman.Partial && words < 8) || titleLike(content.Text) {
@@ -120,6 +130,7 @@ type deferred struct {
 	quote     int // index in analysis.quotes
 	carryFrom int // index of the quotation whose speaker carries over, or -1
 	pronoun   int // token of the pronoun, or -1
+	prevSent  int // sentence whose reported speech's speaker carries over, or -1
 }
 
 // resolveDeferred fills the speakers of pronouns and carryovers, in the
@@ -135,6 +146,21 @@ func (a *analysis) resolveDeferred() {
 			q.Speaker, q.Attribution = a.resolvePronoun(df.pronoun, pronoun[t.Lower])
 			if q.Speaker != nil {
 				a.spoken = append(a.spoken, spoken{pos: t.Start, para: t.Para, ref: q.Speaker, group: t.Lower == "they"})
+			}
+			continue
+		}
+		if df.prevSent >= 0 {
+			// the last speaker named in that sentence, by reported speech
+			var best *spoken
+			for k := range a.spoken {
+				sp := &a.spoken[k]
+				if x := a.tokAt(sp.pos); x < len(a.toks) && a.sentOf[x] == df.prevSent && (best == nil || sp.pos > best.pos) {
+					best = sp
+				}
+			}
+			if best != nil {
+				r := *best.ref
+				q.Speaker, q.Attribution = &r, "carryover"
 			}
 			continue
 		}
@@ -177,12 +203,15 @@ func (a *analysis) finish(q *dragoman.Quote, at attribution) {
 	}
 	q.Medium = at.medium
 	switch {
+	case at.fromPrev:
+		a.deferred = append(a.deferred, deferred{quote: len(a.quotes), carryFrom: -1, pronoun: -1, prevSent: at.prevSent})
+		q.Attribution = "no-cue"
 	case at.carry != nil:
 		// filled in once every speaker is known, see resolveDeferred
-		a.deferred = append(a.deferred, deferred{quote: len(a.quotes), carryFrom: at.carry.index, pronoun: -1})
+		a.deferred = append(a.deferred, deferred{quote: len(a.quotes), carryFrom: at.carry.index, pronoun: -1, prevSent: -1})
 		q.Attribution = "carryover"
 	case at.np[1]-at.np[0] == 1 && pronoun[a.toks[at.np[0]].Lower] != "":
-		a.deferred = append(a.deferred, deferred{quote: len(a.quotes), carryFrom: -1, pronoun: at.np[0]})
+		a.deferred = append(a.deferred, deferred{quote: len(a.quotes), carryFrom: -1, pronoun: at.np[0], prevSent: -1})
 		q.Attribution = "pronoun"
 	case at.np[1] > at.np[0]:
 		q.Speaker, q.Attribution = a.resolve(at.np[0], at.np[1])

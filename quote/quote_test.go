@@ -166,6 +166,16 @@ func TestMarks(t *testing.T) {
 			[]want{{kind: dragoman.Direct, speaker: "Tomas Berg", cue: "said"}}},
 		{"WroteOnX", "“We are ready for whatever comes next,” Patel wrote on X.",
 			[]want{{kind: dragoman.Direct, speaker: "Patel", cue: "wrote", medium: "X"}}},
+		{"CueAfterExclamation", "“Our house is burning and the whole world is watching!” Marin told the crowd on Thursday.",
+			[]want{{kind: dragoman.Direct, speaker: "Marin", cue: "told", medium: "the crowd"}}},
+		{"CarryFromReportedSpeech", "The crossing was hard, Zapata said, adding that the wind never stopped. “It is an exercise for the thighs, and it burns.”",
+			[]want{
+				{kind: dragoman.Reported, speaker: "Zapata"},
+				{kind: dragoman.Reported, speaker: "Zapata"},
+				{kind: dragoman.Direct, speaker: "Zapata", how: "carryover"},
+			}},
+		{"StatementRead", "The ministry's statement read: “The convoy will not stop until it reaches the border.”",
+			[]want{{kind: dragoman.Direct, speaker: "The ministry's statement", how: "colon"}}},
 		{"AccordingToAfter", "“The road is closed until further notice,” according to a police statement.",
 			[]want{{kind: dragoman.Direct, speaker: "a police statement", how: "according-to"}}},
 	}

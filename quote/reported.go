@@ -46,8 +46,12 @@ func (a *analysis) reported() {
 				if v-1 <= s.From || (a.toks[v-1].Text != "," && !a.lx.media[a.toks[v-1].Lower]) {
 					continue
 				}
-				np = a.subjectOf(s)
-				ok = np[1] > np[0] && np[1] < v
+				if lastNP[0] >= 0 {
+					np, ok = lastNP, true // "Zapata said, adding that …"
+				} else {
+					np = a.subjectOf(s)
+					ok = np[1] > np[0] && np[1] < v
+				}
 			} else {
 				np, ok = a.backNP(v, s.From)
 			}

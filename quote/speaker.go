@@ -289,6 +289,14 @@ func (a *analysis) subjectOf(s sentence) [2]int {
 		return [2]int{x, x}
 	}
 	np := a.forwardNP(x, s.To)
+	// "Trump's statement read:": the phrase ends before its verb.
+	for np[1]-1 > np[0] && np[1] < s.To && !a.toks[np[1]].Word {
+		last := a.toks[np[1]-1]
+		if last.Cap || a.lx.roles[last.Lower] || a.lx.groups[last.Lower] || a.lx.media[last.Lower] {
+			break
+		}
+		np[1]--
+	}
 	if np[1] <= np[0] || np[1] >= s.To {
 		return [2]int{x, x}
 	}
@@ -340,6 +348,13 @@ func (a *analysis) forwardNP(x, end int) [2]int {
 	}
 	head := a.toks[j-1]
 	if !hasName && !a.lx.roles[head.Lower] && !a.lx.groups[head.Lower] && !a.lx.media[head.Lower] {
+		// "the ministry's statement read": end at the last noun that can speak
+		for k := j - 2; k > x; k-- {
+			w := a.toks[k].Lower
+			if a.lx.roles[w] || a.lx.groups[w] || a.lx.media[w] {
+				return [2]int{x, k + 1}
+			}
+		}
 		return [2]int{x, x}
 	}
 	return [2]int{x, j}

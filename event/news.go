@@ -281,7 +281,8 @@ func (st *docState) add(s *sentence, si int, code string, src, tgt *actorHit, tr
 	}
 	ev.Evidence = dragoman.NewSpan(body, s.toks[lo].Start, s.toks[hi-1].End)
 	ev.Date = st.dateOf(s, lo, hi)
-	ev.Location = st.placeOf(s, lo, hi, trigA, ev.Root)
+	meetingToday := ev.Root == "04" && code != "041" && ev.Date != nil && (ev.Date.Expr < 0 || ev.Date.Value == st.pub.Format("2006-01-02"))
+	ev.Location = st.placeOf(s, lo, hi, trigA, meetingToday)
 	if q := st.quoteAt(ev.Trigger.Start); q != nil {
 		ev.Reported = true
 		ev.Speaker = q.Speaker
@@ -478,8 +479,8 @@ func (st *docState) dateOf(s *sentence, lo, hi int) *dragoman.DateRef {
 
 // placeOf finds where the event happened: a place named in or just after
 // it ("in Riyadh", "the Riyadh meeting"), or the dateline city for "here"
-// and for a meeting that names no place.
-func (st *docState) placeOf(s *sentence, lo, hi, trig int, root string) *dragoman.Place {
+// and for a meeting of the day that names no place (not a phone call).
+func (st *docState) placeOf(s *sentence, lo, hi, trig int, meetingToday bool) *dragoman.Place {
 	end := hi + 8
 	if end > len(s.toks) {
 		end = len(s.toks)
@@ -538,7 +539,7 @@ func (st *docState) placeOf(s *sentence, lo, hi, trig int, root string) *dragoma
 			here = true
 		}
 	}
-	if dl := st.d.Article.Dateline; dl != nil && dl.Place != "" && (here || root == "04") {
+	if dl := st.d.Article.Dateline; dl != nil && dl.Place != "" && (here || meetingToday) {
 		return &dragoman.Place{Name: dl.Place, CountryCode: dl.CountryCode, Origin: "dateline"}
 	}
 	return nil

@@ -78,11 +78,11 @@ func (a *analysis) directOne(r region, qi, qj int) {
 	if !at.found() {
 		// A quotation with no cue of its own that follows a quotation
 		// belongs to the speaker just quoted.
-		if kind == dragoman.Direct && a.last != nil && a.last.attributed && a.sentOf[qi]-a.last.sent <= 1 && (a.last.para == para || a.last.para == para-1) {
+		if c := a.colonIntro(qi); c.found() {
+			at = c // a colon introduces a new speaker: "The study outlined: “…”"
+		} else if kind == dragoman.Direct && a.last != nil && a.last.attributed && a.sentOf[qi]-a.last.sent <= 1 && (a.last.para == para || a.last.para == para-1) {
 			at.carry = a.last
 			at.how = "carryover"
-		} else if c := a.colonIntro(qi); c.found() {
-			at = c
 		} else if kind == dragoman.Direct && sentO > 0 && a.sents[sentO-1].To > 0 && a.toks[a.sents[sentO-1].From].Para == para && before[1] == before[0] {
 			// "…, Zapata said, adding it required endurance. “It's an
 			// isometric exercise…”": the speaker of the sentence before,

@@ -130,6 +130,9 @@ func (a *analysis) backNP(v, lo int) ([2]int, bool) {
 		// "The team wrote", "the family's statement read": a noun right
 		// after a determiner.
 		if i-1 >= lo && determiner[a.toks[i-1].Lower] && !functionWord[head.Lower] && !isVerbLike(head.Lower) && a.lx.verbs[head.Lower].Lemma == "" {
+			if i-3 >= lo && a.toks[i-2].Lower == "of" && quantifier[a.toks[i-3].Lower] {
+				return [2]int{i - 3, i + 1}, true // "One of the children said"
+			}
 			return [2]int{i - 1, i + 1}, true
 		}
 		return [2]int{}, false

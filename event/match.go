@@ -92,6 +92,11 @@ func (s *sentence) code(d *Dictionaries, opt codeOptions) []rawEvent {
 			if by := s.byAgent(v.end); len(by) > 0 {
 				subj, _ := s.subject(vi, v.start-1)
 				src, tgt = by, subj
+			} else if s.news {
+				// "the team had been denied visas to enter the United
+				// States": the subject suffered the action; who did it is
+				// not said
+				continue
 			}
 		}
 		emit := func(a actorHit, t *actorHit, c string) {

@@ -402,7 +402,7 @@ var boilerplatePrefixes = []string{
 	"read more", "read also", "see also", "related:", "related coverage", "more on this", "recommended:",
 	"advertisement", "sponsored", "sign up", "subscribe", "follow us", "click here", "share this",
 	"share on", "watch:", "listen:", "photo:", "image:", "video:", "(photo", "[photo", "continue reading",
-	"this story continues",
+	"this story continues", "©", "copyright ©", "all rights reserved",
 }
 
 // maxBoilerplate is the longest paragraph dropped as boilerplate.

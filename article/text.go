@@ -88,8 +88,8 @@ func parseText(data string) Item {
 		}
 	}
 
-	// Closing and opening byline and contact lines.
-	paras = takeBylines(a, paras)
+	// Closing and opening byline and contact lines; boilerplate.
+	paras = takeBylines(a, dropBoilerplate(paras))
 
 	// Dateline at the start of the first paragraph.
 	if len(paras) > 0 {

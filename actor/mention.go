@@ -274,6 +274,8 @@ func (s *state) typeRuns() {
 			c.typ, c.score = dragoman.Person, 0.8
 		case n > 1 && n <= 4 && !hasDigit(s.text(c.ws, c.we)) && (speakers[s.words[c.we-1].text] || n == 2 && s.g.IsGivenName(first.text)):
 			c.typ, c.score = dragoman.Person, 0.5
+		case n >= 2 && n <= 3 && s.nameShaped(c):
+			c.typ, c.score = dragoman.Person, 0.4
 		case n == 1 && first.first:
 			c.typ, c.score = dragoman.Misc, 0.3 // kept only if a person's surname
 		default:
@@ -422,3 +424,29 @@ func (s *state) appositivePlace(c *cand) bool {
 	}
 	return false
 }
+
+// nameShaped reports a run that looks like a personal name: two or three
+// words in title case, none a common word, a head word of organizations or
+// places, or a gazetteer name.
+func (s *state) nameShaped(c *cand) bool {
+	for i := c.ws; i < c.we; i++ {
+		w := s.words[i]
+		if particles[w.lower] || (i > c.ws && (w.text == "." || strings.HasSuffix(w.text, "."))) {
+			continue
+		}
+		if common[w.lower] || orgHeads[w.text] || locHeads[w.text] || eventHeads[w.text] || facHeads[w.text] ||
+			isUpperWord(w.text) || hasDigit(w.text) || notNameWords[w.lower] {
+			return false
+		}
+	}
+	return true
+}
+
+// notNameWords are capitalized words of names of things, not people.
+var notNameWords = toSet(`world national international united new north south east west central great royal federal state
+city county street road avenue park station airport university college school hospital church museum center centre
+house hall tower bridge river lake mountain island beach valley bay global general public news times post daily
+company group bank fund party movement council committee league cup games prize award awards day week year festival
+disney google apple microsoft facebook twitter amazon internet web online digital traffic tracker bulletin flight
+airlines air force navy army police service services system systems project program programme act law bill code
+court trial case report review journal magazine book series show film movie album song team club fc united city`)

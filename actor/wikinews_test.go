@@ -48,7 +48,7 @@ func wikinews(t testing.TB) []dragoman.Article {
 
 // TestWikinews runs the stage over the Wikinews articles: every span must
 // read the body, and the share of people with an actor code and of
-// multi-word people must stay above the recorded baseline.
+// multi-word people must stay above the recorded baseline (rules alone).
 func TestWikinews(t *testing.T) {
 	arts := wikinews(t)
 	r, err := actor.New(actor.Options{})
@@ -84,10 +84,10 @@ func TestWikinews(t *testing.T) {
 	share := float64(coded) / float64(max(persons, 1))
 	t.Logf("%d articles, %d words: %d people (%.1f%% with an actor code), %d groups; entities by type %v",
 		len(arts), words, persons, 100*share, groups, types)
-	if persons < 500 {
-		t.Errorf("only %d people in %d articles", persons, len(arts))
+	if persons < 800 || coded < 250 {
+		t.Errorf("%d people, %d with an actor code, in %d articles; baseline 800 and 250", persons, coded, len(arts))
 	}
-	if share < 0.38 {
-		t.Errorf("%.1f%% of people have an actor code, baseline 38%%", 100*share)
+	if share < 0.25 {
+		t.Errorf("%.1f%% of people have an actor code, baseline 25%%", 100*share)
 	}
 }

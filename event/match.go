@@ -88,11 +88,13 @@ func (s *sentence) code(d *Dictionaries, opt codeOptions) []rawEvent {
 		default:
 			tgt, _ = s.object(vi, v.end)
 		}
-		if p == nil && v.passive {
-			if by := s.byAgent(v.end); len(by) > 0 {
+		if v.passive && !b.srcSet {
+			by := s.byAgent(v.end)
+			switch {
+			case p == nil && len(by) > 0:
 				subj, _ := s.subject(vi, v.start-1)
 				src, tgt = by, subj
-			} else if s.news {
+			case s.news && len(by) == 0:
 				// "the team had been denied visas to enter the United
 				// States": the subject suffered the action; who did it is
 				// not said

@@ -104,8 +104,14 @@ func (st *docState) markEntities(s *sentence, sent dragoman.Sentence) {
 			continue
 		}
 		for _, m := range e.Mentions {
-			if m.Start < sent.Start || m.End > sent.End || m.Origin == "pronoun" {
+			if m.Start < sent.Start || m.End > sent.End {
 				continue
+			}
+			if m.Origin == "pronoun" {
+				switch strings.ToLower(m.Text) {
+				case "they", "them", "their", "we", "us", "our", "it", "its":
+					continue // lists and groups are resolved in the sentence
+				}
 			}
 			a, b := s.tokenRange(m.Start, m.End)
 			if !s.free(a, b) {

@@ -403,9 +403,19 @@ func (a *analysis) cueAt(v, lo, hi int, quoteFrame bool) attribution {
 		return noAttribution() // "a statement posted to her account"
 	}
 	if !ok && v-1 >= lo && a.toks[v-1].Lower == "and" {
-		// "The State Department gave its sympathies and said …"
-		np = a.subjectOf(a.sents[a.sentOf[v]])
-		ok = np[1] > np[0] && np[1] < v
+		// "A spokeswoman for the ministry said … and called …": the
+		// subject of an earlier cue of the sentence; "The State Department
+		// gave its sympathies and said …": the subject of the sentence.
+		sent := a.sents[a.sentOf[v]]
+		for u := v - 2; u >= sent.From && !ok; u-- {
+			if _, isCue := a.lx.verbs[a.toks[u].Lower]; isCue && !a.toks[u].Cap && !a.toks[u].Quoted {
+				np, ok = a.backNP(u, sent.From)
+			}
+		}
+		if !ok {
+			np = a.subjectOf(sent)
+			ok = np[1] > np[0] && np[1] < v
+		}
 	}
 	if !ok {
 		return noAttribution()

@@ -179,6 +179,17 @@ func (a *analysis) backNP(v, lo int) ([2]int, bool) {
 	if j-2 >= lo && a.toks[j-1].Lower == "of" && quantifier[a.toks[j-2].Lower] {
 		j -= 2
 	}
+	// "A spokeswoman for the Russian Foreign Ministry said", "an official
+	// from TfL"
+	if j-2 >= lo && (a.lx.roles[a.toks[j-2].Lower] || a.lx.groups[a.toks[j-2].Lower]) && !a.toks[j-2].Cap {
+		switch a.toks[j-1].Lower {
+		case "for", "from", "at", "with", "of":
+			j -= 2
+			if j-1 >= lo && determiner[a.toks[j-1].Lower] {
+				j--
+			}
+		}
+	}
 	// "Dr. Steven Wolf at Saint Francis said": the speaker is the person
 	// before the place.
 	if j-2 >= lo && a.toks[j-2].Cap && a.toks[j-2].Word {
@@ -373,6 +384,12 @@ func (a *analysis) resolve(i, j int) (*dragoman.ActorRef, string) {
 	// ("Ministry of Defence") or a group or role word heads it ("the
 	// government of American Samoa").
 	for x := i + 1; x < j-1; x++ {
+		switch a.toks[x].Lower {
+		case "for", "from", "at", "with":
+			if b := a.toks[x-1]; !b.Cap && (a.lx.roles[b.Lower] || a.lx.groups[b.Lower]) {
+				return &dragoman.ActorRef{Name: sp.Text, Span: &sp}, "description" // a spokeswoman for the ministry
+			}
+		}
 		if a.toks[x].Lower != "of" {
 			continue
 		}

@@ -119,7 +119,7 @@ func (t *Tagger) Find(d *dragoman.Document) []dragoman.TimeExpr {
 			cands = append(cands, c)
 		}
 	}
-	kept := s.extendSince(clockToSentenceDay(s, mergeClock(s, longestFirst(cands))))
+	kept := s.extendSince(s.splitSeasons(clockToSentenceDay(s, mergeClock(s, longestFirst(cands)))))
 	out := make([]dragoman.TimeExpr, 0, len(kept))
 	for _, c := range kept {
 		out = append(out, c.expr(d))
@@ -346,4 +346,33 @@ func (s *scan) extendSince(kept []cand) []cand {
 		}
 	}
 	return kept
+}
+
+// shortYear is the end of "2015-16", "2015/16".
+var shortYear = regexp.MustCompile(`^[-–/](\d{2})\b`)
+
+// splitSeasons reads "2015-16" (a season across two years) as one
+// expression whose value is an ISO 8601 interval ("2015/2016"). Ranges
+// of two full expressions ("from 2008 to 2016") stay two expressions, as
+// in TimeML and GUM.
+func (s *scan) splitSeasons(kept []cand) []cand {
+	out := kept[:0:0]
+	for i := 0; i < len(kept); i++ {
+		a := kept[i]
+		if a.kind == "date" && a.resolved && a.p.precision == dragoman.PrecisionYear && len(a.p.value) == 4 {
+			if m := shortYear.FindStringSubmatchIndex(s.body[a.end:]); m != nil && !isDigit(byteAt(s.body, a.end+m[1])) {
+				y := a.p.begin.Year()/100*100 + atoi(s.body[a.end+m[2]:a.end+m[3]])
+				if y == a.p.begin.Year()+1 {
+					a.end += m[1]
+					a.value = a.p.value + "/" + yearPeriod(y).value
+					a.p.end = day(y, 12, 31)
+					a.rule += "+season"
+					out = append(out, a)
+					continue
+				}
+			}
+		}
+		out = append(out, a)
+	}
+	return out
 }

@@ -313,9 +313,7 @@ func (d *Dictionaries) addVerbLine(b *verbBlock, t string) {
 		}
 		t = strings.TrimSpace(t[:k])
 	}
-	forms := []string{t}
-	forms = append(forms, irregular...)
-	main := t
+	forms := append([]string{t}, irregular...)
 	for i, f := range forms {
 		words, head := verbWords(f)
 		if len(words) == 0 {
@@ -331,7 +329,6 @@ func (d *Dictionaries) addVerbLine(b *verbBlock, t string) {
 			}
 		}
 	}
-	_ = main
 }
 
 // verbWords splits a verb form into words and finds its head: the word

@@ -138,10 +138,6 @@ func (st *docState) nounRoles(s *sentence, c chunk, a, b int, sym bool) (src, tg
 		// light verb before the phrase
 		k := c.start - 1
 		if lightVerbs[s.toks[k].Up] || s.verbAt[k] >= 0 {
-			vi := s.verbAt[k]
-			if vi < 0 {
-				vi = -1
-			}
 			if h, _ := s.subjectAt(k); len(h) > 0 {
 				src = &h[0]
 			}

@@ -303,8 +303,9 @@ func (a *analysis) subjectOf(s sentence) [2]int {
 		return [2]int{x, x}
 	}
 	np := a.forwardNP(x, s.To)
-	// "Trump's statement read:": the phrase ends before its verb.
-	for np[1]-1 > np[0] && np[1] < s.To && !a.toks[np[1]].Word {
+	// "Trump's statement read:", "Bolton gave an account:": the phrase
+	// ends before its verb.
+	for np[1]-1 > np[0] && np[1] < s.To {
 		last := a.toks[np[1]-1]
 		if last.Cap || a.lx.roles[last.Lower] || a.lx.groups[last.Lower] || a.lx.media[last.Lower] {
 			break
@@ -361,6 +362,9 @@ func (a *analysis) forwardNP(x, end int) [2]int {
 		return [2]int{x, x}
 	}
 	head := a.toks[j-1]
+	if !hasName && determiner[a.toks[x].Lower] && j-x == 2 && !functionWord[head.Lower] {
+		return [2]int{x, j} // "said a protester using the pseudonym Katya"
+	}
 	if !hasName && !a.lx.roles[head.Lower] && !a.lx.groups[head.Lower] && !a.lx.media[head.Lower] {
 		// "the ministry's statement read": end at the last noun that can speak
 		for k := j - 2; k > x; k-- {

@@ -231,3 +231,17 @@ func TestConcurrent(t *testing.T) {
 		}
 	}
 }
+
+// TestAnnouncedForce codes "will attack" as a threat, not an attack.
+func TestAnnouncedForce(t *testing.T) {
+	evs := code(t, "Iran will attack Israel if the strikes continue, its army said.")
+	for _, ev := range evs {
+		if ev.QuadClass == 4 {
+			t.Errorf("announced attack coded as done: %s", ev.Code)
+		}
+		if ev.Code == "138" && cc(ev.Source) == "IRN" && cc(ev.Target) == "ISR" {
+			return
+		}
+	}
+	t.Errorf("no threat in %+v", evs)
+}

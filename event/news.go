@@ -249,7 +249,7 @@ func (st *docState) add(s *sentence, si int, code string, src, tgt *actorHit, tr
 		return
 	}
 	if neg || mod != "" && !strings.HasPrefix(code, "03") && !strings.HasPrefix(code, "13") {
-		mod = ""
+		mod = "" // the event as coded is asserted
 	}
 	info, ok := cameo.Event(code)
 	if !ok {
@@ -388,7 +388,8 @@ func (s *sentence) modalityBefore(i int) string {
 }
 
 // adjustCode turns a negated cooperation into a refusal and an intended
-// or possible one into an intent (CAMEO 03), and drops negated conflict.
+// or possible one into an intent (CAMEO 03), an announced act of force
+// into a threat (13), and drops negated conflict.
 func adjustCode(code string, neg bool, mod string) (string, bool) {
 	root := cameo.Root(code)
 	if root == "" {
@@ -444,8 +445,11 @@ func adjustCode(code string, neg bool, mod string) (string, bool) {
 		}
 		return "035", true
 	}
-	if r >= 15 && mod == "intent" {
-		return "138", true
+	switch {
+	case r == 16 || r == 17:
+		return "130", true // "will cut ties", "would arrest": a threat
+	case r >= 15:
+		return "138", true // "will destroy", "would attack": threatening force
 	}
 	return code, true
 }

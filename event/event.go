@@ -32,7 +32,7 @@ type Options struct {
 	// PETRARCH-format dictionary files loaded on top of the built-in
 	// lexicon: verbs with patterns, actors, agents, discards.
 	VerbFiles, ActorFiles, AgentFiles, DiscardFiles []string
-	// Replace drops the built-in verbs and agents, so that only the
+	// Replace drops the built-in verbs, nouns and agents, so that only the
 	// dictionary files code events.
 	Replace bool
 }
@@ -98,8 +98,10 @@ func New(opt Options) (*Coder, error) {
 			}
 		}
 	}
-	if err := c.loadNouns(); err != nil {
-		return nil, err
+	if !opt.Replace {
+		if err := c.loadNouns(); err != nil {
+			return nil, err
+		}
 	}
 	g, err := gazetteer.Load()
 	if err != nil {

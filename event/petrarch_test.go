@@ -1,6 +1,7 @@
 package event_test
 
 import (
+	"context"
 	"flag"
 	"path/filepath"
 	"testing"
@@ -46,5 +47,27 @@ func TestPetrarchValidation(t *testing.T) {
 	}
 	if pass < petrarchBaseline {
 		t.Errorf("%d records pass, below the recorded baseline of %d", pass, petrarchBaseline)
+	}
+}
+
+// TestStageWithDictionaries runs the event stage with PETRARCH's
+// dictionaries in place of the built-in lexicon.
+func TestStageWithDictionaries(t *testing.T) {
+	dir := shared.Dir(t, "eval", "petrarch", "validation_dictionaries")
+	c, err := event.New(event.Options{
+		Replace:    true,
+		VerbFiles:  []string{filepath.Join(dir, "PETR.Validate.verbs.txt")},
+		ActorFiles: []string{filepath.Join(dir, "PETR.Validate.actors.txt")},
+		AgentFiles: []string{filepath.Join(dir, "PETR.Validate.agents.txt")},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := docOf("Arnor is about to restore full diplomatic ties with Gondor's government.")
+	if err := c.Annotate(context.Background(), d); err != nil {
+		t.Fatal(err)
+	}
+	if len(d.Events) != 1 || d.Events[0].Source.Actor != "ARN" || d.Events[0].Target.Actor != "GONGOV" || d.Events[0].Code != "064" {
+		t.Errorf("events %+v", d.Events)
 	}
 }

@@ -122,6 +122,8 @@ func (s *state) scanGroups() {
 			switch {
 			case mod.typ == dragoman.Organization && strings.HasPrefix(mod.actor, "IGO"):
 				c.actor, c.country = mod.actor, ""
+			case mod.kind == gazetteer.KindOrg && len(mod.actor) > 6:
+				c.actor = mod.actor // "Hamas officials": PSEREBHMS
 			case mod.typ == dragoman.Organization && mod.country != "":
 				t := mod.otype
 				if t == "" || t == "BUS" && typ != "BUS" {

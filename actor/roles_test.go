@@ -1,0 +1,75 @@
+package actor_test
+
+import (
+	"context"
+	"testing"
+
+	"github.com/dragoman-news/dragoman"
+	"github.com/dragoman-news/dragoman/actor"
+)
+
+// TestRoles pins the reading of roles and codes on sentences written for
+// the test, with the rules alone.
+func TestRoles(t *testing.T) {
+	r, err := actor.New(actor.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cases := []struct {
+		name, text, date string
+		entity, typ      string
+		actor, country   string
+		former, retired  bool // of the first role
+	}{
+		{"Premodifier", "Russian President Vladimir Putin spoke on Monday.", "2025-02-18", "Vladimir Putin", "PERSON", "RUSGOV", "RUS", false, false},
+		{"RetiredGeneralNowEnvoy", "Keith Kellogg, the retired U.S. Army lieutenant general who is serving as a special envoy, said little.", "2025-02-18", "Keith Kellogg", "PERSON", "USAGOV", "USA", false, true},
+		{"PostingIsNotNationality", "Putin spoke. Yuri Ushakov, a close adviser to Putin who served as the Russian ambassador in Washington, was there.", "2025-02-18", "Yuri Ushakov", "PERSON", "RUSGOV", "RUS", false, false},
+		{"FormerOnly", "Ivo Daalder, who served as the U.S. ambassador to NATO, said so.", "2025-02-18", "Ivo Daalder", "PERSON", "USA", "USA", true, false},
+		{"BodyType", "Pentagon spokesman John Ullyot said the troops would stay.", "2025-02-18", "John Ullyot", "PERSON", "USAMIL", "USA", false, false},
+		{"IGORole", "NATO Secretary General Mark Rutte said allies must spend more.", "2025-02-18", "Mark Rutte", "PERSON", "IGOWSTNAT", "", false, false},
+		{"Administration", "The Trump administration said it would act.", "2025-02-18", "Trump administration", "ORG", "USAGOV", "USA", false, false},
+		{"FormerPremodifier", "Former Defense Secretary Lloyd Austin was not there.", "2025-02-18", "Lloyd Austin", "PERSON", "USA", "USA", true, false},
+		{"Platform", "Elon Musk wrote on X that he agreed.", "2025-02-18", "X", "ORG", "", "USA", false, false},
+		{"DictionaryNoRole", "Zelenskyy met Lavrov in Istanbul.", "2025-05-16", "Volodymyr Zelensky", "PERSON", "UKRGOV", "UKR", false, false},
+		{"DictionaryOutOfOffice", "Biden spoke in Delaware.", "2025-06-01", "Joe Biden", "PERSON", "", "", false, false},
+		{"DictionaryInOffice", "Biden spoke in Delaware.", "2023-06-01", "Joe Biden", "PERSON", "USAGOV", "USA", false, false},
+		{"GroupOfArmedGroup", "Hamas officials said the talks had stalled.", "2025-02-18", "Hamas officials", "GROUP", "PSEREBHMS", "PSE", false, false},
+		{"GroupOfCountry", "U.S. officials said the talks had stalled.", "2025-02-18", "U.S. officials", "GROUP", "USAGOV", "USA", false, false},
+		{"GroupMilitary", "Israeli troops entered the town.", "2025-02-18", "Israeli troops", "GROUP", "ISRMIL", "ISR", false, false},
+		{"PlaceAsPersonName", "Israel's Defense Minister Israel Katz said the army was ready.", "2025-02-18", "Israel Katz", "PERSON", "ISRMIL", "ISR", false, false},
+		{"CapitalActs", "Moscow rejected the plan.", "2025-02-18", "Moscow", "GPE", "RUSGOV", "RUS", false, false},
+		{"CapitalPlace", "They met in Moscow.", "2025-02-18", "Moscow", "GPE", "RUS", "RUS", false, false},
+		{"BodyOfCountry", "Russia's Foreign Ministry rejected the idea.", "2025-02-18", "Foreign Ministry", "ORG", "RUSGOV", "RUS", false, false},
+		{"Agreement", "Kellogg was referring to the 2015 Minsk-2 accord.", "2025-02-18", "Minsk-2 accord", "LAW", "", "", false, false},
+		{"Facility", "The talks are held at the ornate Diriyah Palace.", "2025-02-18", "Diriyah Palace", "FAC", "", "SAU", false, false},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			a := dragoman.Article{Body: c.text, Language: "en", Published: mustPublished(t, c.date)}
+			d := dragoman.NewDocument(a)
+			if err := r.Annotate(context.Background(), d); err != nil {
+				t.Fatal(err)
+			}
+			checkSpans(t, d)
+			e := findEntity(d, c.entity)
+			if e == nil {
+				dump(t, d)
+				t.Fatalf("no entity %q", c.entity)
+			}
+			if string(e.Type) != c.typ || e.Actor != c.actor || e.Country != c.country {
+				dump(t, d)
+				t.Errorf("%q: %s %s %s, want %s %s %s", c.entity, e.Type, e.Actor, e.Country, c.typ, c.actor, c.country)
+			}
+			if c.former || c.retired {
+				if len(e.Roles) == 0 || e.Roles[0].Former != c.former || e.Roles[0].Retired != c.retired {
+					t.Errorf("roles %+v, want former=%v retired=%v", e.Roles, c.former, c.retired)
+				}
+			}
+			for _, x := range d.Entities {
+				if x.Type == dragoman.Person && (x.Name == "Trump" || x.Name == "Donald Trump") && c.name == "Administration" {
+					t.Errorf("the Trump administration made a person %q", x.Name)
+				}
+			}
+		})
+	}
+}

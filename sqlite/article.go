@@ -99,53 +99,6 @@ func (db *DB) Articles(ctx context.Context, f dragoman.ArticleFilter) ([]dragoma
 	return out, err
 }
 
-// Search runs a full-text query, best first (bm25, title weighted 5x).
-func (db *DB) Search(ctx context.Context, q dragoman.SearchQuery) ([]dragoman.SearchHit, error) {
-	query := strings.TrimSpace(q.Query)
-	if query == "" {
-		return nil, dragoman.Errorf(dragoman.EINVALID, "empty search query")
-	}
-	if q.Limit <= 0 {
-		q.Limit = 20
-	}
-	var out []dragoman.SearchHit
-	err := db.read(ctx, "search", func(tx *sql.Tx) error {
-		var w where
-		w.add(`articles_fts MATCH ?`, query)
-		w.add(`a.duplicate_of IS NULL`)
-		w.days("a.day", q.Since, q.Until)
-		if q.Country != "" {
-			w.add(`a.seq IN (SELECT article_seq FROM article_countries WHERE country = ?)`, strings.ToUpper(q.Country))
-		}
-		if q.Actor != "" {
-			ids, err := actorIDs(ctx, tx, q.Actor)
-			if err != nil {
-				return err
-			}
-			w.add(`a.seq IN (SELECT article_seq FROM entities WHERE actor_id IN (`+placeholders(len(ids))+`))`, anys(ids)...)
-		}
-		rows, err := tx.QueryContext(ctx, `SELECT a.id, a.title, a.url, a.published,
-			snippet(articles_fts, 1, '[', ']', '…', 16), bm25(articles_fts, 5.0, 1.0) AS r
-			FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid`+w.sql()+
-			` ORDER BY r`+limit(q.Limit, q.Offset), w.args...)
-		if err != nil {
-			return ftsError(query, err)
-		}
-		defer rows.Close()
-		for rows.Next() {
-			var h dragoman.SearchHit
-			var published sql.NullString
-			if err := rows.Scan(&h.ArticleID, &h.Title, &h.URL, &published, &h.Snippet, &h.Rank); err != nil {
-				return ftsError(query, err)
-			}
-			h.Published = parseTime(published)
-			out = append(out, h)
-		}
-		return ftsError(query, rows.Err())
-	})
-	return out, err
-}
-
 // ftsError turns an FTS5 syntax error into a clear invalid-query error.
 func ftsError(query string, err error) error {
 	if err == nil {

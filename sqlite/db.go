@@ -91,6 +91,8 @@ func Open(ctx context.Context, path string, opts Options) (*DB, error) {
 	q.Add("_pragma", "busy_timeout("+ms+")")
 	q.Add("_pragma", "foreign_keys(0)")
 	q.Add("_pragma", "synchronous(NORMAL)")
+	q.Add("_pragma", "cache_size(-32000)")   // 32 MB of pages a connection
+	q.Add("_pragma", "mmap_size(268435456)") // read through 256 MB of mapped file
 	if opts.ReadOnly {
 		q.Set("mode", "ro")
 	}

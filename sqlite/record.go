@@ -123,7 +123,9 @@ func sideCond(ctx context.Context, tx *sql.Tx, side, ref string) (string, []any,
 		}
 		c := strings.ToUpper(ref)
 		if len(c) == 3 {
-			return `(e.` + side + `_country = ? OR e.` + side + `_code = ?)`, []any{c, c}, nil
+			// The country column holds the code's country too (RUSGOV ->
+			// RUS), so one indexed equality does.
+			return `e.` + side + `_country = ?`, []any{c}, nil
 		}
 		return `e.` + side + `_code LIKE ?`, []any{c + "%"}, nil
 	}

@@ -175,7 +175,11 @@ func TestMarks(t *testing.T) {
 				{kind: dragoman.Direct, speaker: "Zapata", how: "carryover"},
 			}},
 		{"StatementRead", "The ministry's statement read: “The convoy will not stop until it reaches the border.”",
-			[]want{{kind: dragoman.Direct, speaker: "The ministry's statement", how: "colon"}}},
+			[]want{{kind: dragoman.Direct, speaker: "The ministry's statement", how: "description", cue: "read"}}},
+		{"ColonSubject", "Governor Ana Ruiz addressed the crowd outside the flooded town hall: “No one should take this storm lightly.”",
+			[]want{{kind: dragoman.Direct, speaker: "Ana Ruiz", cue: "addressed"}}},
+		{"SubjectOfColon", "Ana Ruiz was blunt about the cost of the repairs: “No one should take this storm lightly.”",
+			[]want{{kind: dragoman.Direct, speaker: "Ana Ruiz", how: "colon"}}},
 		{"AccordingToAfter", "“The road is closed until further notice,” according to a police statement.",
 			[]want{{kind: dragoman.Direct, speaker: "a police statement", how: "according-to"}}},
 	}

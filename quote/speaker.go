@@ -104,7 +104,8 @@ func (a *analysis) backNP(v, lo int) ([2]int, bool) {
 			// "The secretary general of CEI, Nunzio Galantino, has called"
 			return [2]int{k + 1, i}, true
 		}
-		if !appositiveOpener[a.toks[k+1].Lower] && a.toks[i-1].Cap && a.toks[i-1].Word {
+		roleFirst := a.lx.roles[a.toks[k+1].Lower] && !a.toks[k+1].Cap // "Putin, president of Russia, said"
+		if !appositiveOpener[a.toks[k+1].Lower] && !roleFirst && a.toks[i-1].Cap && a.toks[i-1].Word {
 			// "Another co-author, engineering professor Julian Marshall, said"
 			if np, ok := a.backNP(i, k+1); ok && a.toks[np[1]-1].Cap && a.hasRoleWord(np) {
 				return np, true
@@ -318,6 +319,9 @@ func (a *analysis) subjectOf(s sentence) [2]int {
 	if n := a.toks[np[1]]; !n.Word || n.Cap || n.Quoted {
 		return [2]int{x, x}
 	}
+	if np[1]-np[0] == 1 && (sentenceOpener[a.toks[np[0]].Lower] || quantifier[a.toks[np[0]].Lower] || a.toks[np[0]].Lower == "another") {
+		return [2]int{x, x} // "Another was tour manager Thomas Gray"
+	}
 	return np
 }
 
@@ -425,7 +429,7 @@ func (a *analysis) resolve(i, j int) (*dragoman.ActorRef, string) {
 		// "Britain and Sweden": two speakers, named as written
 		return &dragoman.ActorRef{Name: sp.Text, Span: &sp}, "group"
 	}
-	if m := a.mentionFor(i, j); m != nil {
+	if m := a.mentionFor(i, j); m != nil && a.sameName(m.Entity, i, j) {
 		return a.ref(m.Entity, sp), how
 	}
 	if isDesc {
@@ -488,6 +492,36 @@ func (a *analysis) describedEarlier(i, j int) *dragoman.ActorRef {
 		}
 	}
 	return nil
+}
+
+// sameName reports whether the name written in [i, j) can be the entity's:
+// a full name written differently from the entity's full name ("Sadiq
+// Khan" against an entity "Usman Khan") is another person.
+func (a *analysis) sameName(id string, i, j int) bool {
+	e := a.d.Entity(id)
+	if e == nil || e.Type != dragoman.Person {
+		return true
+	}
+	written := strings.Fields(a.writtenName(i, j))
+	name := strings.Fields(e.Name)
+	if len(written) < 2 || len(name) < 2 || !a.toks[j-1].Cap {
+		return true
+	}
+	if strings.EqualFold(written[0], name[0]) {
+		return true
+	}
+	full := strings.Join(written, " ")
+	for _, al := range e.Aliases {
+		if strings.EqualFold(al, full) {
+			return true
+		}
+	}
+	for _, t := range written[:len(written)-1] {
+		if a.lx.titles[t] {
+			return true // "President Trump"
+		}
+	}
+	return false
 }
 
 // coordinated reports speaker words that join two names with "and".

@@ -17,7 +17,7 @@ import (
 // ranked exactly by bm25; one matching more (a very common word) is ranked
 // among its rankCap most recently stored matches by an estimate of bm25
 // computed here, so that no query costs more than a bounded amount.
-const rankCap = 400
+var rankCap = 400
 
 // leadBytes is how much of each body the estimate reads: the lead of a
 // news story says what it is about.

@@ -42,7 +42,7 @@ func TestLookups(t *testing.T) {
 		"UK": "GBR", "Russian": "RUS", "Russians": "RUS", "Europeans": "EUR", "European": "EUR",
 		"Ukrainians": "UKR", "Chinese": "CHN", "British": "GBR", "Kyiv": "UKR", "Kiev": "UKR",
 		"Riyadh": "SAU", "Washington": "USA", "Moscow": "RUS", "Brussels": "BEL", "Middle East": "MEA",
-		"Kremlin": "RUS", "Gaza": "GZS", "Israelis": "ISR",
+		"Kremlin": "RUS", "Gaza": "GZS", "Israelis": "ISR", "Russia’s": "RUS",
 	}
 	for w, want := range country {
 		if got, ok := g.CountryOf(w); !ok || got != want {

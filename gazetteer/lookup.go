@@ -9,7 +9,17 @@ import (
 // Lookup returns every meaning of a phrase as written (case counts:
 // "US" is the country, "us" is not).
 func (g *Gazetteer) Lookup(phrase string) []Entry {
-	return g.phrases[Key(phrase)]
+	k := Key(phrase)
+	if es, ok := g.phrases[k]; ok {
+		return es
+	}
+	// a possessive: "Russia’s", "allies’"
+	for _, suf := range []string{" 's", " '"} {
+		if strings.HasSuffix(k, suf) {
+			return g.phrases[strings.TrimSuffix(k, suf)]
+		}
+	}
+	return nil
 }
 
 // Find returns the first meaning of phrase of one of the given kinds.

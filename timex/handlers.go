@@ -580,6 +580,12 @@ func agoOffset(s *scan, m []int) (cand, bool) {
 			return cand{}, false
 		}
 		c := cand{start: m[0], end: m[1], kind: "duration", value: durationValue(n, known, unit), approx: approx || !known, rule: "duration:offset"}
+		if known && float64(int(n)) == n && (dir == "later" || dir == "earlier") {
+			c.anaUnit, c.anaOff = unit, int(n)
+			if dir == "earlier" {
+				c.anaOff = -c.anaOff
+			}
+		}
 		return c, true
 	}
 	if !known {
@@ -846,5 +852,32 @@ func partOfPeriod(s *scan, m []int) (cand, bool) {
 
 func nineEleven(s *scan, m []int) (cand, bool) {
 	c := dateCand(m, "date", dayPeriod(day(2001, 9, 11)))
+	return c, true
+}
+
+// anaphoric reads "the next day", "the previous week", "the day before",
+// "that day": dates counted from an earlier date of the text, resolved
+// later by resolveAnaphora.
+func anaphoric(s *scan, m []int) (cand, bool) {
+	rel, unit := strings.ToLower(s.group(m, 1)), strings.ToLower(s.group(m, 2))
+	switch {
+	case s.group(m, 3) != "":
+		rel, unit = strings.ToLower(s.group(m, 4)), "day"
+	case s.group(m, 5) != "":
+		rel, unit = "that", strings.ToLower(s.group(m, 6))
+	}
+	off := 0
+	switch rel {
+	case "next", "following", "after":
+		off = 1
+	case "previous", "preceding", "before":
+		off = -1
+	}
+	c := cand{start: m[0], end: m[1], kind: "date", rule: "date:anaphoric; unresolved: no earlier date to count from"}
+	if partsOfDay[unit] {
+		c.timeOfDay = unit
+		unit = "day"
+	}
+	c.anaUnit, c.anaOff = unit, off
 	return c, true
 }

@@ -119,7 +119,7 @@ func (t *Tagger) Find(d *dragoman.Document) []dragoman.TimeExpr {
 			cands = append(cands, c)
 		}
 	}
-	kept := s.extendSince(s.splitSeasons(clockToSentenceDay(s, mergeClock(s, longestFirst(cands)))))
+	kept := s.extendSince(s.resolveAnaphora(s.splitSeasons(clockToSentenceDay(s, mergeClock(s, longestFirst(cands))))))
 	out := make([]dragoman.TimeExpr, 0, len(kept))
 	for _, c := range kept {
 		out = append(out, c.expr(d))
@@ -137,6 +137,12 @@ type cand struct {
 	approx     bool
 	rule       string
 	timeOfDay  string
+
+	// An anaphoric expression ("the next day", "three days later") is
+	// counted from the date before it: anaUnit is its unit and anaOff how
+	// many units it moves.
+	anaUnit string
+	anaOff  int
 }
 
 func (c cand) expr(d *dragoman.Document) dragoman.TimeExpr {
@@ -375,4 +381,53 @@ func (s *scan) splitSeasons(kept []cand) []cand {
 		out = append(out, a)
 	}
 	return out
+}
+
+// resolveAnaphora counts "the next day", "a week earlier", "that day" from
+// the last date before them in the same paragraph that is at least as
+// precise as their unit. Without one, "the next day" stays unresolved and
+// "three days later" stays a duration.
+func (s *scan) resolveAnaphora(kept []cand) []cand {
+	var anchor *cand
+	for i := range kept {
+		c := &kept[i]
+		if anchor != nil && strings.Contains(s.body[anchor.end:c.start], "\n\n") {
+			anchor = nil
+		}
+		if c.anaUnit != "" {
+			if anchor != nil && finerOrEqual(anchor.p.precision, c.anaUnit) {
+				unit, off := c.anaUnit, c.anaOff
+				switch unit { // "a decade later" is ten years after, not the next decade
+				case "decade":
+					unit, off = "year", 10*off
+				case "century":
+					unit, off = "year", 100*off
+				}
+				if p, ok := shift(anchor.p.begin, unit, off); ok {
+					c.kind, c.p, c.resolved, c.value = "date", p, true, ""
+					c.rule = "date:anaphoric; from " + strings.Join(strings.Fields(s.body[anchor.start:anchor.end]), " ")
+				}
+			}
+			if c.resolved {
+				anchor = c
+			}
+			continue
+		}
+		if (c.kind == "date" || c.kind == "time") && c.resolved && !c.p.begin.IsZero() && c.p.precision != "" {
+			anchor = c
+		}
+	}
+	return kept
+}
+
+// finerOrEqual reports whether a date of precision p can anchor a move by
+// unit ("the next day" needs a day).
+func finerOrEqual(p dragoman.Precision, unit string) bool {
+	rank := map[dragoman.Precision]int{dragoman.PrecisionMinute: 0, dragoman.PrecisionDay: 1, dragoman.PrecisionWeek: 2,
+		dragoman.PrecisionMonth: 3, dragoman.PrecisionYear: 4, dragoman.PrecisionDecade: 5, dragoman.PrecisionCentury: 6}
+	need := map[string]int{"day": 1, "night": 1, "morning": 1, "afternoon": 1, "evening": 1, "week": 2, "fortnight": 2,
+		"month": 3, "year": 4, "decade": 5, "century": 6}
+	r, ok := rank[p]
+	n, ok2 := need[unit]
+	return ok && ok2 && r <= n
 }

@@ -73,7 +73,7 @@ var ruleReach = map[string]reach{
 	"date:century": {tUnit, 32, 1}, "date:holiday": {tHoliday, 14, 16},
 	"date:weekday": {tWeekday, 18, 12}, "date:relative-day": {tRelDay | tUnit, 26, 12},
 	"date:relative-period": {tUnit, 40, 1}, "date:season-year": {tUnit, 14, 12},
-	"date:ago": {tUnit, 48, 12}, "duration:anchored": {tUnit, 56, 1}, "duration:count": {tUnit, 48, 8},
+	"date:ago": {tUnit, 48, 12}, "date:anaphoric": {tUnit | tRelDay, 24, 12}, "duration:anchored": {tUnit, 56, 1}, "duration:count": {tUnit, 48, 8},
 	"duration:vague": {tUnit, 28, 1}, "duration:vague-of": {tUnit, 1, 4}, "set:frequency": {tUnit, 24, 1},
 	"set:every": {tUnit | tWeekday, 36, 1}, "set:weekdays": {tWeekday, 4, 2}, "set:adverb": {tSetAdverb, 1, 1},
 	"time:noon": {tNoon, 1, 1},

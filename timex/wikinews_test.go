@@ -21,7 +21,8 @@ var wikinewsDump = flag.String("wikinews-dump", "", "write every expression foun
 // TestWikinews runs the tagger over the Wikinews articles of ../shared
 // (url,date,title,text) and checks corpus-level properties: every span
 // lies inside the body and matches its text, spans are ordered, and
-// relative expressions resolve when the date is known. The counts are
+// relative expressions resolve when the date is known (anaphoric ones
+// such as "the next day" may lack a date to count from). The counts are
 // logged; -wikinews-dump writes every expression for inspection.
 func TestWikinews(t *testing.T) {
 	if testing.Short() {
@@ -92,7 +93,7 @@ func TestWikinews(t *testing.T) {
 				prev = e.Span.End
 				kinds[e.Kind]++
 				rules[strings.SplitN(e.Rule, ";", 2)[0]]++
-				if a.Published != nil && e.Kind == "date" && e.Value == "" {
+				if a.Published != nil && e.Kind == "date" && e.Value == "" && !strings.Contains(e.Rule, "no earlier date") {
 					unresolvedRel++
 				}
 				ctxStart, ctxEnd := max(0, e.Start-40), min(len(body), e.Span.End+40)

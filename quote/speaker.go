@@ -311,6 +311,9 @@ func (a *analysis) subjectOf(s sentence) [2]int {
 		if last.Cap || a.lx.roles[last.Lower] || a.lx.groups[last.Lower] || a.lx.media[last.Lower] {
 			break
 		}
+		if np[1]-np[0] == 2 && determiner[a.toks[np[0]].Lower] {
+			break // "The palace issued": keep the noun
+		}
 		np[1]--
 	}
 	if np[1] <= np[0] || np[1] >= s.To {
@@ -319,7 +322,7 @@ func (a *analysis) subjectOf(s sentence) [2]int {
 	if n := a.toks[np[1]]; !n.Word || n.Cap || n.Quoted {
 		return [2]int{x, x}
 	}
-	if np[1]-np[0] == 1 && (sentenceOpener[a.toks[np[0]].Lower] || quantifier[a.toks[np[0]].Lower] || a.toks[np[0]].Lower == "another") {
+	if np[1]-np[0] == 1 && (sentenceOpener[a.toks[np[0]].Lower] || quantifier[a.toks[np[0]].Lower] || determiner[a.toks[np[0]].Lower] || a.toks[np[0]].Lower == "another") {
 		return [2]int{x, x} // "Another was tour manager Thomas Gray"
 	}
 	return np

@@ -88,7 +88,8 @@ func (s *state) premodifier(c *cand) (pendingRole, bool) {
 			i = j
 			continue
 		}
-		if w.cap && len(items) > 0 && (items[len(items)-1].title != nil || items[len(items)-1].capq) && !s.isTitleWord(j) {
+		if w.cap && len(items) > 0 && (items[len(items)-1].title != nil || items[len(items)-1].capq) && !s.isTitleWord(j) &&
+			!dayMonth[w.lower] && !(w.first && common[w.lower]) && !common[w.lower] {
 			// a capitalized qualifier of the title after it ("Emergency Situations Minister")
 			items = append(items, item{ws: j, we: i, capq: true})
 			i = j
@@ -151,6 +152,15 @@ func (s *state) premodifier(c *cand) (pendingRole, bool) {
 	r.Title = s.text(textStart, c.ws)
 	if r.Country == "" {
 		r.Country = head.Country
+	}
+	// "Hong Kong Chief Executive Carrie Lam": a business title of a place
+	// with no company is an office of its government
+	if r.Type == "BUS" && r.Of == "" && r.Country != "" && s.words[c.ws-1].cap {
+		for _, it := range items {
+			if it.cand != nil && it.cand.typ == dragoman.GPE {
+				r.Type = "GOV"
+			}
+		}
 	}
 	sp := dragoman.NewSpan(s.body, s.words[i].start, s.words[c.ws-1].end)
 	r.Span = &sp

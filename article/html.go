@@ -215,6 +215,10 @@ var blockTags = map[atom.Atom]bool{
 	atom.Address: true, atom.Center: true, atom.Details: true, atom.Summary: true,
 }
 
+// trafilaturaBlocks are the block elements of trafilatura's own output
+// markup, which the HTML parser does not know as such.
+var trafilaturaBlocks = map[string]bool{"list": true, "item": true, "quote": true, "row": true, "cell": true, "code": true}
+
 // skipTags hold no article text.
 var skipTags = map[atom.Atom]bool{
 	atom.Script: true, atom.Style: true, atom.Noscript: true, atom.Template: true, atom.Iframe: true,
@@ -248,10 +252,17 @@ func blocks(n *html.Node) []string {
 			cur.WriteString(n.Data)
 			return
 		case html.ElementNode:
-			if skipTags[n.DataAtom] && !(n.DataAtom == atom.Head && n.Parent != nil && n.Parent.DataAtom != atom.Html) {
+			// Extractors rename elements without updating DataAtom, so
+			// the tag is looked up by its name.
+			tag := atom.Lookup([]byte(strings.ToLower(n.Data)))
+			parentTag := atom.Atom(0)
+			if n.Parent != nil {
+				parentTag = atom.Lookup([]byte(strings.ToLower(n.Parent.Data)))
+			}
+			if skipTags[tag] && !(tag == atom.Head && parentTag != atom.Html) {
 				return
 			}
-			if n.DataAtom == atom.Br || n.Data == "lb" {
+			if tag == atom.Br || n.Data == "lb" {
 				brs++
 				if brs >= 2 {
 					flush()
@@ -260,7 +271,7 @@ func blocks(n *html.Node) []string {
 				}
 				return
 			}
-			block := blockTags[n.DataAtom] || n.DataAtom == atom.Head
+			block := blockTags[tag] || tag == atom.Head || trafilaturaBlocks[n.Data]
 			if block {
 				flush()
 			}

@@ -234,3 +234,23 @@ func TestHTMLBoilerplate(t *testing.T) {
 		}
 	}
 }
+
+// TestHTMLBlocks checks that list items and block quotes of the extracted
+// text become paragraphs of their own.
+func TestHTMLBlocks(t *testing.T) {
+	page := `<html><head><title>G7 statement</title></head><body><article>
+<p>LONDON — Foreign ministers of the Group of Seven issued a statement on Sudan on Friday after a video call.</p>
+<ul><li>An immediate and lasting ceasefire across the country.</li><li>Unhindered humanitarian access through all crossings.</li></ul>
+<blockquote>We call on both parties to put the Sudanese people first and to return to talks.</blockquote>
+<p>The statement was welcomed by the African Union, whose envoy said the bloc was ready to host new talks.</p>
+</article></body></html>`
+	for it, err := range article.ReadReader(context.Background(), strings.NewReader(page), "g7.html", article.Options{}) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		paras := strings.Split(it.Article.Body, "\n\n")
+		if len(paras) != 5 || !strings.HasPrefix(paras[2], "Unhindered") || !strings.HasPrefix(paras[3], "We call") {
+			t.Errorf("paragraphs %q", paras)
+		}
+	}
+}

@@ -147,6 +147,8 @@ func finish(it *Item, opts Options) error {
 			a.Language = "und"
 			it.warn("not_english", "the text does not read as English (stopword ratio %.2f); analysis expects English", ratio)
 		}
+	} else {
+		it.warn("not_english", "the source declares the language %q; analysis expects English", a.Language)
 	}
 	return nil
 }

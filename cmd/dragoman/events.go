@@ -28,6 +28,8 @@ type eventsFlags struct {
 
 func init() {
 	var f eventsFlags
+	var dbq EventsQuery // the corpus-database path, without FILE (dbquery.go)
+	var since, until string
 	cmd := &cobra.Command{
 		Use:   "events [FILE|DIR|-]...",
 		Short: "List what happened in articles: CAMEO events with who, whom, where and when",
@@ -44,7 +46,9 @@ a quotation or reported speech; the speaker is in the JSON). docs/events.md
 describes the lexicon and the rules.
 
 Inputs are files or directories, in any format analyze reads; "-" reads
-standard input.
+standard input. Without FILE, events lists the events stored in the corpus
+database (see dragoman ingest), newest first, filtered by --root, --code,
+--country, --source, --target, --actor, --quad, --since and --until.
 
 Examples:
 
@@ -54,13 +58,21 @@ Examples:
   # the same as JSON, one array of events per article
   dragoman events --json --published 2025-02-18 article.txt
 
+  # consultations involving Russia since 2025, from the corpus database
+  dragoman events --root 04 --since 2025-01-01 --country RUS
+
   # check the coder against PETRARCH's validation suite
   dragoman events validate ../shared/eval/petrarch/PETR.UnitTest.records.xml`,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if len(args) == 0 {
+				dbq.JSON, dbq.Width = f.json, f.width
+				return runEventsDB(cmd.Context(), dbq, since, until, cmd.OutOrStdout())
+			}
 			return runEvents(cmd.Context(), args, f, cmd.OutOrStdout(), cmd.ErrOrStderr())
 		},
 	}
 	fl := cmd.Flags()
+	addEventsDBFlags(fl, &dbq, &since, &until)
 	fl.BoolVar(&f.json, "json", false, "print JSON: one array of events per article")
 	fl.StringVar(&f.published, "published", "", "publication date of every article (2025-02-18...)")
 	fl.IntVar(&f.width, "width", 70, "width of the evidence column in the table")

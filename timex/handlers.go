@@ -15,6 +15,33 @@ import (
 
 const noPub = "; unresolved: no publication date"
 
+// noPubFor says why an expression in the given unit cannot be resolved
+// ("" when it can): there is no publication date, or it is known only to
+// the month or the year ("last week" needs the day; "last year" only the
+// year).
+func (s *scan) noPubFor(unit string) string {
+	if !s.hasPub {
+		return noPub
+	}
+	need := dragoman.PrecisionDay
+	switch unit {
+	case "month", "quarter", "spring", "summer", "autumn", "fall", "winter":
+		need = dragoman.PrecisionMonth
+	case "year", "decade", "century", "millennium":
+		need = dragoman.PrecisionYear
+	}
+	have := s.pubPrecision
+	rank := map[dragoman.Precision]int{dragoman.PrecisionDay: 0, dragoman.PrecisionWeek: 1, dragoman.PrecisionMonth: 2, dragoman.PrecisionYear: 3}
+	h, known := rank[have]
+	if !known {
+		return "" // minute, second, or not said: the day is known
+	}
+	if h > rank[need] {
+		return "; unresolved: publication date known only to the " + string(have)
+	}
+	return ""
+}
+
 func (s *scan) group(m []int, i int) string {
 	if 2*i+1 >= len(m) || m[2*i] < 0 {
 		return ""
@@ -113,8 +140,8 @@ func (s *scan) dayNoYear(m []int, mo time.Month, d int) (cand, bool) {
 	if d < 1 || d > 31 || mo == 0 {
 		return cand{}, false
 	}
-	if !s.hasPub {
-		return unresolved(m, "date", "date:month-day"+noPub), validDay(2000, mo, d)
+	if why := s.noPubFor("year"); why != "" {
+		return unresolved(m, "date", "date:month-day"+why), validDay(2000, mo, d)
 	}
 	return s.nearestYear(m, "date:month-day", func(y int) (time.Time, bool) {
 		return day(y, mo, d), validDay(y, mo, d)
@@ -214,8 +241,8 @@ func monthAlone(s *scan, m []int) (cand, bool) {
 		return cand{}, false // "in May Smith's view"
 	}
 	mo := monthWords[name]
-	if !s.hasPub {
-		return unresolved(m, "date", "date:month"+noPub), true
+	if why := s.noPubFor("month"); why != "" {
+		return unresolved(m, "date", "date:month"+why), true
 	}
 	py, pm := s.pub.Year(), s.pub.Month()
 	y := py
@@ -382,8 +409,8 @@ func weekday(s *scan, m []int) (cand, bool) {
 		return cand{start: s.groupStart(m, 2), end: m[1], kind: "set", value: fmt.Sprintf("XXXX-WXX-%d", isoWeekday(wd)), rule: "set:weekday"}, true
 	}
 	rule := "date:weekday"
-	if !s.hasPub {
-		c := unresolved(m, "date", rule+noPub)
+	if why := s.noPubFor("day"); why != "" {
+		c := unresolved(m, "date", rule+why)
 		c.timeOfDay = part
 		return c, true
 	}
@@ -417,8 +444,8 @@ func relativeDay(s *scan, m []int) (cand, bool) {
 	if w == "today" && strings.EqualFold(s.wordBefore(m[0]), "usa") {
 		return cand{}, false // the newspaper
 	}
-	if !s.hasPub {
-		return unresolved(m, "date", "date:relative-day"+noPub), true
+	if why := s.noPubFor("day"); why != "" {
+		return unresolved(m, "date", "date:relative-day"+why), true
 	}
 	off, part := 0, ""
 	switch w {
@@ -456,8 +483,8 @@ func relativePeriod(s *scan, m []int) (cand, bool) {
 	part := strings.ToLower(s.group(m, 1))
 	rel := strings.ToLower(strings.Join(strings.Fields(s.group(m, 2)), " "))
 	unit := strings.ToLower(s.group(m, 3))
-	if !s.hasPub {
-		return unresolved(m, "date", "date:relative-period"+noPub), true
+	if why := s.noPubFor(unit); why != "" {
+		return unresolved(m, "date", "date:relative-period"+why), true
 	}
 	// "the past year", "the last week", "this past week" are spans ending
 	// at publication; "the next month" one starting there.
@@ -595,8 +622,8 @@ func agoOffset(s *scan, m []int) (cand, bool) {
 		}
 		return cand{start: m[0], end: m[1], kind: "date", value: v, approx: true, rule: "date:ago; vague"}, true
 	}
-	if !s.hasPub {
-		return unresolved(m, "date", "date:ago"+noPub), true
+	if why := s.noPubFor(unit); why != "" {
+		return unresolved(m, "date", "date:ago"+why), true
 	}
 	if dir != "ago" {
 		n = -n
@@ -623,7 +650,7 @@ func anchoredDuration(s *scan, m []int) (cand, bool) {
 	case "next", "coming":
 		dir = 1
 	}
-	if dir != 0 && known && s.hasPub {
+	if dir != 0 && known && s.noPubFor("day") == "" {
 		if other, ok := durationBack(s.pub, n, unit, dir); ok {
 			c.resolved = true
 			c.p = period{begin: other, end: s.pub}
@@ -741,7 +768,7 @@ func (s *scan) clock(m []int, h, min int, rule string) (cand, bool) {
 	}
 	hm := fmt.Sprintf("%02d:%02d", h, min)
 	c := cand{start: m[0], end: m[1], kind: "time", timeOfDay: hm, rule: rule}
-	if s.hasPub {
+	if s.noPubFor("day") == "" {
 		c.p, c.resolved = dayPeriod(s.pub), true
 		c.p.precision = dragoman.PrecisionMinute
 		c.value = s.pub.Format(dayLayout) + "T" + hm
@@ -803,16 +830,16 @@ func holiday(s *scan, m []int) (cand, bool) {
 		t, ok := dayIn(atoi(y))
 		return dateCand(m, "date", dayPeriod(t)), ok
 	}
-	if !s.hasPub {
-		return unresolved(m, "date", "date:holiday"+noPub), true
+	if why := s.noPubFor("year"); why != "" {
+		return unresolved(m, "date", "date:holiday"+why), true
 	}
 	return s.nearestYear(m, "date:holiday", dayIn)
 }
 
 // monthRelativeYear resolves "June of this year", "March last year".
 func monthRelativeYear(s *scan, m []int) (cand, bool) {
-	if !s.hasPub {
-		return unresolved(m, "date", "date:month-relative-year"+noPub), true
+	if why := s.noPubFor("year"); why != "" {
+		return unresolved(m, "date", "date:month-relative-year"+why), true
 	}
 	y := s.pub.Year() + map[string]int{"last": -1, "next": 1}[strings.ToLower(s.group(m, 3))]
 	p := partWord(s.group(m, 1))
@@ -835,8 +862,8 @@ func partOfPeriod(s *scan, m []int) (cand, bool) {
 	if unit == "" {
 		which, unit = "the end", strings.ToLower(s.group(m, 3))
 	}
-	if !s.hasPub {
-		return unresolved(m, "date", "date:part-of-period"+noPub), true
+	if why := s.noPubFor(unit); why != "" {
+		return unresolved(m, "date", "date:part-of-period"+why), true
 	}
 	p, ok := shift(s.pub, unit, 0)
 	if !ok {

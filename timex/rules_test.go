@@ -24,7 +24,13 @@ func tagger(tb testing.TB) *timex.Tagger {
 func run(tb testing.TB, body, pub string) []dragoman.TimeExpr {
 	tb.Helper()
 	a := dragoman.Article{Body: body}
-	if pub != "" {
+	if day, month, ok := strings.Cut(pub, "~"); ok { // "2025-02~month": known to the month
+		t, err := time.Parse("2006-01", day)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		a.Published = &dragoman.Published{Time: t, Precision: dragoman.Precision(month)}
+	} else if pub != "" {
 		t, err := time.Parse("2006-01-02", pub)
 		if err != nil {
 			tb.Fatal(err)
@@ -96,6 +102,8 @@ var ruleCases = []ruleCase{
 	{Name: "ThePastYear", Pub: "2025-02-18", Body: "Prices doubled over the past year.", Text: "the past year", Kind: "duration", Value: "P1Y", Begin: "2024-02-18", End: "2025-02-18"},
 	{Name: "LastSummer", Pub: "2025-02-18", Body: "Floods hit the region last summer.", Text: "last summer", Value: "2024-SU", Begin: "2024-06-01", End: "2024-08-31"},
 	{Name: "NextQuarter", Pub: "2025-11-18", Body: "Sales should recover next quarter.", Text: "next quarter", Value: "2026-Q1"},
+	{Name: "WeekdayPublicationMonthOnly", Pub: "2025-02~month", Body: "Talks resumed on Monday.", Text: "Monday", Kind: "date", Value: ""},
+	{Name: "LastYearPublicationMonthOnly", Pub: "2025-02~month", Body: "Exports fell last year.", Text: "last year", Value: "2024"},
 	{Name: "RelativeNoPublication", Body: "Talks collapsed last week.", Text: "last week", Kind: "date", Value: ""},
 
 	// Counting back from publication.

@@ -86,7 +86,7 @@ func (t *Tagger) Annotate(ctx context.Context, d *dragoman.Document) error {
 func (t *Tagger) Find(d *dragoman.Document) []dragoman.TimeExpr {
 	s := &scan{tagger: t, doc: d, body: d.Article.Body}
 	if p := d.Article.Published; p != nil && !p.Time.IsZero() {
-		s.pub, s.hasPub = dayOf(p.Time), true
+		s.pub, s.hasPub, s.pubPrecision = dayOf(p.Time), true, p.Precision
 	}
 	var cands []cand
 	pos, kind := triggersOf(s.body)
@@ -119,7 +119,7 @@ func (t *Tagger) Find(d *dragoman.Document) []dragoman.TimeExpr {
 			cands = append(cands, c)
 		}
 	}
-	kept := s.extendSince(s.resolveAnaphora(s.splitSeasons(clockToSentenceDay(s, mergeClock(s, longestFirst(cands))))))
+	kept := s.extendSince(s.resolveAnaphora(s.joinSeasonYears(clockToSentenceDay(s, mergeClock(s, longestFirst(cands))))))
 	out := make([]dragoman.TimeExpr, 0, len(kept))
 	for _, c := range kept {
 		out = append(out, c.expr(d))
@@ -175,6 +175,9 @@ type scan struct {
 	body   string
 	pub    time.Time
 	hasPub bool
+	// pubPrecision is how precisely the publication date is known;
+	// relative expressions finer than it stay unresolved.
+	pubPrecision dragoman.Precision
 }
 
 // clean rejects a candidate that is part of a larger number: "12,2015",
@@ -357,11 +360,11 @@ func (s *scan) extendSince(kept []cand) []cand {
 // shortYear is the end of "2015-16", "2015/16".
 var shortYear = regexp.MustCompile(`^[-–/](\d{2})\b`)
 
-// splitSeasons reads "2015-16" (a season across two years) as one
+// joinSeasonYears reads "2015-16" (a season across two years) as one
 // expression whose value is an ISO 8601 interval ("2015/2016"). Ranges
 // of two full expressions ("from 2008 to 2016") stay two expressions, as
 // in TimeML and GUM.
-func (s *scan) splitSeasons(kept []cand) []cand {
+func (s *scan) joinSeasonYears(kept []cand) []cand {
 	out := kept[:0:0]
 	for i := 0; i < len(kept); i++ {
 		a := kept[i]

@@ -611,6 +611,18 @@ func (s *sentence) resolveGroup(members []int, end int) []actorHit {
 			}
 			continue
 		}
+		if s.news && mi < len(members)-1 && c.actor >= 0 && len(c.agents) == 0 {
+			// "U.S. and Russian officials": the role of the last member is
+			// every member's
+			if last := s.chunks[members[len(members)-1]]; last.actor >= 0 && len(last.agents) > 0 {
+				ag := s.agentCodes(last)
+				for _, h := range s.chunkHits(m) {
+					h.code = compose(h.code, ag)
+					out = append(out, h)
+				}
+				continue
+			}
+		}
 		out = append(out, s.chunkHits(m)...)
 	}
 	return out

@@ -3,6 +3,7 @@ package article
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // englishStopwords are the commonest English function words. News prose
@@ -30,15 +31,31 @@ const minEnglishRatio = 0.18
 // the doubt.
 func detectLanguage(text string) (string, float64) {
 	words, stop := 0, 0
-	for _, f := range strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' }) {
-		words++
-		if englishStopwords[strings.ToLower(f)] {
-			stop++
+	var buf []byte // the current word, lowercased
+	end := func() {
+		if len(buf) > 0 {
+			words++
+			if englishStopwords[string(buf)] { // no allocation: map lookup by converted key
+				stop++
+			}
+			buf = buf[:0]
 		}
+	}
+	for _, r := range text {
+		if unicode.IsLetter(r) || r == '\'' {
+			if r < utf8.RuneSelf {
+				buf = append(buf, byte(unicode.ToLower(r)))
+			} else {
+				buf = utf8.AppendRune(buf, unicode.ToLower(r))
+			}
+			continue
+		}
+		end()
 		if words >= 5000 {
 			break
 		}
 	}
+	end()
 	if words < 8 {
 		return "en", 1
 	}

@@ -28,6 +28,9 @@ const Stdin = "-"
 // sniffSize is how much of an input is looked at to detect its format.
 const sniffSize = 8 << 10
 
+// readBufferSize is the buffer of each input; it must hold sniffSize.
+const readBufferSize = 16 << 10
+
 // ErrTooLarge is wrapped by the error of an article over
 // Options.MaxArticleBytes.
 var ErrTooLarge = dragoman.Errorf(dragoman.ETOOLARGE, "article too large")
@@ -152,7 +155,7 @@ func ReadReader(ctx context.Context, r io.Reader, name string, opts Options) ite
 // It returns false when the consumer stopped.
 func readStream(ctx context.Context, r io.Reader, name string, opts Options, yield func(Item, error) bool) bool {
 	fail := func(err error) bool { return yield(Item{}, &InputError{Input: name, Err: err}) }
-	br := bufio.NewReaderSize(r, 64<<10)
+	br := bufio.NewReaderSize(r, readBufferSize)
 	head, err := br.Peek(2)
 	if err != nil && len(head) == 0 {
 		if err == io.EOF {
@@ -166,12 +169,12 @@ func readStream(ctx context.Context, r io.Reader, name string, opts Options, yie
 			return fail(fmt.Errorf("gzip: %w", err))
 		}
 		defer zr.Close()
-		br = bufio.NewReaderSize(&gzipErrReader{zr}, 64<<10)
+		br = bufio.NewReaderSize(&gzipErrReader{zr}, readBufferSize)
 	}
 	if b, _ := br.Peek(2); len(b) == 2 && (b[0] == 0xff && b[1] == 0xfe || b[0] == 0xfe && b[1] == 0xff) {
 		// UTF-16 with a byte-order mark (as some Windows tools save text)
 		dec := unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM).NewDecoder()
-		br = bufio.NewReaderSize(transform.NewReader(br, dec), 64<<10)
+		br = bufio.NewReaderSize(transform.NewReader(br, dec), readBufferSize)
 	}
 	head, err = br.Peek(sniffSize)
 	if len(head) == 0 {

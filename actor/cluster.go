@@ -235,21 +235,43 @@ func (s *state) describe() {
 			descAt[x.ws] = true
 		}
 	}
-	// "the U.S. president", "the Russian foreign minister"
-	for i := 0; i+2 < len(s.words); i++ {
-		if s.words[i].lower != "the" {
+	// "the U.S. president", "the Russian foreign minister", "the president
+	// of Russia", "the spokeswoman": a title after "the" names the one person
+	// of the article who holds it (with that country, when one is written)
+	for i := 0; i+1 < len(s.words); i++ {
+		if s.words[i].lower != "the" || descAt[i] {
 			continue
 		}
-		p := s.candAt(i + 1)
-		if p == nil || (p.typ != dragoman.GPE && p.typ != dragoman.NORP) || p.country == "" {
+		k, country := i+1, ""
+		if p := s.candAt(k); p != nil {
+			if (p.typ != dragoman.GPE && p.typ != dragoman.NORP) || p.country == "" {
+				continue
+			}
+			k, country = p.we, p.country
+		}
+		if k >= len(s.words) || !s.sameSent(k, i) {
 			continue
 		}
-		h := s.titleAt[p.we]
-		if h.end == 0 || h.t.Group || !s.sameSent(h.end-1, i) {
+		h := s.titleAt[k]
+		if h.end == 0 || h.t.Group || h.t.Honor || !s.sameSent(h.end-1, i) {
 			continue
 		}
-		if h.end < len(s.words) && s.sameSent(h.end, i) && s.words[h.end].cap && s.words[h.end].text != "'s" {
-			continue // a name follows: a premodifier, read already
+		end := h.end
+		if end < len(s.words) && s.sameSent(end, i) {
+			next := s.words[end]
+			if next.cap && next.text != "'s" {
+				continue // a name follows: a premodifier, read already
+			}
+			if next.lower == "of" && country == "" && end+1 < len(s.words) {
+				// "the president of Russia"
+				p := s.candAt(end + 1)
+				if p == nil || p.typ != dragoman.GPE || p.country == "" {
+					continue
+				}
+				country, end = p.country, p.we
+			} else if next.lower == "of" || next.lower == "to" || next.lower == "for" {
+				continue // "the adviser to ...": another role
+			}
 		}
 		var match *entity
 		for _, e := range s.ents {
@@ -257,7 +279,7 @@ func (s *state) describe() {
 				continue
 			}
 			for _, r := range titles[e] {
-				if r[0] == h.t.Title && r[1] == p.country {
+				if r[0] == h.t.Title && (country == "" || r[1] == country) {
 					if match != nil && match != e {
 						match = nil
 						goto next
@@ -266,11 +288,8 @@ func (s *state) describe() {
 				}
 			}
 		}
-		if descAt[i] {
-			match = nil // the words of a role, described already
-		}
 		if match != nil {
-			c := s.add(&cand{ws: i, we: h.end, typ: dragoman.Person, origin: "description", desc: true, score: 0.6})
+			c := s.add(&cand{ws: i, we: end, typ: dragoman.Person, origin: "description", desc: true, score: 0.6})
 			for ei, e := range s.ents {
 				if e == match {
 					c.ent = ei
@@ -301,6 +320,13 @@ func (s *state) entityTitles(e *entity) [][2]string {
 			c = s.dictCountry(e)
 		}
 		out = append(out, [2]string{r.titleRef, c})
+	}
+	// the dictionary's offices: "President of Russia" -> president, RUS
+	for _, h := range s.holdersOf(e) {
+		t, _, _ := strings.Cut(strings.ToLower(h.Role), " of ")
+		if tt, ok := s.g.Title(t); ok {
+			out = append(out, [2]string{tt.Title, h.Country})
+		}
 	}
 	return out
 }

@@ -2,7 +2,6 @@ package actor_test
 
 import (
 	"bufio"
-	"context"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -12,7 +11,6 @@ import (
 	"github.com/dragoman-news/dragoman"
 	"github.com/dragoman-news/dragoman/actor"
 	"github.com/dragoman-news/dragoman/internal/shared"
-	"github.com/dragoman-news/dragoman/pipeline"
 )
 
 // gumDoc is one GUM news document: its text, rebuilt from the sentences,
@@ -135,15 +133,8 @@ func TestGUM(t *testing.T) {
 	if rec < 0.85 || prec < 0.48 {
 		t.Errorf("named-person recall %.3f, precision %.3f: below the baseline 0.85, 0.48", rec, prec)
 	}
-	p, err := pipeline.New(pipeline.Options{Until: "actor"})
-	if err != nil {
-		t.Fatal(err)
-	}
 	model := func(a dragoman.Article) *dragoman.Document {
-		d, err := p.Analyze(context.Background(), a)
-		if err != nil {
-			t.Fatal(err)
-		}
+		d := withTagger(t, a)
 		checkSpans(t, d)
 		return d
 	}

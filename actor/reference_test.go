@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -13,7 +14,7 @@ import (
 	"github.com/dragoman-news/dragoman/actor"
 	"github.com/dragoman-news/dragoman/article"
 	"github.com/dragoman-news/dragoman/internal/shared"
-	"github.com/dragoman-news/dragoman/pipeline"
+	"github.com/dragoman-news/dragoman/ner"
 	"github.com/dragoman-news/dragoman/segment"
 )
 
@@ -112,14 +113,7 @@ func TestReference(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		p, err := pipeline.New(pipeline.Options{Until: "actor"})
-		if err != nil {
-			t.Fatal(err)
-		}
-		d, err := p.Analyze(context.Background(), a)
-		if err != nil {
-			t.Fatal(err)
-		}
+		d := withTagger(t, a)
 		checkSpans(t, d)
 		checkReference(t, want, d)
 	})
@@ -251,4 +245,28 @@ func dump(t testing.TB, d *dragoman.Document) {
 			t.Logf("      role %q of=%q %s %s former=%v retired=%v (%s)", r.Title, r.Of, r.Country, r.Type, r.Former, r.Retired, r.Origin)
 		}
 	}
+}
+
+var loadTagger = sync.OnceValues(ner.New)
+
+// withTagger segments an article, runs the statistical tagger and then the
+// actor stage, as the pipeline does.
+func withTagger(t testing.TB, a dragoman.Article) *dragoman.Document {
+	t.Helper()
+	tagger, err := loadTagger()
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := actor.New(actor.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	d := dragoman.NewDocument(a)
+	for _, st := range []dragoman.Annotator{segment.New(), tagger, r} {
+		if err := st.Annotate(ctx, d); err != nil {
+			t.Fatalf("%s: %v", st.Name(), err)
+		}
+	}
+	return d
 }

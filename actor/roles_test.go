@@ -73,3 +73,24 @@ func TestRoles(t *testing.T) {
 		})
 	}
 }
+
+// TestDescriptions checks that a definite description of an office names
+// the one person of the article who holds it.
+func TestDescriptions(t *testing.T) {
+	d := resolveText(t, "State Department spokeswoman Tammy Bruce spoke on Monday. The spokeswoman said the president of Russia, Vladimir Putin, would attend. Later the president of Russia left. The envoy stayed.", "en")
+	want := map[string]string{"The spokeswoman": "Tammy Bruce", "the president of Russia": "Vladimir Putin"}
+	got := map[string]string{}
+	for _, m := range d.Mentions {
+		if m.Origin == "description" {
+			got[m.Text] = d.Entity(m.Entity).Name
+		}
+	}
+	for text, name := range want {
+		if got[text] != name {
+			t.Errorf("%q names %q, want %q", text, got[text], name)
+		}
+	}
+	if n, ok := got["The envoy"]; ok {
+		t.Errorf("\"The envoy\" names %q: no envoy in the text", n)
+	}
+}

@@ -14,6 +14,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/dragoman-news/dragoman"
+	"github.com/dragoman-news/dragoman/internal/dbopen"
 	"github.com/dragoman-news/dragoman/sqlite"
 )
 
@@ -27,20 +28,17 @@ func addDBFlag(fl *pflag.FlagSet, db *string) {
 	if def == "" {
 		def = sqlite.DefaultPath
 	}
-	fl.StringVar(db, "db", def, "corpus database `FILE` (default from $DRAGOMAN_DB, else ./dragoman.db)")
+	fl.StringVar(db, "db", def, "corpus database: a SQLite `FILE` or a postgres:// URL (default from $DRAGOMAN_DB, else ./dragoman.db)")
 }
 
-// openStore opens the corpus database. Query commands open it read-only,
-// so that they never create an empty database by mistake.
-func openStore(ctx context.Context, path string, readOnly bool) (*sqlite.DB, error) {
+// openStore opens the corpus database, a SQLite file or a postgres:// URL.
+// Query commands open it read-only, so that they never create an empty
+// database by mistake.
+func openStore(ctx context.Context, path string, readOnly bool) (dragoman.Store, error) {
 	if path == "" {
 		path = sqlite.DefaultPath
 	}
-	db, err := sqlite.Open(ctx, path, sqlite.Options{ReadOnly: readOnly})
-	if err != nil {
-		return nil, err
-	}
-	return db, nil
+	return dbopen.Open(ctx, path, dbopen.Options{ReadOnly: readOnly})
 }
 
 // parseDay reads a --since/--until flag value.

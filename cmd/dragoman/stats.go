@@ -40,8 +40,10 @@ Examples:
 			w := cmd.OutOrStdout()
 			if asJSON {
 				size := int64(0)
-				if fi, err := os.Stat(store.Path()); err == nil {
-					size = fi.Size()
+				if file, ok := store.(interface{ Path() string }); ok { // SQLite
+					if fi, err := os.Stat(file.Path()); err == nil {
+						size = fi.Size()
+					}
 				}
 				return writeJSON(w, struct {
 					*statsAlias

@@ -1,0 +1,613 @@
+package postgres
+
+import (
+	"context"
+	"crypto/sha1"
+	"encoding/hex"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+
+	"github.com/dragoman-news/dragoman"
+	"github.com/dragoman-news/dragoman/internal/corpus"
+)
+
+// Has reports which of ids are stored.
+func (db *DB) Has(ctx context.Context, ids []string) (map[string]bool, error) {
+	out := make(map[string]bool, len(ids))
+	err := db.read(ctx, "look up articles", func(tx pgx.Tx) error {
+		rows, err := tx.Query(ctx, `SELECT id FROM articles WHERE id = ANY($1)`, ids)
+		if err != nil {
+			return err
+		}
+		ids, err := pgx.CollectRows(rows, pgx.RowTo[string])
+		for _, id := range ids {
+			out[id] = true
+		}
+		return err
+	})
+	return out, err
+}
+
+// Put stores a batch in one transaction. It first takes a transaction
+// advisory lock on every name and MinHash band the batch touches, in one
+// order, so that writers resolving the same names or near-duplicate
+// stories take turns (and never deadlock on those); an article id already
+// stored, or being stored by another writer, is skipped once that writer
+// commits.
+func (db *DB) Put(ctx context.Context, b dragoman.Batch) (dragoman.PutResult, error) {
+	var res dragoman.PutResult
+	err := db.write(ctx, "store batch", func(tx pgx.Tx) error {
+		res = dragoman.PutResult{}
+		p := &putter{tx: tx, ctx: ctx, at: time.Now().UTC()}
+		if err := p.lock(b.Documents); err != nil {
+			return err
+		}
+		for _, d := range b.Documents {
+			if d == nil {
+				continue
+			}
+			added, dup, err := p.document(d)
+			if err != nil {
+				return fmt.Errorf("article %s (%s): %w", d.Article.ID, d.Article.Source, err)
+			}
+			switch {
+			case !added:
+				res.Skipped = append(res.Skipped, d.Article.ID)
+			default:
+				res.Added = append(res.Added, d.Article.ID)
+				if dup != nil {
+					res.NearDuplicates = append(res.NearDuplicates, *dup)
+				}
+			}
+		}
+		if err := p.flush(); err != nil {
+			return err
+		}
+		for _, f := range b.Failures {
+			at := f.At
+			if at.IsZero() {
+				at = time.Now()
+			}
+			if _, err := tx.Exec(ctx, `INSERT INTO ingest_errors (source, article_id, stage, message, at) VALUES ($1,$2,$3,$4,$5) ON CONFLICT DO NOTHING`,
+				f.Source, f.ArticleID, f.Stage, f.Message, at.UTC()); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return dragoman.PutResult{}, err
+	}
+	return res, nil
+}
+
+type putter struct {
+	tx  pgx.Tx
+	ctx context.Context
+	at  time.Time
+	// This batch's first copies, for near-duplicates within the batch
+	// (their bands are written at the end).
+	batch []batchSig
+	// Rows written with COPY at the end of the batch.
+	rows map[string][][]any
+}
+
+type batchSig struct {
+	id    string
+	sig   corpus.Signature
+	bands [corpus.Bands]int64
+}
+
+// copyColumns are the tables written with COPY, and their columns.
+var copyColumns = map[string][]string{
+	"article_bands":     {"band", "key", "article_seq"},
+	"article_countries": {"country", "article_seq"},
+	"entities":          {"article_seq", "entity", "actor_id", "name", "type", "country", "code", "mentions"},
+	"roles":             {"article_seq", "entity", "actor_id", "title", "of", "country", "type", "former"},
+	"mentions":          {"article_seq", "entity", "actor_id", "start", "end", "text", "type", "sentence", "origin"},
+	"quotes": {"article_seq", "qid", "kind", "text", "start", "end", "sentence", "speaker", "speaker_entity", "actor_id",
+		"attribution", "cue", "medium", "day", "duplicate"},
+	"events": {"article_seq", "vid", "day", "date_value", "code", "base", "root", "label", "quad_class", "goldstein",
+		"source_name", "source_code", "source_country", "source_entity", "source_actor",
+		"target_name", "target_code", "target_country", "target_entity", "target_actor",
+		"trigger", "evidence", "sentence", "negated", "modality", "reported", "location", "location_country", "duplicate"},
+	"dates": {"article_seq", "start", "end", "text", "sentence", "kind", "value", "begin", "end_day", "precision"},
+}
+
+// copyOrder writes parents before the rows that point at them.
+var copyOrder = []string{"article_bands", "article_countries", "entities", "roles", "mentions", "quotes", "events", "dates"}
+
+func (p *putter) add(table string, row ...any) {
+	if p.rows == nil {
+		p.rows = map[string][][]any{}
+	}
+	p.rows[table] = append(p.rows[table], row)
+}
+
+// flush writes the batch's rows with COPY.
+func (p *putter) flush() error {
+	for _, table := range copyOrder {
+		rows := p.rows[table]
+		if len(rows) == 0 {
+			continue
+		}
+		if _, err := p.tx.CopyFrom(p.ctx, pgx.Identifier{table}, copyColumns[table], pgx.CopyFromRows(rows)); err != nil {
+			return fmt.Errorf("copy %s: %w", table, err)
+		}
+	}
+	return nil
+}
+
+// lock takes the advisory locks of the batch: article ids, name keys and
+// band keys, sorted, in one round trip.
+func (p *putter) lock(docs []*dragoman.Document) error {
+	seen := map[int64]bool{}
+	var keys []int64
+	addKey := func(k int64) {
+		if !seen[k] {
+			seen[k] = true
+			keys = append(keys, k)
+		}
+	}
+	for _, d := range docs {
+		if d == nil {
+			continue
+		}
+		addKey(lockKey("article", d.Article.ID))
+		for _, k := range corpus.Sign(d.Article.Title + "\n" + d.Article.Body).Bands() {
+			addKey(k)
+		}
+		for i := range d.Entities {
+			for _, k := range corpus.EntityKeys(&d.Entities[i]) {
+				addKey(lockKey("name", k.Key))
+				if s := corpus.Surname(k.Written); s != "" {
+					addKey(lockKey("name", s))
+				}
+			}
+		}
+	}
+	slices.Sort(keys)
+	batch := &pgx.Batch{}
+	for _, k := range keys {
+		batch.Queue(`SELECT pg_advisory_xact_lock($1)`, k)
+	}
+	return p.tx.SendBatch(p.ctx, batch).Close()
+}
+
+// document stores one document; added is false when it was already stored.
+func (p *putter) document(d *dragoman.Document) (added bool, dup *dragoman.NearDup, err error) {
+	a := &d.Article
+	if a.ID == "" {
+		return false, nil, dragoman.Errorf(dragoman.EINVALID, "article from %s has no id", a.Source)
+	}
+	var exists bool
+	if err := p.tx.QueryRow(p.ctx, `SELECT EXISTS (SELECT 1 FROM articles WHERE id = $1)`, a.ID).Scan(&exists); err != nil {
+		return false, nil, err
+	}
+	if exists {
+		return false, nil, nil
+	}
+	sig := corpus.Sign(a.Title + "\n" + a.Body)
+	bands := sig.Bands()
+	if dup, err = p.nearDuplicate(a.ID, sig, bands); err != nil {
+		return false, nil, err
+	}
+	var published *time.Time
+	var day any
+	prec := ""
+	if a.Published != nil && !a.Published.Time.IsZero() {
+		t := a.Published.Time.UTC()
+		published, day = &t, t.Format("2006-01-02")
+		prec = string(a.Published.Precision)
+	}
+	var dateline, country string
+	if a.Dateline != nil {
+		dateline, country = a.Dateline.Raw, a.Dateline.CountryCode
+		if dateline == "" {
+			dateline = a.Dateline.Place
+		}
+	}
+	blob, err := corpus.EncodeDocument(d)
+	if err != nil {
+		return false, nil, err
+	}
+	var dupOf *string
+	var sim *float64
+	if dup != nil {
+		dupOf, sim = &dup.Of, &dup.Similarity
+	}
+	var seq int64
+	err = p.tx.QueryRow(p.ctx, `INSERT INTO articles (id, source, format, url, title, summary, site_name, language, bylines,
+		published, day, precision, dateline, country, body, minhash, duplicate_of, similarity,
+		sentences, entities, quotes, events, doc, ingested_at)
+		VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11::date,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22,$23,$24)
+		ON CONFLICT (id) DO NOTHING RETURNING seq`,
+		a.ID, a.Source, a.Format, a.URL, a.Title, a.Summary, a.SiteName, a.Language, strings.Join(a.Bylines, "; "),
+		published, day, prec, dateline, country, a.Body, sig.Bytes(), dupOf, sim,
+		len(d.Sentences), len(d.Entities), len(d.Quotes), len(d.Events), blob, p.at).Scan(&seq)
+	if err == pgx.ErrNoRows {
+		return false, nil, nil // stored meanwhile by another writer
+	}
+	if err != nil {
+		return false, nil, err
+	}
+	if dup == nil {
+		for i, k := range bands {
+			p.add("article_bands", int16(i), k, seq)
+		}
+		p.batch = append(p.batch, batchSig{id: a.ID, sig: sig, bands: bands})
+	}
+	countries := map[string]bool{}
+	if country != "" {
+		countries[country] = true
+	}
+	isDup := dup != nil
+	actors, err := p.entities(d, seq, day, isDup, countries)
+	if err != nil {
+		return false, nil, err
+	}
+	p.quotes(d, seq, day, isDup, actors)
+	p.events(d, seq, day, isDup, actors, countries)
+	for _, t := range d.Dates {
+		p.add("dates", seq, t.Span.Start, t.Span.End, t.Text, t.Sentence, t.Kind, t.Value, t.Begin, t.End, string(t.Precision))
+	}
+	for _, c := range sortedKeys(countries) {
+		p.add("article_countries", c, seq)
+	}
+	return true, dup, nil
+}
+
+// nearDuplicate finds a first copy, stored or earlier in the batch,
+// sharing a MinHash band and similar enough.
+func (p *putter) nearDuplicate(id string, sig corpus.Signature, bands [corpus.Bands]int64) (*dragoman.NearDup, error) {
+	var best *dragoman.NearDup
+	consider := func(other string, o corpus.Signature) {
+		if s := sig.Similarity(o); s >= corpus.NearDuplicate && (best == nil || s > best.Similarity) {
+			best = &dragoman.NearDup{ID: id, Of: other, Similarity: s}
+		}
+	}
+	bandList := make([]int64, 0, len(bands))
+	idx := make([]int16, 0, len(bands))
+	for i, k := range bands {
+		bandList = append(bandList, k)
+		idx = append(idx, int16(i))
+	}
+	rows, err := p.tx.Query(p.ctx, `SELECT DISTINCT a.id, a.minhash FROM unnest($1::smallint[], $2::bigint[]) AS q(band, key)
+		JOIN LATERAL (SELECT article_seq FROM article_bands b WHERE b.band = q.band AND b.key = q.key LIMIT 50) b ON true
+		JOIN articles a ON a.seq = b.article_seq`, idx, bandList)
+	if err != nil {
+		return nil, err
+	}
+	for rows.Next() {
+		var other string
+		var mh []byte
+		if err := rows.Scan(&other, &mh); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		if o, ok := corpus.ParseSignature(mh); ok {
+			consider(other, o)
+		}
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	for _, b := range p.batch {
+		for i := range bands {
+			if b.bands[i] == bands[i] {
+				consider(b.id, b.sig)
+				break
+			}
+		}
+	}
+	return best, nil
+}
+
+// entities records the document's entities, mentions and roles, resolving
+// each entity to a cross-article actor. It returns entity id -> actor id.
+func (p *putter) entities(d *dragoman.Document, seq int64, day any, dup bool, countries map[string]bool) (map[string]string, error) {
+	actors := map[string]string{}
+	index := map[string]int{} // entity id -> its row, the last one winning as INSERT OR REPLACE does
+	var rows [][]any
+	for i := range d.Entities {
+		e := &d.Entities[i]
+		actorID, err := p.resolve(e, day, dup)
+		if err != nil {
+			return nil, err
+		}
+		actors[e.ID] = actorID
+		if e.Country != "" && !dup {
+			countries[e.Country] = true
+		}
+		row := []any{seq, e.ID, nullable(actorID), e.Name, string(e.Type), e.Country, e.Actor, len(e.Mentions)}
+		if j, ok := index[e.ID]; ok {
+			rows[j] = row
+		} else {
+			index[e.ID] = len(rows)
+			rows = append(rows, row)
+		}
+		for _, r := range e.Roles {
+			p.add("roles", seq, e.ID, nullable(actorID), r.Title, r.Of, r.Country, r.Type, r.Former)
+		}
+	}
+	for _, r := range rows {
+		p.add("entities", r...)
+	}
+	mentions := d.Mentions
+	if len(mentions) == 0 {
+		for _, e := range d.Entities {
+			for _, m := range e.Mentions {
+				if m.Entity == "" {
+					m.Entity = e.ID
+				}
+				mentions = append(mentions, m)
+			}
+		}
+	}
+	for _, m := range mentions {
+		p.add("mentions", seq, m.Entity, nullable(actors[m.Entity]), m.Start, m.End, m.Text, string(m.Type), m.Sentence, m.Origin)
+	}
+	return actors, nil
+}
+
+// resolve finds or makes the actor of an entity and records its aliases,
+// as the SQLite backend does: full names (and the entity's aliases) are
+// matched first; a person named by a single word is matched by surname
+// only when exactly one compatible actor has it.
+func (p *putter) resolve(e *dragoman.Entity, day any, dup bool) (string, error) {
+	keys := corpus.EntityKeys(e)
+	if len(keys) == 0 {
+		return "", nil
+	}
+	written := map[string]string{}
+	for _, k := range keys {
+		written[k.Key] = k.Written
+	}
+	cands := map[string]*corpus.Candidate{}
+	lookup := func(kind string, ks []string) error {
+		if len(ks) == 0 {
+			return nil
+		}
+		rows, err := p.tx.Query(p.ctx, `SELECT coalesce(a.merged_into, a.id), a.type, a.country, bool_or(al.pinned), a.mentions
+			FROM actor_aliases al JOIN actors a ON a.id = al.actor_id
+			WHERE al.kind = $1 AND al.key = ANY($2) GROUP BY al.key, a.id`, kind, ks)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var c corpus.Candidate
+			var typ, country string
+			if err := rows.Scan(&c.ID, &typ, &country, &c.Pinned, &c.Count); err != nil {
+				return err
+			}
+			if !corpus.Compatible(e.Type, dragoman.EntityType(typ)) {
+				continue
+			}
+			if e.Country != "" && country != "" && e.Country != country {
+				continue
+			}
+			if old, ok := cands[c.ID]; ok {
+				old.Score++
+				old.Pinned = old.Pinned || c.Pinned
+				continue
+			}
+			c.Score = 1
+			cands[c.ID] = &c
+		}
+		return rows.Err()
+	}
+	isPerson := e.Type == dragoman.Person
+	var fullKeys, allKeys []string
+	for _, k := range keys {
+		allKeys = append(allKeys, k.Key)
+		if !isPerson || k.Kind == corpus.KindName {
+			fullKeys = append(fullKeys, k.Key)
+		}
+	}
+	if len(fullKeys) > 0 {
+		if err := lookup(corpus.KindName, fullKeys); err != nil {
+			return "", err
+		}
+		if len(cands) == 0 && isPerson {
+			// An actor so far known only by this surname ("Lavrov" alone)
+			// becomes the full-named one, when there is exactly one.
+			if s := corpus.Surname(written[fullKeys[0]]); s != "" {
+				if err := lookup(corpus.KindSurname, []string{s}); err != nil {
+					return "", err
+				}
+				for id := range cands {
+					var named bool
+					if err := p.tx.QueryRow(p.ctx, `SELECT EXISTS (SELECT 1 FROM actor_aliases WHERE actor_id = $1 AND kind = 'name')`, id).Scan(&named); err != nil {
+						return "", err
+					}
+					if named {
+						delete(cands, id)
+					}
+				}
+				if len(cands) > 1 {
+					cands = map[string]*corpus.Candidate{}
+				}
+			}
+		}
+	} else {
+		// "Lavrov": an actor known by that surname, when exactly one
+		// compatible actor has it.
+		if err := lookup(corpus.KindSurname, allKeys); err != nil {
+			return "", err
+		}
+		if len(cands) > 1 {
+			cands = map[string]*corpus.Candidate{}
+		}
+	}
+	var id string
+	if best := corpus.Best(cands); best != nil {
+		id = best.ID
+		if err := p.fillActor(id, e, day, dup); err != nil {
+			return "", err
+		}
+	} else {
+		var err error
+		if id, err = p.newActor(e, keys[0].Key, day, dup); err != nil {
+			return "", err
+		}
+	}
+	// Record the names, unless a hand edit pinned them to another actor.
+	batch := &pgx.Batch{}
+	alias := func(key, kind, w string) {
+		batch.Queue(`INSERT INTO actor_aliases (key, actor_id, alias, kind, count)
+			SELECT $1, $2, $3, $4, 1
+			WHERE NOT EXISTS (SELECT 1 FROM actor_aliases WHERE key = $1 AND kind = $4 AND pinned AND actor_id <> $2)
+			ON CONFLICT (key, kind, actor_id, alias) DO UPDATE SET count = actor_aliases.count + 1`, key, id, w, kind)
+	}
+	for _, k := range keys {
+		alias(k.Key, k.Kind, k.Written)
+		if isPerson && k.Kind == corpus.KindName {
+			if s := corpus.Surname(k.Written); s != "" {
+				alias(s, corpus.KindSurname, s)
+			}
+		}
+	}
+	return id, p.tx.SendBatch(p.ctx, batch).Close()
+}
+
+// newActor makes an actor with a stable id derived from its first name.
+func (p *putter) newActor(e *dragoman.Entity, key string, day any, dup bool) (string, error) {
+	sum := sha1.Sum([]byte(string(e.Type) + "|" + key + "|" + e.Country))
+	base := "A" + hex.EncodeToString(sum[:])[:10]
+	mentions, articles := len(e.Mentions), 1
+	if dup {
+		mentions, articles = 0, 0
+	}
+	id := base
+	for n := 2; ; n++ {
+		tag, err := p.tx.Exec(p.ctx, `INSERT INTO actors (id, name, type, country, code, mentions, articles, first_seen, last_seen)
+			VALUES ($1,$2,$3,$4,$5,$6,$7,$8::date,$8::date) ON CONFLICT (id) DO NOTHING`,
+			id, e.Name, string(e.Type), e.Country, e.Actor, mentions, articles, day)
+		if err != nil {
+			return "", err
+		}
+		if tag.RowsAffected() == 1 {
+			return id, nil
+		}
+		id = fmt.Sprintf("%s-%d", base, n)
+	}
+}
+
+// fillActor adds an article's entity to an existing actor's counts and
+// fills what the actor lacks.
+func (p *putter) fillActor(id string, e *dragoman.Entity, day any, dup bool) error {
+	mentions, articles := len(e.Mentions), 1
+	if dup {
+		mentions, articles = 0, 0
+	}
+	_, err := p.tx.Exec(p.ctx, `UPDATE actors SET
+		mentions = mentions + $1, articles = articles + $2,
+		country = CASE WHEN country = '' THEN $3 ELSE country END,
+		code = CASE WHEN code = '' THEN $4 ELSE code END,
+		name = CASE WHEN length($5) > length(name) AND $6 = 'PERSON' AND strpos($5, ' ') > 0 AND strpos(name, ' ') = 0 THEN $5 ELSE name END,
+		first_seen = CASE WHEN $7::date IS NOT NULL AND (first_seen IS NULL OR $7::date < first_seen) THEN $7::date ELSE first_seen END,
+		last_seen = CASE WHEN $7::date IS NOT NULL AND (last_seen IS NULL OR $7::date > last_seen) THEN $7::date ELSE last_seen END
+		WHERE id = $8`,
+		mentions, articles, e.Country, e.Actor, e.Name, string(e.Type), day, id)
+	return err
+}
+
+func (p *putter) quotes(d *dragoman.Document, seq int64, day any, dup bool, actors map[string]string) {
+	for _, q := range d.Quotes {
+		var speaker, entity, cue string
+		if q.Speaker != nil {
+			speaker, entity = q.Speaker.Name, q.Speaker.Entity
+		}
+		if q.Cue != nil {
+			cue = q.Cue.Text
+		}
+		p.add("quotes", seq, q.ID, string(q.Kind), q.Text, q.Start, q.End, q.Sentence, speaker, entity, nullable(actors[entity]),
+			q.Attribution, cue, q.Medium, dateArg(day), dup)
+	}
+}
+
+func (p *putter) events(d *dragoman.Document, seq int64, day any, dup bool, actors map[string]string, countries map[string]bool) {
+	for _, v := range d.Events {
+		evDay := day
+		value := ""
+		if v.Date != nil {
+			value = v.Date.Value
+			if len(v.Date.Value) == 10 {
+				if _, err := time.Parse("2006-01-02", v.Date.Value); err == nil {
+					evDay = v.Date.Value
+				}
+			}
+		}
+		side := func(r *dragoman.ActorRef) (name, code, country, entity string, actor any) {
+			if r == nil {
+				return "", "", "", "", nil
+			}
+			name, code, entity = r.Name, r.Actor, r.Entity
+			if e := d.Entity(r.Entity); e != nil {
+				country = e.Country
+				if code == "" {
+					code = e.Actor
+				}
+			}
+			if country == "" {
+				country = corpus.CountryOfCode(code)
+			}
+			return name, code, country, entity, nullable(actors[r.Entity])
+		}
+		sn, sc, sk, se, sa := side(v.Source)
+		tn, tc, tk, te, ta := side(v.Target)
+		var loc, locCountry string
+		if v.Location != nil {
+			loc, locCountry = v.Location.Name, v.Location.CountryCode
+			if locCountry != "" && !dup {
+				countries[locCountry] = true
+			}
+		}
+		root, base := v.Root, v.Base
+		if root == "" && len(v.Code) >= 2 {
+			root = v.Code[:2]
+		}
+		if base == "" && len(v.Code) >= 3 {
+			base = v.Code[:3]
+		}
+		p.add("events", seq, v.ID, dateArg(evDay), value, v.Code, base, root, v.Label, v.QuadClass, v.Goldstein,
+			sn, sc, sk, se, sa, tn, tc, tk, te, ta,
+			v.Trigger.Text, v.Evidence.Text, v.Sentence, v.Negated, v.Modality, v.Reported, loc, locCountry, dup)
+	}
+}
+
+// dateArg turns a "YYYY-MM-DD" day (or nil) into a value COPY can write
+// to a date column.
+func dateArg(day any) any {
+	s, ok := day.(string)
+	if !ok || s == "" {
+		return nil
+	}
+	t, err := time.Parse("2006-01-02", s)
+	if err != nil {
+		return nil
+	}
+	return t
+}
+
+func nullable(s string) any {
+	if s == "" {
+		return nil
+	}
+	return s
+}
+
+func sortedKeys(m map[string]bool) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	slices.Sort(out)
+	return out
+}

@@ -31,12 +31,11 @@ func (s *scan) noPubFor(unit string) string {
 		need = dragoman.PrecisionYear
 	}
 	have := s.pubPrecision
-	rank := map[dragoman.Precision]int{dragoman.PrecisionDay: 0, dragoman.PrecisionWeek: 1, dragoman.PrecisionMonth: 2, dragoman.PrecisionYear: 3}
-	h, known := rank[have]
-	if !known {
+	h, known := precisionRank[have]
+	if !known || have == dragoman.PrecisionMinute {
 		return "" // minute, second, or not said: the day is known
 	}
-	if h > rank[need] {
+	if h > precisionRank[need] {
 		return "; unresolved: publication date known only to the " + string(have)
 	}
 	return ""

@@ -426,11 +426,16 @@ func (s *scan) resolveAnaphora(kept []cand) []cand {
 // finerOrEqual reports whether a date of precision p can anchor a move by
 // unit ("the next day" needs a day).
 func finerOrEqual(p dragoman.Precision, unit string) bool {
-	rank := map[dragoman.Precision]int{dragoman.PrecisionMinute: 0, dragoman.PrecisionDay: 1, dragoman.PrecisionWeek: 2,
-		dragoman.PrecisionMonth: 3, dragoman.PrecisionYear: 4, dragoman.PrecisionDecade: 5, dragoman.PrecisionCentury: 6}
-	need := map[string]int{"day": 1, "night": 1, "morning": 1, "afternoon": 1, "evening": 1, "week": 2, "fortnight": 2,
-		"month": 3, "year": 4, "decade": 5, "century": 6}
-	r, ok := rank[p]
-	n, ok2 := need[unit]
+	r, ok := precisionRank[p]
+	n, ok2 := unitRank[unit]
 	return ok && ok2 && r <= n
 }
+
+// precisionRank orders precisions from the finest; unitRank gives each
+// unit the rank of the precision it needs.
+var (
+	precisionRank = map[dragoman.Precision]int{dragoman.PrecisionMinute: 0, dragoman.PrecisionDay: 1, dragoman.PrecisionWeek: 2,
+		dragoman.PrecisionMonth: 3, dragoman.PrecisionYear: 4, dragoman.PrecisionDecade: 5, dragoman.PrecisionCentury: 6}
+	unitRank = map[string]int{"day": 1, "night": 1, "morning": 1, "afternoon": 1, "evening": 1, "week": 2, "fortnight": 2,
+		"month": 3, "year": 4, "decade": 5, "century": 6}
+)

@@ -60,6 +60,9 @@ func (a *analysis) directOne(r region, qi, qj int) {
 			x++
 		}
 		after = [2]int{qj, x}
+		if x == end && onlyPunct(a.toks[qj:x]) {
+			after = [2]int{qj, qj} // “…". — nothing of the writer's after it
+		}
 	}
 
 	if a.isScare(qi) {
@@ -80,7 +83,10 @@ func (a *analysis) directOne(r region, qi, qj int) {
 		// belongs to the speaker just quoted.
 		if c := a.colonIntro(qi); c.found() {
 			at = c // a colon introduces a new speaker: "The study outlined: “…”"
-		} else if kind == dragoman.Direct && a.last != nil && a.last.attributed && a.sentOf[qi]-a.last.sent <= 1 && (a.last.para == para || a.last.para == para-1) {
+		} else if a.last != nil && a.last.attributed && (kind == dragoman.Direct && a.sentOf[qi]-a.last.sent <= 1 && (a.last.para == para || a.last.para == para-1) ||
+			a.last.cue >= before[0] && a.last.cue < qi) {
+			// (or: the attribution of the quotation just before sits between
+			// the two: “…" read the statement; “…")
 			at.carry = a.last
 			at.how = "carryover"
 		} else if kind == dragoman.Direct && sentO > 0 && a.sents[sentO-1].To > 0 && a.toks[a.sents[sentO-1].From].Para == para && before[1] == before[0] {
@@ -114,7 +120,7 @@ func (a *analysis) directOne(r region, qi, qj int) {
 	if kind == dragoman.Direct && at.cue >= 0 {
 		a.usedCue[at.cue] = true
 	}
-	a.last = &lastQuote{index: len(a.quotes), attributed: at.found(), para: r.LastPara, end: r.Close.End, sent: a.sentOf[max(qj, after[1])-1]}
+	a.last = &lastQuote{index: len(a.quotes), attributed: at.found(), para: r.LastPara, end: r.Close.End, sent: a.sentOf[max(qj, after[1])-1], cue: at.cue}
 	if at.carry != nil {
 		a.last.group = at.carry.group
 	} else if at.np[1] > at.np[0] {
@@ -554,6 +560,15 @@ func (a *analysis) objectNP(x, end int) [2]int {
 		j++
 	}
 	return [2]int{x, j}
+}
+
+func onlyPunct(ts []token) bool {
+	for _, t := range ts {
+		if t.Word {
+			return false
+		}
+	}
+	return true
 }
 
 func countWords(s string) int {

@@ -82,6 +82,7 @@ type lastQuote struct {
 	para       int // last paragraph of the quotation
 	end        int // byte offset where it ended
 	sent       int // sentence of its closing mark or attribution
+	cue        int // its cue token, or -1
 }
 
 // mref is an entity mention, with the entity it belongs to.

@@ -119,6 +119,9 @@ func (a *analysis) backNP(v, lo int) ([2]int, bool) {
 			return [2]int{}, false
 		}
 	}
+	if a.toks[i].Lower == "who" {
+		return a.antecedent(i, lo)
+	}
 	head := a.toks[i]
 	if !head.Word || head.Quoted {
 		return [2]int{}, false
@@ -150,6 +153,10 @@ func (a *analysis) backNP(v, lo int) ([2]int, bool) {
 		}
 		if t.Cap && !(sentenceOpener[t.Lower] && a.isSentenceStart(j-1)) {
 			j--
+			continue
+		}
+		if t.Lower == "to" && j-2 >= lo && a.lx.titles[a.toks[j-2].Text] {
+			j-- // "Ambassador to Germany Richard Grenell"
 			continue
 		}
 		if nameJoiner[t.Lower] && j-2 >= lo && a.toks[j-2].Cap && a.toks[j-2].Word && (a.toks[j].Cap || nounHead) {
@@ -202,6 +209,32 @@ func (a *analysis) backNP(v, lo int) ([2]int, bool) {
 		}
 	}
 	return [2]int{j, i + 1}, true
+}
+
+// antecedent finds the name a "who" refers back to: "led by Mark Hay, a
+// marine ecologist at GT, who said". It is the nearest run of capitalized
+// words followed by a comma (or by the "who" itself).
+func (a *analysis) antecedent(who, lo int) ([2]int, bool) {
+	for x := who - 1; x > lo && who-x < 30; x-- {
+		t := a.toks[x]
+		if t.Quoted {
+			break
+		}
+		if !(t.Cap && t.Word) || (a.toks[x+1].Text != "," && x+1 != who) {
+			continue
+		}
+		k := x
+		for k-1 >= lo && a.toks[k-1].Cap && a.toks[k-1].Word && !a.toks[k-1].Quoted {
+			k--
+		}
+		if sentenceOpener[a.toks[k].Lower] && a.isSentenceStart(k) {
+			k++
+		}
+		if k <= x {
+			return [2]int{k, x + 1}, true
+		}
+	}
+	return [2]int{}, false
 }
 
 // hasRoleWord reports a lower-case role word among tokens np.
@@ -560,6 +593,14 @@ func (a *analysis) writtenName(i, j int) string {
 					k = x + 1 // "Finance Minister Teodor Varga" -> "Teodor Varga"
 					break
 				}
+			}
+			// "Secretary of State Mike Pompeo", "Ambassador to Germany Richard
+			// Grenell": the word after "of"/"to" is the office's place.
+			if k < j && nameJoiner[a.toks[k].Lower] {
+				k++
+			}
+			if k > i && j-k >= 3 && (a.toks[k-1].Lower == "of" || a.toks[k-1].Lower == "to" || a.toks[k-1].Lower == "for") && a.lx.titles[a.toks[max(k-2, i)].Text] {
+				k++
 			}
 			return a.tokSpan(k, j).Text
 		}

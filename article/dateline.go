@@ -20,7 +20,7 @@ import (
 // The place is written in capitals; the qualifier after the comma is a
 // country, a state or a date; the agency sits in parentheses; a dash of
 // any kind (or a colon) ends it.
-var datelineRE = regexp.MustCompile(`^([\p{Lu}][\p{Lu}.'’\- ]*[\p{Lu}.])` + // place
+var datelineRE = regexp.MustCompile(`^([\p{Lu}][\p{Lu}.'’\-/ ]*[\p{Lu}.])` + // place ("WASHINGTON/LONDON" too)
 	`((?:,\s*[\p{L}][\p{L}.'’ \-]{0,40}?){0,2})` + // ", Saudi Arabia" ", Calif." ", Jan. 5"
 	`(?:,?\s*((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}))?` + // date
 	`\s*(?:\(([^()\n]{1,40})\))?` + // (Reuters)
@@ -88,7 +88,8 @@ func parseDateline(para string) (*dragoman.Dateline, string) {
 		d.Country = quals[len(quals)-1]
 	}
 	if d.CountryCode == "" {
-		if name, code, ok := lookupCity(d.Place); ok {
+		first, _, _ := strings.Cut(d.Place, "/") // "Washington/London": the first place leads
+		if name, code, ok := lookupCity(strings.TrimSpace(first)); ok {
 			if d.Country == "" {
 				d.Country = name
 			}
@@ -146,7 +147,7 @@ func titleCase(s string) string {
 			b.WriteRune(unicode.ToLower(r))
 		default:
 			b.WriteRune(r)
-			start = r == ' ' || r == '-' || r == '.'
+			start = r == ' ' || r == '-' || r == '.' || r == '/'
 		}
 	}
 	return b.String()

@@ -37,6 +37,10 @@ func TestDatelines(t *testing.T) {
 		{"DoubleHyphen", "KYIV, Ukraine (Reuters) -- ", "Kyiv", "Ukraine", "UKR", "Reuters"},
 		{"EnDash", "BEIJING – ", "Beijing", "China", "CHN", ""},
 		{"UnknownPlace", "SMALLTOWN, Ruritania — ", "Smalltown", "Ruritania", "", ""},
+		{"TwoPlaces", "WASHINGTON/LONDON (Reuters) - ", "Washington/London", "United States", "USA", "Reuters"},
+		{"Saint", "ST. PETERSBURG, Russia — ", "St. Petersburg", "Russia", "RUS", ""},
+		{"UnitedNations", "UNITED NATIONS (AP) — ", "United Nations", "United States", "USA", "AP"},
+		{"TerritoryAlias", "GAZA CITY, Gaza Strip — ", "Gaza City", "Gaza Strip", "PSE", ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			a := readText(t, "A headline\n"+tc.line+lead+"\n")

@@ -237,6 +237,12 @@ func (s *state) typeRuns() {
 			if j, h, ok := s.inTitle(c.ws - 1); ok && !h.t.Group && j >= 0 {
 				prevTitle = true
 			}
+			// "the foreign minister, Sergei Lavrov,"
+			if s.words[c.ws-1].text == "," && c.ws >= 2 && s.sameSent(c.ws-2, c.ws) {
+				if _, h, ok := s.inTitle(c.ws - 2); ok && h.end == c.ws-1 && !h.t.Group && !h.t.Honor {
+					prevTitle = true
+				}
+			}
 		}
 		after := ""
 		if c.we+1 < len(s.words) && s.words[c.we].text == "," && s.words[c.we].sent == first.sent {

@@ -35,8 +35,17 @@ func (s *state) readRoles() {
 		if c.dead || c.desc || c.typ != dragoman.Person {
 			continue
 		}
-		if r, ok := s.premodifier(c); ok {
+		if r, ok := s.premodifier(c, c.ws); ok {
 			c.roles = append(c.roles, r)
+		} else if k := c.ws - 1; k >= 1 && s.sameSent(k, c.ws) && s.words[k].text == "," {
+			// "Russia's foreign minister, Sergei Lavrov, said": the title
+			// must end right before the comma
+			if _, h, ok := s.inTitle(k - 1); ok && h.end == k && !h.t.Group && !h.t.Honor {
+				if r, ok := s.premodifier(c, k); ok {
+					r.Origin = "appositive"
+					c.roles = append(c.roles, r)
+				}
+			}
 		}
 		c.roles = append(c.roles, s.postmodifiers(c)...)
 	}
@@ -48,7 +57,9 @@ func (s *state) sameSent(i, j int) bool {
 
 // premodifier reads "Russian President", "State Department spokeswoman",
 // "Middle East envoy", "former U.S. ambassador" before a name.
-func (s *state) premodifier(c *cand) (pendingRole, bool) {
+// premodifier reads the words before word at (the name, or the comma of a
+// reversed appositive: "Russia's foreign minister, Sergei Lavrov").
+func (s *state) premodifier(c *cand, at int) (pendingRole, bool) {
 	type item struct {
 		ws, we int
 		cand   *cand
@@ -57,8 +68,8 @@ func (s *state) premodifier(c *cand) (pendingRole, bool) {
 		capq   bool // a capitalized qualifier of a title
 	}
 	var items []item
-	i := c.ws
-	for i > 0 && s.sameSent(i-1, c.ws) && c.ws-i < 12 {
+	i := at
+	for i > 0 && s.sameSent(i-1, c.ws) && at-i < 12 {
 		j := i - 1
 		w := s.words[j]
 		if k, h, ok := s.inTitle(j); ok && h.end == i && !h.t.Group {
@@ -113,7 +124,7 @@ func (s *state) premodifier(c *cand) (pendingRole, bool) {
 	if head == nil || head.Honor {
 		return pendingRole{}, false
 	}
-	r := pendingRole{ws: i, we: c.ws, titleRef: head.Title}
+	r := pendingRole{ws: i, we: at, titleRef: head.Title}
 	r.Origin = "premodifier"
 	r.Type = head.Type
 	textStart := -1
@@ -149,20 +160,20 @@ func (s *state) premodifier(c *cand) (pendingRole, bool) {
 	if textStart < 0 {
 		textStart = i
 	}
-	r.Title = s.text(textStart, c.ws)
+	r.Title = s.text(textStart, at)
 	if r.Country == "" {
 		r.Country = head.Country
 	}
 	// "Hong Kong Chief Executive Carrie Lam": a business title of a place
 	// with no company is an office of its government
-	if r.Type == "BUS" && r.Of == "" && r.Country != "" && s.words[c.ws-1].cap {
+	if r.Type == "BUS" && r.Of == "" && r.Country != "" && s.words[at-1].cap {
 		for _, it := range items {
 			if it.cand != nil && it.cand.typ == dragoman.GPE {
 				r.Type = "GOV"
 			}
 		}
 	}
-	sp := dragoman.NewSpan(s.body, s.words[i].start, s.words[c.ws-1].end)
+	sp := dragoman.NewSpan(s.body, s.words[i].start, s.words[at-1].end)
 	r.Span = &sp
 	return r, true
 }

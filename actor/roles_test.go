@@ -40,6 +40,7 @@ func TestRoles(t *testing.T) {
 		{"CapitalActs", "Moscow rejected the plan.", "2025-02-18", "Moscow", "GPE", "RUSGOV", "RUS", false, false},
 		{"CapitalPlace", "They met in Moscow.", "2025-02-18", "Moscow", "GPE", "RUS", "RUS", false, false},
 		{"BodyOfCountry", "Russia's Foreign Ministry rejected the idea.", "2025-02-18", "Foreign Ministry", "ORG", "RUSGOV", "RUS", false, false},
+		{"ReversedAppositive", "Ukraine's ambassador, Oksana Markarova, said the aid was late.", "2024-02-18", "Oksana Markarova", "PERSON", "UKRGOV", "UKR", false, false},
 		{"Agreement", "Kellogg was referring to the 2015 Minsk-2 accord.", "2025-02-18", "Minsk-2 accord", "LAW", "", "", false, false},
 		{"Facility", "The talks are held at the ornate Diriyah Palace.", "2025-02-18", "Diriyah Palace", "FAC", "", "SAU", false, false},
 	}

@@ -137,10 +137,7 @@ func runAnalyze(ctx context.Context, args []string, f analyzeFlags, stdout, stde
 		go func() {
 			defer wg.Done()
 			for j := range work {
-				d := dragoman.NewDocument(j.item.Article)
-				d.Warnings = append(d.Warnings, j.item.Warnings...)
-				j.err = p.Run(ctx, d)
-				j.doc = d
+				j.doc, j.err = analyzeOne(ctx, p, j.item)
 				close(j.done)
 			}
 		}()
@@ -210,4 +207,20 @@ func runAnalyze(ctx context.Context, args []string, f analyzeFlags, stdout, stde
 		return errSilent
 	}
 	return ctx.Err()
+}
+
+// analyzeOne runs the pipeline on one article. A panic in a stage is
+// turned into the error of that article, so the batch goes on.
+func analyzeOne(ctx context.Context, p *pipeline.Pipeline, it article.Item) (d *dragoman.Document, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("%s: internal error in the analysis (please report it): %v", it.Article.Source, r)
+		}
+	}()
+	d = dragoman.NewDocument(it.Article)
+	d.Warnings = append(d.Warnings, it.Warnings...)
+	if err := p.Run(ctx, d); err != nil {
+		return d, err
+	}
+	return d, nil
 }

@@ -319,3 +319,19 @@ func TestReadOwnOutput(t *testing.T) {
 		t.Errorf("got %+v", got)
 	}
 }
+
+// TestWET reads a WARC conversion record (Common Crawl's WET files: text
+// already extracted) as plain text.
+func TestWET(t *testing.T) {
+	text := "Envoys agree on prisoner exchange\nGENEVA — Envoys of the two governments agreed on Friday to exchange prisoners next week, the International Committee of the Red Cross said.\n"
+	rec := "WARC/1.0\r\nWARC-Type: conversion\r\nWARC-Target-URI: https://news.example/swap\r\nWARC-Date: 2025-04-04T10:00:00Z\r\nContent-Type: text/plain\r\nContent-Length: " + itoa(len(text)) + "\r\n\r\n" + text + "\r\n\r\n"
+	p := write(t, t.TempDir(), "x.warc.wet", []byte(rec))
+	items, errs := read(t, p, article.Options{})
+	if len(items) != 1 || len(errs) != 0 {
+		t.Fatalf("items %d errs %v", len(items), errs)
+	}
+	a := items[0].Article
+	if a.Title != "Envoys agree on prisoner exchange" || a.URL != "https://news.example/swap" || a.Dateline == nil || a.Format != article.FormatWARC || a.Published == nil {
+		t.Errorf("%+v", a)
+	}
+}

@@ -67,6 +67,7 @@ func readWARC(ctx context.Context, r *bufio.Reader, s *source) bool {
 		ctype, _, _ := mime.ParseMediaType(rec.Header.Get("Content-Type"))
 		want := typ == "response" && (ctype == "application/http" || ctype == "")
 		want = want || (typ == "resource" && (ctype == "text/html" || ctype == "application/xhtml+xml"))
+		want = want || (typ == "conversion" && ctype == "text/plain") // WET: text already extracted
 		if !want {
 			if _, err := io.CopyN(io.Discard, r, rec.Length); err != nil {
 				return s.fail(record, fmt.Errorf("short record: %w", err))
@@ -215,6 +216,14 @@ func clip(s string, n int) string {
 // record that holds no HTML page (an image, a redirect, a robots.txt).
 func warcArticle(ctx context.Context, typ string, block []byte, uri, date string) (it Item, skip bool, err error) {
 	body := block
+	if typ == "conversion" {
+		text, repaired := repairUTF8(block)
+		it = parseText(string(text))
+		if repaired {
+			it.warn("invalid_utf8", invalidUTF8Message)
+		}
+		return warcFinish(it, uri, date), false, nil
+	}
 	if typ == "response" {
 		resp, err := http.ReadResponse(bufio.NewReader(bytes.NewReader(block)), nil)
 		if err != nil {
@@ -252,6 +261,12 @@ func warcArticle(ctx context.Context, typ string, block []byte, uri, date string
 	if repaired {
 		it.warn("invalid_utf8", invalidUTF8Message)
 	}
+	return warcFinish(it, uri, date), false, nil
+}
+
+// warcFinish sets what a WARC record gives an article: format, URL, and
+// the capture date when the page gives no date.
+func warcFinish(it Item, uri, date string) Item {
 	it.Article.Format = FormatWARC
 	if it.Article.URL == "" || uri != "" {
 		it.Article.URL = uri
@@ -262,5 +277,5 @@ func warcArticle(ctx context.Context, typ string, block []byte, uri, date string
 			it.warn("crawl_date", "the page gives no date; the WARC-Date of its capture stands in for it")
 		}
 	}
-	return it, false, nil
+	return it
 }

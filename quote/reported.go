@@ -260,6 +260,16 @@ func (a *analysis) according(s sentence, v int) {
 			after = k
 		}
 	}
+	if after+1 < s.To && a.toks[after].Text == "," && (a.toks[after+1].Lower == "which" || a.toks[after+1].Lower == "who") {
+		// "According to AFP, which cited sources close to the inquiry, …"
+		k := after + 1
+		for k < s.To && a.toks[k].Text != "," {
+			k++
+		}
+		if k < s.To {
+			after = k
+		}
+	}
 	var from, to int
 	switch {
 	case after < s.To && a.toks[after].Text == "," && (v == s.From || a.isSentenceStart(v)):

@@ -438,6 +438,9 @@ func (a *analysis) resolve(i, j int) (*dragoman.ActorRef, string) {
 			continue
 		}
 		before := a.toks[x-1]
+		if determiner[a.toks[i].Lower] && x-1 > i {
+			break // "the House of Commons Library" is one name
+		}
 		if quantifier[before.Lower] {
 			return &dragoman.ActorRef{Name: sp.Text, Span: &sp}, "description" // one of the children
 		}

@@ -28,6 +28,9 @@ var abbreviations = map[string]bool{
 	"oct": true, "nov": true, "dec": true, "etc": true, "mt": true, "ft": true, "maj": true, "cpl": true,
 }
 
+// lowerInitials keep their final period: "9:54 a.m. ET", "e.g.".
+var lowerInitials = map[string]bool{"a.m": true, "p.m": true, "e.g": true, "i.e": true, "a.k.a": true}
+
 // tokenize splits the body into tokens. paraAt gives the paragraph index
 // of each token.
 func tokenize(body string, paras []para) []token {
@@ -66,7 +69,7 @@ func tokenize(body string, paras []para) []token {
 				w := strings.ToLower(body[start:j])
 				single := j-start == 1
 				nextWordCap := j+2 < len(body) && body[j+1] == ' ' && body[j+2] >= 'A' && body[j+2] <= 'Z'
-				if abbreviations[w] || isInitials(body[start:j]) && (!single || nextWordCap) {
+				if abbreviations[w] || isInitials(body[start:j]) && (!single || nextWordCap) || lowerInitials[w] {
 					j++
 				}
 			}

@@ -428,4 +428,4 @@ func itoa(i int) string {
 }
 
 // stateType are the role types of state actors.
-var stateType = map[string]bool{"GOV": true, "MIL": true, "LEG": true, "JUD": true, "SPY": true, "COP": true, "IGO": true}
+var stateType = map[string]bool{"GOV": true, "MIL": true, "LEG": true, "JUD": true, "SPY": true, "COP": true, "IGO": true, "OPP": true}

@@ -147,7 +147,7 @@ func (s *state) premodifier(c *cand, at int) (pendingRole, bool) {
 			if it.cand.otype != "" {
 				r.Type = orgRoleType(it.cand.otype, head)
 			}
-			if strings.HasPrefix(it.cand.actor, "IGO") {
+			if orgActor(it.cand) {
 				r.ofActor = it.cand.actor
 			} else if r.Country == "" {
 				r.Country = it.cand.country
@@ -185,6 +185,9 @@ func orgRoleType(otype string, t *gazetteer.Title) string {
 	case "IGO", "NGO", "BUS", "MED", "GOV", "MIL", "LEG", "JUD", "SPY", "COP", "REB", "HRI", "EDU", "IMG":
 	default:
 		return t.Type
+	}
+	if otype == "REB" || otype == "INS" {
+		return otype // the founder of an armed group is no businessman
 	}
 	if t.Type == "BUS" || t.Type == "MED" && otype != "MED" {
 		return t.Type
@@ -370,7 +373,7 @@ func (s *state) roleFromNP(a, b int, origin string, former bool) (pendingRole, b
 				if p.otype != "" {
 					r.Type = orgRoleType(p.otype, &head)
 				}
-				if strings.HasPrefix(p.actor, "IGO") {
+				if orgActor(p) {
 					r.ofActor = p.actor
 				} else if r.Country == "" {
 					r.Country = p.country
@@ -443,7 +446,7 @@ func (s *state) roleFromNP(a, b int, origin string, former bool) (pendingRole, b
 			if obj.otype != "" {
 				r.Type = orgRoleType(obj.otype, &head)
 			}
-			if strings.HasPrefix(obj.actor, "IGO") {
+			if orgActor(obj) {
 				r.ofActor = obj.actor
 			} else if r.Country == "" {
 				r.Country = obj.country
@@ -484,7 +487,7 @@ func (s *state) affiliation(a, b int, verb string) (pendingRole, bool) {
 		if r.Type == "" {
 			r.Type = "ELI"
 		}
-		if strings.HasPrefix(p.actor, "IGO") {
+		if orgActor(p) {
 			r.ofActor = p.actor
 		} else {
 			r.Country = p.country
@@ -494,4 +497,18 @@ func (s *state) affiliation(a, b int, verb string) (pendingRole, bool) {
 		return r, true
 	}
 	return pendingRole{}, false
+}
+
+// orgActor reports an organization whose members take its own code rather
+// than their country's: international bodies and armed groups
+// (IGOWSTNAT, IMGMUSALQ, PSEREBHMS).
+func orgActor(c *cand) bool {
+	if c.kind != gazetteer.KindOrg || c.actor == "" {
+		return false
+	}
+	switch c.otype {
+	case "IGO", "IMG", "REB", "INS":
+		return len(c.actor) > 6 || strings.HasPrefix(c.actor, "IGO")
+	}
+	return strings.HasPrefix(c.actor, "IGO") || strings.HasPrefix(c.actor, "IMG")
 }

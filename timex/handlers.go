@@ -888,7 +888,7 @@ func anaphoric(s *scan, m []int) (cand, bool) {
 	rel, unit := strings.ToLower(s.group(m, 1)), strings.ToLower(s.group(m, 2))
 	switch {
 	case s.group(m, 3) != "":
-		rel, unit = strings.ToLower(s.group(m, 4)), "day"
+		rel, unit = strings.ToLower(s.group(m, 4)), strings.ToLower(s.group(m, 3))
 	case s.group(m, 5) != "":
 		rel, unit = "that", strings.ToLower(s.group(m, 6))
 	}

@@ -73,7 +73,7 @@ func rules() ([]rule, error) {
 		r("date:relative-day", `(?i)\b(the day before yesterday|the day after tomorrow|(?:yesterday|tomorrow)\s+(?:morning|afternoon|evening|night)|today|tonight|yesterday|tomorrow|last night|this morning|this afternoon|this evening)\b`, relativeDay),
 		r("date:relative-period", `(?i)\b(?:(earlier|later|early|late|the end of|the start of|the beginning of|the middle of|the rest of)\s+)?(the past|the last|the next|the coming|this past|last|next|this|coming|past)\s+(week|weekend|month|year|quarter|decade|century|spring|summer|autumn|fall|winter)\b`, relativePeriod),
 		r("date:season-year", `(?i)\b(?:(early|late|mid)[-\s]+)?(?:the\s+)?(spring|summer|autumn|fall|winter)(?:\s+of)?\s+(\d{4})\b`, seasonYear),
-		r("date:anaphoric", `(?i)\b(?:the\s+(next|following|previous|preceding)\s+(day|morning|afternoon|evening|night|week|month|year)|the\s+(day)\s+(before|after)|(that)\s+(day|morning|afternoon|evening|night|week|month|year))\b`, anaphoric),
+		r("date:anaphoric", `(?i)\b(?:the\s+(next|following|previous|preceding)\s+(day|morning|afternoon|evening|night|week|month|year)|the\s+(day|week|month|year)\s+(before|after)|(that)\s+(day|morning|afternoon|evening|night|week|month|year))\b`, anaphoric),
 		r("date:ago", `\b`+reApprox+`(?:`+reNumber+`\s+)?`+reUnit+`\s+(?i:(ago|earlier|later|before|after|from now|hence))\b`, agoOffset),
 		r("duration:anchored", `(?i)\bthe\s+(past|last|next|coming|previous|first|final)\s+`+reApprox+reNumber+`\s+`+reUnit+`\b`, anchoredDuration),
 		r("duration:count", `\b`+reApprox+reNumber+`[\s-]+`+reUnit+`(?:-(old|long))?\b`, countDuration),

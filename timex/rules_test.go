@@ -120,6 +120,7 @@ var ruleCases = []ruleCase{
 	{Name: "ThePreviousYear", Pub: "2025-02-18", Body: "Exports rose in 2019 after falling the previous year.", Text: "the previous year", Kind: "date", Value: "2018"},
 	{Name: "TheDayBefore", Pub: "2025-02-18", Body: "The vote was held on Sunday; the day before, protesters gathered.", Text: "the day before", Kind: "date", Value: "2025-02-15"},
 	{Name: "ADecadeLater", Pub: "2019-10-29", Body: "She won a seat in 1998. A decade later, in 2008, she won again.", Text: "A decade later", Kind: "date", Value: "2008"},
+	{Name: "TheYearBefore", Pub: "2015-05-07", Body: "Support fell in 2015 from the year before.", Text: "the year before", Kind: "date", Value: "2014"},
 	{Name: "NextDayNoAnchor", Pub: "2025-02-18", Body: "The next day, the ministers left.", Text: "The next day", Kind: "date", Value: ""},
 	{Name: "AnchorNotAcrossParagraphs", Pub: "2025-02-18", Body: "It began on March 3, 2024.\n\nThree days later, it ended.", Text: "Three days later", Kind: "duration", Value: "P3D"},
 

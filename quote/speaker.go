@@ -191,7 +191,7 @@ func (a *analysis) backNP(v, lo int) ([2]int, bool) {
 	// from TfL"
 	if j-2 >= lo && (a.lx.roles[a.toks[j-2].Lower] || a.lx.groups[a.toks[j-2].Lower]) && !a.toks[j-2].Cap {
 		switch a.toks[j-1].Lower {
-		case "for", "from", "at", "with", "of":
+		case "for", "from", "at", "with", "of", "within", "in":
 			j -= 2
 			if j-1 >= lo && determiner[a.toks[j-1].Lower] {
 				j--
@@ -429,7 +429,7 @@ func (a *analysis) resolve(i, j int) (*dragoman.ActorRef, string) {
 	// government of American Samoa").
 	for x := i + 1; x < j-1; x++ {
 		switch a.toks[x].Lower {
-		case "for", "from", "at", "with":
+		case "for", "from", "at", "with", "within", "in":
 			if b := a.toks[x-1]; !b.Cap && (a.lx.roles[b.Lower] || a.lx.groups[b.Lower]) {
 				return &dragoman.ActorRef{Name: sp.Text, Span: &sp}, "description" // a spokeswoman for the ministry
 			}
@@ -463,6 +463,12 @@ func (a *analysis) resolve(i, j int) (*dragoman.ActorRef, string) {
 		how = "group"
 	case isDesc:
 		how = "description"
+	}
+	if a.lx.media[head.Lower] && j-i >= 2 && a.toks[i].Cap && (strings.HasSuffix(a.toks[i].Text, "'s") || strings.HasSuffix(a.toks[i].Text, "’s")) {
+		// "Trump's statement read": the statement's author speaks
+		if m := a.mentionFor(i, i+1); m != nil {
+			return a.ref(m.Entity, sp), "cue"
+		}
 	}
 	if a.coordinated(i, j) {
 		// "Britain and Sweden": two speakers, named as written

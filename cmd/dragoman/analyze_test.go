@@ -95,7 +95,7 @@ func TestAnalyzeOrder(t *testing.T) {
 		inputs = append(inputs, p)
 	}
 	var stdout, stderr bytes.Buffer
-	if err := runAnalyze(context.Background(), inputs, analyzeFlags{jsonl: true, jobs: 4, tokens: true}, &stdout, &stderr); err != nil {
+	if err := runAnalyze(context.Background(), inputs, analyzeFlags{jsonl: true, jobs: 4, tokens: true, until: "segment"}, &stdout, &stderr); err != nil {
 		t.Fatalf("%v\n%s", err, stderr.String())
 	}
 	lines := strings.Split(strings.TrimSpace(stdout.String()), "\n")

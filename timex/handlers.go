@@ -907,3 +907,22 @@ func anaphoric(s *scan, m []int) (cand, bool) {
 	c.anaUnit, c.anaOff = unit, off
 	return c, true
 }
+
+// shortYearAlone reads "’08", "in '84": the most recent such year at or
+// before the year after publication (2025 makes '26 2026 and '27 1927).
+func shortYearAlone(s *scan, m []int) (cand, bool) {
+	if strings.HasPrefix(s.body[m[1]:], "’") || strings.HasPrefix(s.body[m[1]:], "'") || byteAt(s.body, m[1]) == 's' {
+		return cand{}, false // a quotation: ‘90’
+	}
+	ref := 2025
+	if s.hasPub {
+		ref = s.pub.Year()
+	}
+	y := ref/100*100 + atoi(s.group(m, 2))
+	if y > ref+1 {
+		y -= 100
+	}
+	c := dateCand(m, "date", yearPeriod(y))
+	c.start = m[2]
+	return c, true
+}

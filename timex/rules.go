@@ -62,6 +62,7 @@ func rules() ([]rule, error) {
 		r("date:month-year", `\b(?:`+rePart+`[-\s]+)?`+reMonth+`(?:\s+of)?,?\s+(\d{4})\b`, monthYear),
 		r("date:month-relative-year", `\b(?:`+rePart+`[-\s]+)?`+reMonthFull+`(?:\s+of)?\s+((?i:this|last|next))\s+year\b`, monthRelativeYear),
 		r("date:month", `\b(?:`+rePart+`[-\s]+|(?i:(last|next|this|this coming|this past|coming|past))\s+)?`+reMonthFull+`\b`, monthAlone),
+		r("date:short-year", `(?:^|[\s(])(['’](\d{2}))\b`, shortYearAlone),
 		r("date:year", `\b(?:(?i:(early|mid|late))[-\s]+)?(\d{4})\b`, yearAlone),
 		r("date:decade", `(?:\b(?i:the)\s+)?(?:\b(?i:(early|mid|late))[-\s]+)?(?:\b(1[0-9]|20)(\d)0['’]?|['’](\d)0)s\b`, decade),
 		r("date:decade-word", `\b(?i:the)\s+(?:(?i:(early|mid|late))[-\s]+)?((?i:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))\b`, decadeWord),

@@ -66,7 +66,7 @@ type reach struct {
 var ruleReach = map[string]reach{
 	"date:iso": {tYear, 1, 8}, "date:numeric": {tDigit, 1, 12}, "date:year": {tYear, 8, 1}, "time:military": {tYear, 1, 12},
 	"date:decade": {tDigit, 12, 4}, "date:decade-word": {tUnit, 16, 1}, "date:part-of-period": {tUnit, 36, 5},
-	"date:nine-eleven": {tDigit, 1, 3}, "time:clock": {tDigit, 4, 12}, "time:clock24": {tDigit, 1, 18},
+	"date:nine-eleven": {tDigit, 1, 3}, "date:short-year": {tDigit, 5, 1}, "time:clock": {tDigit, 4, 12}, "time:clock24": {tDigit, 1, 18},
 	"date:mdy": {tMonth, 12, 12}, "date:dmy": {tMonth, 28, 10}, "date:md": {tMonth, 12, 7},
 	"date:dm": {tMonth, 28, 1}, "date:month-year": {tMonth, 22, 12},
 	"date:month-relative-year": {tMonth, 22, 20}, "date:month": {tMonth, 22, 1},
@@ -195,6 +195,9 @@ var gates = map[string]func(b string, p span) bool{
 	},
 	"date:part-of-period": func(b string, p span) bool {
 		return strings.Contains(b[max(0, p.start-36):p.start], " of ") || strings.HasPrefix(b[p.end:], " end") || strings.HasPrefix(b[p.end:], "-end")
+	},
+	"date:short-year": func(b string, p span) bool {
+		return p.end-p.start == 2 && (byteAt(b, p.start-1) == '\'' || strings.HasSuffix(b[:p.start], "’")) && byteAt(b, p.end) != 's'
 	},
 	"date:nine-eleven": func(b string, p span) bool { return b[p.start:p.end] == "9" && strings.HasPrefix(b[p.end:], "/11") },
 	"time:clock": func(b string, p span) bool {

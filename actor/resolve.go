@@ -154,14 +154,6 @@ func (s *state) resolveThing(e *entity, main string) {
 			}
 		}
 	}
-	e.origin = orDefault(e.origin, "")
-}
-
-func orDefault(s, d string) string {
-	if s == "" {
-		return d
-	}
-	return s
 }
 
 // adminCountry is the country of the administration a group belongs to.

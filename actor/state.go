@@ -449,11 +449,10 @@ func (s *state) typeRun(ws, we int, sr [2]int, merged bool) {
 			country = "" // an agreement named after a place is not of it
 		}
 		txt := s.text(ws, end)
-		c := s.add(&cand{ws: ws, we: end, typ: typ, origin: "rule", score: 0.8, name: txt, key: string(typ) + ":" + strings.ToLower(txt), country: country})
+		s.add(&cand{ws: ws, we: end, typ: typ, origin: "rule", score: 0.8, name: txt, key: string(typ) + ":" + strings.ToLower(txt), country: country})
 		for i := ws; i < end; i++ {
 			s.gazAt[i] = len(s.cands)
 		}
-		_ = c
 		return
 	}
 	// the words no gazetteer name covers are name candidates

@@ -435,8 +435,8 @@ func (p *putter) resolve(e *dragoman.Entity, day any, dup bool) (string, error) 
 						delete(cands, id)
 					}
 				}
-				if len(cands) > 1 {
-					cands = map[string]*candidate{}
+				if err := p.narrow(cands, e); err != nil {
+					return "", err
 				}
 			}
 		}
@@ -446,8 +446,14 @@ func (p *putter) resolve(e *dragoman.Entity, day any, dup bool) (string, error) 
 		if err := lookup("surname", order); err != nil {
 			return "", err
 		}
-		if len(cands) > 1 {
-			cands = map[string]*candidate{}
+		if err := p.narrow(cands, e); err != nil {
+			return "", err
+		}
+	}
+	if len(cands) > 1 {
+		// Several actors share the name: role evidence weighs in.
+		if err := p.roleEvidence(cands, e); err != nil {
+			return "", err
 		}
 	}
 	var best *candidate
@@ -486,6 +492,56 @@ func (p *putter) resolve(e *dragoman.Entity, day any, dup bool) (string, error) 
 		}
 	}
 	return id, nil
+}
+
+// narrow keeps, of several actors sharing a surname, the one the entity's
+// affiliation or roles single out; when none or several remain, the
+// surname is too ambiguous and cands is emptied.
+func (p *putter) narrow(cands map[string]*candidate, e *dragoman.Entity) error {
+	if len(cands) <= 1 {
+		return nil
+	}
+	if err := p.roleEvidence(cands, e); err != nil {
+		return err
+	}
+	var top []*candidate
+	for _, c := range cands {
+		ev := c.score - 1 // evidence beyond the shared surname
+		if e.Country != "" && c.country == e.Country {
+			ev++
+		}
+		if ev > 0 {
+			top = append(top, c)
+		}
+	}
+	for id := range cands {
+		delete(cands, id)
+	}
+	if len(top) == 1 {
+		cands[top[0].id] = top[0]
+	}
+	return nil
+}
+
+// roleEvidence adds a point to each candidate actor that has held one of
+// the entity's role titles ("Foreign Minister").
+func (p *putter) roleEvidence(cands map[string]*candidate, e *dragoman.Entity) error {
+	if len(e.Roles) == 0 {
+		return nil
+	}
+	for id, c := range cands {
+		for _, r := range e.Roles {
+			var n int
+			if err := p.queryRow(`SELECT count(*) FROM roles WHERE actor_id = ? AND lower(title) = lower(?)`, id, r.Title).Scan(&n); err != nil {
+				return err
+			}
+			if n > 0 {
+				c.score++
+				break
+			}
+		}
+	}
+	return nil
 }
 
 func (p *putter) alias(key, kind, id, written string) error {

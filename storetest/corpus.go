@@ -101,3 +101,20 @@ func MoexAgain() *dragoman.Document {
 func Base() []*dragoman.Document {
 	return []*dragoman.Document{Riyadh(), Sanctions(), Geneva(), Convoy()}
 }
+
+// Two people share a name; affiliation and role tell them apart.
+func Namesakes() []*dragoman.Document {
+	minister := NewDoc("hassan-minister", "Cairo hosts Gaza talks",
+		"Egyptian Foreign Minister Ahmed Hassan opened the talks in Cairo on Monday.", "2025-05-05").
+		Entity("e1", dragoman.Person, "Ahmed Hassan", "EGY", "EGYGOV").Role("Foreign Minister", "Egypt", "EGY").Doc
+	striker := NewDoc("hassan-striker", "Late goal wins the derby",
+		"Striker Ahmed Hassan scored in the last minute for the Moroccan side.", "2025-05-06").
+		Entity("e1", dragoman.Person, "Ahmed Hassan", "MAR", "").Role("striker", "", "").Doc
+	later := NewDoc("hassan-later", "Talks adjourn",
+		"The talks were adjourned. Hassan, the foreign minister, said they would resume.", "2025-05-07").
+		Entity("e1", dragoman.Person, "Hassan", "", "").Role("Foreign Minister", "", "").Doc
+	vague := NewDoc("hassan-vague", "A quiet week",
+		"Hassan was not available for comment this week.", "2025-05-08").
+		Entity("e1", dragoman.Person, "Hassan", "", "").Doc
+	return []*dragoman.Document{minister, striker, later, vague}
+}

@@ -32,6 +32,7 @@ func Run(t *testing.T, open func(t *testing.T) dragoman.Store) {
 		{"MalformedQuery", testMalformedQuery},
 		{"ActorsAcrossArticles", testActorsAcrossArticles},
 		{"ActorProfile", testActorProfile},
+		{"Namesakes", testNamesakes},
 		{"MergeRemembered", testMergeRemembered},
 		{"SplitRemembered", testSplitRemembered},
 		{"Quotes", testQuotes},
@@ -658,5 +659,28 @@ func testNotFound(t *testing.T, s dragoman.Store) {
 	}
 	if _, err := s.Actor(ctx, ""); dragoman.ErrorCode(err) != dragoman.EINVALID {
 		t.Errorf("Actor(empty): %v", err)
+	}
+}
+
+func testNamesakes(t *testing.T, s dragoman.Store) {
+	ctx := context.Background()
+	put(t, s, Namesakes()...)
+	list, err := s.Actors(ctx, dragoman.ActorFilter{Type: dragoman.Person})
+	if err != nil {
+		t.Fatal(err)
+	}
+	byArticles := map[string]int{}
+	for _, a := range list {
+		byArticles[a.Country] = a.Articles
+	}
+	// The minister (EGY) gets the article naming "Hassan, the foreign
+	// minister"; the striker (MAR) stays apart; a bare "Hassan" is too
+	// ambiguous to join either.
+	if byArticles["EGY"] != 2 || byArticles["MAR"] != 1 || len(list) != 3 {
+		t.Errorf("namesakes: %+v", list)
+	}
+	evs, err := s.Articles(ctx, dragoman.ArticleFilter{Actor: list[0].ID})
+	if err != nil || len(evs) != list[0].Articles {
+		t.Errorf("articles of %s: %d, %v", list[0].Name, len(evs), err)
 	}
 }

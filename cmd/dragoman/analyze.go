@@ -93,6 +93,9 @@ func runAnalyze(ctx context.Context, args []string, f analyzeFlags, stdout, stde
 		ctx = context.Background()
 	}
 	if len(args) == 0 {
+		if st, err := os.Stdin.Stat(); err == nil && st.Mode()&os.ModeCharDevice != 0 {
+			return fmt.Errorf("no input: name files or directories, or pipe articles into standard input (see dragoman analyze --help)")
+		}
 		args = []string{article.Stdin}
 	}
 	opts := article.Options{Format: f.format}

@@ -356,7 +356,12 @@ func (s *state) holdersOf(e *entity) []gazetteer.Holder {
 	if hs := s.g.Holders(longest, s.at); len(hs) > 0 {
 		return hs
 	}
+	keys := make([]string, 0, len(names))
 	for n := range names {
+		keys = append(keys, n)
+	}
+	sort.Strings(keys)
+	for _, n := range keys {
 		if hs := s.g.Holders(n, s.at); len(hs) > 0 {
 			return hs
 		}

@@ -3,12 +3,15 @@ package actor_test
 import (
 	"context"
 	"fmt"
+	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"unicode/utf8"
 
 	"github.com/dragoman-news/dragoman"
 	"github.com/dragoman-news/dragoman/actor"
+	"github.com/dragoman-news/dragoman/segment"
 )
 
 func resolveText(t testing.TB, body, lang string) *dragoman.Document {
@@ -127,4 +130,45 @@ func FuzzAnnotate(f *testing.F) {
 		}
 		checkSpans(t, d)
 	})
+}
+
+// TestConcurrent resolves the fixtures from several goroutines with one
+// resolver and expects the entities of a resolver used alone.
+func TestConcurrent(t *testing.T) {
+	files, _ := filepath.Glob(filepath.Join("testdata", "fixtures", "*.txt"))
+	r, err := actor.New(actor.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{}
+	for _, f := range files {
+		want[f] = fmt.Sprint(summarize(resolveArticle(t, readFixture(t, f), actor.Options{})))
+	}
+	var wg sync.WaitGroup
+	errs := make(chan string, 64)
+	for g := 0; g < 4; g++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for _, f := range files {
+				d := dragoman.NewDocument(readFixture(t, f))
+				if err := segment.New().Annotate(context.Background(), d); err != nil {
+					errs <- err.Error()
+					return
+				}
+				if err := r.Annotate(context.Background(), d); err != nil {
+					errs <- err.Error()
+					return
+				}
+				if got := fmt.Sprint(summarize(d)); got != want[f] {
+					errs <- f + ": entities differ when resolved concurrently"
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for e := range errs {
+		t.Error(e)
+	}
 }

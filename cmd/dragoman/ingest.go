@@ -125,9 +125,7 @@ func runIngest(ctx context.Context, inputs []string, f ingestFlags, stdout, stde
 			progressbar.OptionSetWriter(stderr),
 			progressbar.OptionSetDescription("ingest"),
 			progressbar.OptionShowCount(),
-			progressbar.OptionShowIts(),
-			progressbar.OptionSetItsString("articles"),
-			progressbar.OptionSetPredictTime(true),
+			progressbar.OptionSetPredictTime(true), // [elapsed:ETA]
 			progressbar.OptionThrottle(200*time.Millisecond),
 			progressbar.OptionClearOnFinish(),
 		)
@@ -139,6 +137,8 @@ func runIngest(ctx context.Context, inputs []string, f ingestFlags, stdout, stde
 				total = c.Read * 11 / 10
 				bar.ChangeMax(total)
 			}
+			rate := float64(c.Read) / max(c.Elapsed.Seconds(), 0.001)
+			bar.Describe(fmt.Sprintf("ingest %4.0f articles/s", rate))
 			bar.Set(c.Read)
 		case "lines":
 			if time.Since(lastLine) < f.every && !c.ReadDone {

@@ -68,6 +68,7 @@ var ruleCases = []ruleCase{
 	{Name: "ThisWeekendFuture", Pub: "2016-09-07", Body: "The expo opens in Toronto this weekend.", Text: "this weekend", Begin: "2016-09-10"},
 	{Name: "AWeekdayIsSet", Pub: "2016-09-07", Body: "We read the drafts on a Monday.", Text: "Monday", Kind: "set", Value: "XXXX-WXX-1"},
 	{Name: "WeekdayForecast", Pub: "2019-09-01", Body: "Dorian was forecast to reach the coast late on Monday or early Tuesday.", Text: "early Tuesday", Value: "2019-09-03", TimeOfDay: "morning"},
+	{Name: "WeekdayWouldReported", Pub: "2019-08-04", Body: "The Senate announced it would meet on Monday.", Text: "Monday", Value: "2019-08-05"},
 	{Name: "NextWeekday", Pub: "2025-02-18", Body: "A summit is planned for next Tuesday.", Text: "next Tuesday", Value: "2025-02-25"},
 	{Name: "LastWeekday", Pub: "2025-02-18", Body: "The strike happened last Tuesday.", Text: "last Tuesday", Value: "2025-02-11"},
 	{Name: "ThisComingWeekday", Pub: "2025-02-18", Body: "Voting starts this coming Monday.", Text: "this coming Monday", Value: "2025-02-24"},

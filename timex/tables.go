@@ -96,7 +96,7 @@ var futureCues = set("will", "'ll", "’ll", "shall", "scheduled", "due", "expec
 	"plans", "plan", "planned", "planning", "set", "going", "upcoming", "next",
 	"later", "intends", "aims", "hopes", "tomorrow", "won't", "won’t",
 	"should", "must", "may", "might", "upcoming", "ahead", "forecast", "forecasts",
-	"predicted", "projected", "anticipated", "slated", "poised", "likely")
+	"predicted", "projected", "anticipated", "slated", "poised", "likely", "would")
 
 // pastCues are words that, when they are nearer to the expression than any
 // future cue, keep it in the past ("said Monday that he will...").

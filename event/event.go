@@ -27,6 +27,23 @@ import (
 //go:embed lexicon/verbs.txt lexicon/agents.txt lexicon/nouns.txt
 var lexiconFS embed.FS
 
+// Modalities the coder writes in Event.Modality.
+const (
+	// ModalityIntent: intended or offered, not done ("plans to visit",
+	// "would be willing to put troops on the ground"); coded in CAMEO 03.
+	ModalityIntent = "intent"
+	// ModalityPossible: a modal without intent ("could meet", "will
+	// attack", coded as a threat).
+	ModalityPossible = "possible"
+	// ModalityRefusal: a refusal (CAMEO 12) read from a negated
+	// cooperation ("there could be no thought of making territorial
+	// concessions" is 124, "refused to meet" 125). The refusal happened,
+	// so such an event is not Negated: Event.Negated is kept for an event
+	// coded as the very action the text denies, which the news coder
+	// drops instead ("did not attack" codes nothing).
+	ModalityRefusal = "refusal"
+)
+
 // Options configure the coder. The zero value uses the built-in lexicon.
 type Options struct {
 	// PETRARCH-format dictionary files loaded on top of the built-in

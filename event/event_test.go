@@ -113,11 +113,11 @@ func TestNegationModality(t *testing.T) {
 		neg        bool
 		modality   string
 	}{
-		{"NoThoughtOfConcessions", "Lavrov said there could be no thought of making concessions to Ukraine.", "124", true, ""},
+		{"NoThoughtOfConcessions", "Lavrov said there could be no thought of making concessions to Ukraine.", "124", false, "refusal"},
 		{"WillingToPutTroops", "France and Italy would be willing to put their troops on the ground in Lebanon.", "0334", false, "intent"},
 		{"MightLeadToSummit", "Modi said the talks might lead to a summit between himself and Xi Jinping.", "036", false, "intent"},
 		{"DidNotAttack", "Russia did not attack Ukraine on Monday.", "", false, ""},
-		{"RefusedToMeet", "Iran refused to meet Britain's envoy.", "125", true, ""},
+		{"RefusedToMeet", "Iran refused to meet Britain's envoy.", "125", false, "refusal"},
 		{"PlansToVisit", "Egypt plans to visit Sudan next week.", "036", false, "intent"},
 		{"Asserted", "Egypt visited Sudan on Monday.", "042", false, ""},
 	}

@@ -248,7 +248,13 @@ func (st *docState) add(s *sentence, si int, code string, src, tgt *actorHit, tr
 	if !ok {
 		return
 	}
-	if neg || mod != "" && !strings.HasPrefix(code, "03") && !strings.HasPrefix(code, "13") {
+	switch {
+	case neg:
+		// a negated cooperation is coded as the refusal it reports ("no
+		// thought of making concessions": 124), which did happen: the
+		// event is not negated, and its modality says how it was read
+		mod = ModalityRefusal
+	case mod != "" && !strings.HasPrefix(code, "03") && !strings.HasPrefix(code, "13"):
 		mod = "" // the event as coded is asserted
 	}
 	info, ok := cameo.Event(code)
@@ -265,7 +271,6 @@ func (st *docState) add(s *sentence, si int, code string, src, tgt *actorHit, tr
 		QuadClass: info.QuadClass,
 		Goldstein: info.Goldstein,
 		Trigger:   dragoman.NewSpan(body, s.toks[trigA].Start, s.toks[trigB-1].End),
-		Negated:   neg,
 		Modality:  mod,
 	}
 	lo, hi := evA, trigB
@@ -376,11 +381,11 @@ func (s *sentence) modalityBefore(i int) string {
 			"OFFERED", "OFFERS", "PROMISED", "PROMISES", "PLEDGED", "PLEDGES", "VOWED", "VOWS", "HOPES", "HOPED",
 			"WANTS", "WANTED", "AIMS", "SEEKS", "SOUGHT", "LEAD":
 			if k+1 < len(s.toks) && s.toks[k+1].Up == "TO" {
-				return "intent"
+				return ModalityIntent
 			}
 		case "WOULD", "COULD", "MIGHT", "MAY", "WILL", "SHALL", "'LL", "'D":
 			if mod == "" {
-				mod = "possible"
+				mod = ModalityPossible
 			}
 		}
 	}

@@ -39,10 +39,12 @@ place, flags, and the words the event was coded from.
 
 Codes are CAMEO (../shared/data/cameo): root (two digits), base (three) and
 full code; actors are CAMEO actor codes (USAGOV, RUSMIL, EUR...). Flags:
-neg (the words were negated: "no thought of making concessions" is coded
-as a refusal, 124), intent/possible (not asserted as done: "would be
-willing to put troops on the ground" is an intent, 0334), reported (inside
-a quotation or reported speech; the speaker is in the JSON). docs/events.md
+refusal (a refusal read from a negated cooperation: "there could be no
+thought of making concessions" is 124, an event that happened),
+intent/possible (not asserted as done: "would be willing to put troops on
+the ground" is an intent, 0334), neg (the coded action itself is denied;
+hidden by the corpus database by default), reported (inside a quotation
+or reported speech; the speaker is in the JSON). docs/events.md
 describes the lexicon and the rules.
 
 Inputs are files or directories, in any format analyze reads; "-" reads

@@ -29,6 +29,10 @@ type Doc struct {
 	Start     bool
 	StartLine string
 	Blanks    int
+	// Domain is 0 for CoNLL-2003 style text; a corpus whose annotation
+	// differs (GMB) has its own number, and its features get a private
+	// copy in training that absorbs the differences (see Train).
+	Domain uint8
 }
 
 // ReadCoNLL reads a corpus in CoNLL format: one token a line with the

@@ -11,7 +11,7 @@ import (
 // baselineF1 is the exact-span F1 of the embedded model on the CoNLL-2003
 // development split, as recorded in MODEL.md (rounded down). A model that
 // scores lower fails the test.
-const baselineF1 = 0.930
+const baselineF1 = 0.931
 
 func TestCoNLLDev(t *testing.T) {
 	path := shared.Dir(t, "data", "conll2003", "eng.testa")
@@ -35,8 +35,10 @@ func TestCoNLLDev(t *testing.T) {
 	}
 }
 
-// BenchmarkTag measures tagging speed on the development split (tokens/s
-// on one core with -cpu 1).
+// BenchmarkTag measures tagging speed on the development split: tokens/s
+// of wall-clock time (run with -cpu 1 for one core) and tokens per second
+// of CPU time used by the process, garbage collection included, which stays
+// meaningful on a busy machine.
 func BenchmarkTag(b *testing.B) {
 	path := shared.Dir(b, "data", "conll2003", "eng.testa")
 	docs, err := ner.ReadCoNLLFile(path)
@@ -60,6 +62,7 @@ func BenchmarkTag(b *testing.B) {
 	tg := ner.NewWithModel(m)
 	b.ReportAllocs()
 	b.ResetTimer()
+	cpu0 := cpuTime()
 	for b.Loop() {
 		for _, ss := range sents {
 			if _, err := tg.Tag(b.Context(), ss); err != nil {
@@ -68,4 +71,7 @@ func BenchmarkTag(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(tokens)*float64(b.N)/b.Elapsed().Seconds(), "tokens/s")
+	if cpu := cpuTime() - cpu0; cpu > 0 {
+		b.ReportMetric(float64(tokens)*float64(b.N)/cpu.Seconds(), "tokens/cpu-s")
+	}
 }

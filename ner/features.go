@@ -296,6 +296,7 @@ type docInfo struct {
 	allCaps []bool
 	cases   map[uint64]uint8 // lower hash -> seen* bits
 	gaz     [][]gazHit       // per token, static gazetteer matches
+	domain  uint8
 }
 
 type gazHit struct {
@@ -555,6 +556,13 @@ func (m *Model) sentFeatures(d *docInfo, si int, s1 *stage1Info, sc *scratch) {
 			}
 			for _, h := range s1.hits[a+i] {
 				sc.add(mix(tDocGaz, uint64(h.typ)<<4|uint64(h.pos)))
+			}
+		}
+		if d.domain != 0 {
+			// A private copy of every feature for the other domain.
+			from := sc.offs[len(sc.offs)-1]
+			for _, f := range sc.feats[from:] {
+				sc.add(mix(f, 0xd0+uint64(d.domain)))
 			}
 		}
 		sc.offs = append(sc.offs, int32(len(sc.feats)))

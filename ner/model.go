@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"os"
 	"strings"
 )
 
@@ -16,7 +17,7 @@ import (
 // features change meaning.
 const (
 	modelMagic   = "dragoman-ner"
-	modelVersion = 1
+	modelVersion = 2
 )
 
 // Model is a trained tagger: a first-pass linear-chain model, an optional
@@ -45,6 +46,7 @@ type workspace struct {
 	back  []uint8
 	beta  []float32
 	mm    []float32
+	home  []uint64
 }
 
 func (ws *workspace) grow(n int) {
@@ -63,10 +65,10 @@ func (m *Model) tagSentence(w *weights, d *docInfo, si int, s1 *stage1Info, ws *
 	m.sentFeatures(d, si, s1, &ws.sc)
 	n := len(out)
 	ws.grow(n)
-	offs := ws.sc.offs
-	for k := 0; k < n; k++ {
-		w.scores(ws.sc.feats[offs[k]:offs[k+1]], ws.em[k*numLabels:(k+1)*numLabels])
+	if cap(ws.home) < len(ws.sc.feats) {
+		ws.home = make([]uint64, len(ws.sc.feats)+len(ws.sc.feats)/2)
 	}
+	w.sentenceScores(ws.sc.feats, ws.sc.offs, ws.em, ws.home[:len(ws.sc.feats)])
 	viterbi(ws.em, &w.trans, out, ws.delta, ws.back)
 }
 
@@ -241,21 +243,24 @@ func (e *encoder) str(s string) {
 	e.write([]byte(s))
 }
 
-// weights writes the rows as their hash keys in increasing order, then the
-// int16 weights label by label (so that runs of zeros compress), then the
-// transitions.
+// weights writes the rows as their hash keys in increasing order, their
+// scales, then the int8 weights label by label (so that runs of zeros
+// compress), then the transitions.
 func (e *encoder) weights(w *weights) {
 	entries := w.sortedEntries()
 	e.u32(uint32(len(entries)))
-	e.u32(math.Float32bits(w.scale))
 	for _, en := range entries {
 		e.u64(en.key)
 	}
+	for _, en := range entries {
+		e.u32(math.Float32bits(en.scale))
+	}
+	col := make([]byte, len(entries))
 	for l := 0; l < numLabels; l++ {
-		for _, en := range entries {
-			binary.LittleEndian.PutUint16(e.buf[:2], uint16(en.w[l]))
-			e.write(e.buf[:2])
+		for i, en := range entries {
+			col[i] = byte(en.w[l])
 		}
+		e.write(col)
 	}
 	for _, v := range w.trans {
 		e.u32(math.Float32bits(v))
@@ -297,7 +302,6 @@ func (d *decoder) str() string {
 
 func (d *decoder) weights() *weights {
 	n := d.u32()
-	scale := math.Float32frombits(d.u32())
 	if d.err != nil || n > 1<<26 {
 		if d.err == nil {
 			d.err = errors.New("too many feature rows")
@@ -308,16 +312,19 @@ func (d *decoder) weights() *weights {
 	for i := range keys {
 		keys[i] = d.u64()
 	}
-	m := newTable(int(n), scale)
+	m := newTable(int(n))
 	entries := make([]*entry, n)
 	for i, k := range keys {
 		entries[i] = m.slot(k)
 	}
-	raw := make([]byte, 2*int(n))
+	for _, en := range entries {
+		en.scale = math.Float32frombits(d.u32())
+	}
+	raw := make([]byte, int(n))
 	for l := 0; l < numLabels && d.err == nil; l++ {
 		_, d.err = io.ReadFull(d.r, raw)
 		for r, en := range entries {
-			en.w[l] = int16(binary.LittleEndian.Uint16(raw[2*r:]))
+			en.w[l] = int8(raw[r])
 		}
 	}
 	for i := range m.trans {
@@ -331,4 +338,18 @@ func (m *Model) Encode() ([]byte, error) {
 	var b bytes.Buffer
 	_, err := m.WriteTo(&b)
 	return b.Bytes(), err
+}
+
+// ReadModelFile reads a model file written by WriteTo.
+func ReadModelFile(path string) (*Model, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	m, err := ReadModel(f)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return m, nil
 }

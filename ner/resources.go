@@ -258,11 +258,21 @@ func tokenizeText(text string) [][]string {
 	return out
 }
 
+// NameSources are the corpora BuildNames reads by default.
+var NameSources = []string{"gmb", "wikigold", "wnut", "re3d"}
+
 // BuildNames builds the gazetteer from the labelled corpora other than
 // CoNLL-2003 (whose own names would make the model trust the list blindly
 // on its training data): GMB, WikiGold, WNUT-17 and re3d. Each name maps to
 // the set of CoNLL types it was labelled with (bit t: typeNames[t]).
-func BuildNames(dir string) (map[string]uint8, error) {
+func BuildNames(dir string, sources ...string) (map[string]uint8, error) {
+	if len(sources) == 0 {
+		sources = NameSources
+	}
+	use := map[string]bool{}
+	for _, s := range sources {
+		use[s] = true
+	}
 	counts := map[string]*[numTypes]int{}
 	add := func(words []string, typ string) {
 		t := typeIndex(typ)
@@ -302,18 +312,27 @@ func BuildNames(dir string) (map[string]uint8, error) {
 		return nil
 	}
 	gmb := map[string]string{"per": "PER", "org": "ORG", "geo": "LOC", "gpe": "MISC", "eve": "MISC", "art": "MISC"}
-	if err := fromCoNLL("gmb-ner/gmb_ner.conll", func(t string) string { return gmb[t] }); err != nil {
-		return nil, err
+	if use["gmb"] {
+		if err := fromCoNLL("gmb-ner/gmb_ner.conll", func(t string) string { return gmb[t] }); err != nil {
+			return nil, err
+		}
 	}
-	if err := fromCoNLL("wikigold/wikigold.conll.txt", func(t string) string { return t }); err != nil {
-		return nil, err
+	if use["wikigold"] {
+		if err := fromCoNLL("wikigold/wikigold.conll.txt", func(t string) string { return t }); err != nil {
+			return nil, err
+		}
 	}
 	wnut := map[string]string{"person": "PER", "location": "LOC", "corporation": "ORG", "group": "ORG", "product": "MISC", "creative-work": "MISC"}
-	if err := fromCoNLL("wnut17/wnut17train.conll", func(t string) string { return wnut[t] }); err != nil {
-		return nil, err
+	if use["wnut"] {
+		if err := fromCoNLL("wnut17/wnut17train.conll", func(t string) string { return wnut[t] }); err != nil {
+			return nil, err
+		}
 	}
 	re3d := map[string]string{"Person": "PER", "Organisation": "ORG", "Location": "LOC", "Nationality": "MISC"}
-	files, _ := filepath.Glob(filepath.Join(dir, "re3d", "*", "entities.json"))
+	var files []string
+	if use["re3d"] {
+		files, _ = filepath.Glob(filepath.Join(dir, "re3d", "*", "entities.json"))
+	}
 	for _, p := range files {
 		err := readJSONLines(p, func(line []byte) error {
 			var e struct {

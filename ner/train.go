@@ -156,7 +156,9 @@ func (m *Model) prepare(docs []Doc) *corpus {
 			gold = append(gold, bilou(Chunks(s.Tags), len(s.Words))...)
 		}
 		c.words = append(c.words, sents)
-		c.docs = append(c.docs, m.newDocInfo(sents, &sc))
+		di := m.newDocInfo(sents, &sc)
+		di.domain = d.Domain
+		c.docs = append(c.docs, di)
 		c.gold = append(c.gold, gold)
 	}
 	return c
@@ -164,14 +166,15 @@ func (m *Model) prepare(docs []Doc) *corpus {
 
 // featureSet collects the feature hashes of every sentence of the corpus.
 type featureSet struct {
-	feats [][]uint64 // per sentence
-	offs  [][]int32
-	gold  [][]uint8
-	doc   []int // document of each sentence
+	private map[uint64]bool // features private to a domain other than 0
+	feats   [][]uint64      // per sentence
+	offs    [][]int32
+	gold    [][]uint8
+	doc     []int // document of each sentence
 }
 
 func (m *Model) collect(c *corpus, s1 []*stage1Info) *featureSet {
-	fs := &featureSet{}
+	fs := &featureSet{private: map[uint64]bool{}}
 	var sc scratch
 	for di, d := range c.docs {
 		var info *stage1Info
@@ -180,6 +183,15 @@ func (m *Model) collect(c *corpus, s1 []*stage1Info) *featureSet {
 		}
 		for si := 0; si+1 < len(d.sents); si++ {
 			m.sentFeatures(d, si, info, &sc)
+			if d.domain != 0 {
+				for k := 0; k+1 < len(sc.offs); k++ {
+					a, b := sc.offs[k], sc.offs[k+1]
+					half := a + (b-a)/2
+					for _, f := range sc.feats[half:b] {
+						fs.private[f] = true
+					}
+				}
+			}
 			fs.feats = append(fs.feats, append([]uint64(nil), sc.feats...))
 			fs.offs = append(fs.offs, append([]int32(nil), sc.offs...))
 			fs.gold = append(fs.gold, c.gold[di][d.sents[si]:d.sents[si+1]])
@@ -224,10 +236,13 @@ func (fs *featureSet) index(minCount int) (keys []uint64, data []*instance) {
 }
 
 // prune drops the rows whose weights are all zero.
-func prune(keys []uint64, w []float32) ([]uint64, []float32) {
+func prune(keys []uint64, w []float32, private map[uint64]bool) ([]uint64, []float32) {
 	var k2 []uint64
 	var w2 []float32
 	for r, k := range keys {
+		if private[k] {
+			continue
+		}
 		row := w[r*numLabels : (r+1)*numLabels]
 		keep := false
 		for _, v := range row {
@@ -335,7 +350,7 @@ func Train(ctx context.Context, docs []Doc, opts TrainOptions) (*Model, error) {
 		return nil, err
 	}
 	w, tr := t.average()
-	k1, w1 := prune(keys, w)
+	k1, w1 := prune(keys, w, fs.private)
 	m.stage1 = newWeights(k1, w1)
 	m.stage1.trans = tr
 	logf("stage 1 trained: %d rows kept (%s)", len(k1), time.Since(start).Round(time.Second))
@@ -356,7 +371,7 @@ func Train(ctx context.Context, docs []Doc, opts TrainOptions) (*Model, error) {
 		return nil, err
 	}
 	w2, tr2 := t2.average()
-	k2, w2 := prune(keys2, w2)
+	k2, w2 := prune(keys2, w2, fs2.private)
 	m.stage2 = newWeights(k2, w2)
 	m.stage2.trans = tr2
 	logf("stage 2 trained: %d rows kept (%s)", len(k2), time.Since(start).Round(time.Second))

@@ -28,6 +28,40 @@ var TrainingFiles = []string{"conll2003/eng.train"}
 // LoadTraining adds when asked for by name.
 var ExtraTraining = map[string]string{
 	"wikigold": "wikigold/wikigold.conll.txt",
+	"gmb":      "gmb-ner/gmb_ner.conll",
+}
+
+// gmbTypes maps GMB's types to CoNLL-2003's; times and natural phenomena
+// are not names in CoNLL-2003.
+var gmbTypes = map[string]string{"per": "PER", "org": "ORG", "geo": "LOC", "gpe": "MISC", "eve": "MISC", "art": "MISC"}
+
+// gmbSentencesPerDoc groups GMB's sentences, which come without document
+// boundaries, into pseudo-documents of consecutive sentences.
+const gmbSentencesPerDoc = 12
+
+// convertGMB maps GMB's tags to CoNLL types, groups its sentences into
+// documents and marks them as domain 1.
+func convertGMB(docs []Doc) []Doc {
+	var out []Doc
+	for _, d := range docs {
+		for i := 0; i < len(d.Sentences); i += gmbSentencesPerDoc {
+			part := Doc{Domain: 1}
+			for _, s := range d.Sentences[i:min(i+gmbSentencesPerDoc, len(d.Sentences))] {
+				tags := make([]string, len(s.Tags))
+				for k, t := range s.Tags {
+					pre, typ := splitTag(t)
+					if c := gmbTypes[typ]; c != "" && pre != "O" {
+						tags[k] = pre + "-" + c
+					} else {
+						tags[k] = "O"
+					}
+				}
+				part.Sentences = append(part.Sentences, Sentence{Words: s.Words, Tags: tags})
+			}
+			out = append(out, part)
+		}
+	}
+	return out
 }
 
 // LoadTraining reads the training documents under dir (the shared data
@@ -47,6 +81,9 @@ func LoadTraining(dir string, extra ...string) ([]Doc, error) {
 		docs, err := ReadCoNLLFile(filepath.Join(dir, rel))
 		if err != nil {
 			return nil, err
+		}
+		if rel == ExtraTraining["gmb"] {
+			docs = convertGMB(docs)
 		}
 		all = append(all, docs...)
 	}

@@ -8,55 +8,53 @@ import (
 const numTrans = (numLabels + 1) * (numLabels + 1)
 
 // weights is one linear-chain model: a row of numLabels scores per known
-// feature hash, quantized to 16 bits and kept in the slot of an
-// open-addressing table beside its key (one cache line per lookup), and a
-// transition matrix [prev][cur] where index numLabels stands for the start
-// (as prev) and the end (as cur) of the sentence.
+// feature hash, quantized to 8 bits with one scale per row and kept in the
+// slot of an open-addressing table beside its key (32 bytes: one lookup
+// touches one cache line), and a transition matrix [prev][cur] where index
+// numLabels stands for the start (as prev) and the end (as cur) of the
+// sentence.
 type weights struct {
 	table []entry
 	mask  uint64
 	rows  int
-	scale float32 // a weight is int16 × scale
 	trans [numTrans]float32
 }
 
 type entry struct {
-	key uint64 // 0 marks an empty slot
-	w   [numLabels]int16
+	key   uint64 // 0 marks an empty slot
+	scale float32
+	w     [numLabels]int8 // weight = w × scale
 }
 
 // newWeights quantizes float rows (rows × numLabels, row r for keys[r]) into
 // a table.
 func newWeights(keys []uint64, w []float32) *weights {
-	var maxAbs float32
-	for _, v := range w {
-		if v > maxAbs {
-			maxAbs = v
-		} else if -v > maxAbs {
-			maxAbs = -v
-		}
-	}
-	scale := maxAbs / 32767
-	if scale == 0 {
-		scale = 1
-	}
-	m := newTable(len(keys), scale)
+	m := newTable(len(keys))
 	for r, k := range keys {
 		e := m.slot(k)
-		for l := 0; l < numLabels; l++ {
-			e.w[l] = int16(math.Round(float64(w[r*numLabels+l] / scale)))
+		row := w[r*numLabels : (r+1)*numLabels]
+		var maxAbs float32
+		for _, v := range row {
+			maxAbs = max(maxAbs, v, -v)
+		}
+		if maxAbs == 0 {
+			continue
+		}
+		e.scale = maxAbs / 127
+		for l, v := range row {
+			e.w[l] = int8(math.Round(float64(v / e.scale)))
 		}
 	}
 	return m
 }
 
 // newTable returns an empty table for n rows.
-func newTable(n int, scale float32) *weights {
+func newTable(n int) *weights {
 	size := 1
 	for size < n+n/2+2 {
 		size <<= 1
 	}
-	return &weights{table: make([]entry, size), mask: uint64(size - 1), rows: n, scale: scale}
+	return &weights{table: make([]entry, size), mask: uint64(size - 1), rows: n}
 }
 
 // slot returns the entry for key k, claiming an empty one if needed.
@@ -89,20 +87,39 @@ func (m *weights) lookup(f uint64) *entry {
 	}
 }
 
-// scores fills em (one token × numLabels) from the token's feature hashes.
-func (m *weights) scores(feats []uint64, em []float32) {
-	var acc [numLabels]int32
-	for _, f := range feats {
-		e := m.lookup(f)
-		if e == nil {
-			continue
-		}
-		for l := range acc {
-			acc[l] += int32(e.w[l])
-		}
+// sentenceScores fills em (tokens × numLabels) from the feature hashes of
+// a sentence, token k having feats[offs[k]:offs[k+1]]. It first reads the
+// home slot of every feature in one pass without branching on what it
+// finds, so that the processor overlaps the cache misses, then adds up the
+// rows.
+func (m *weights) sentenceScores(feats []uint64, offs []int32, em []float32, home []uint64) {
+	mask := m.mask
+	table := m.table
+	for j, f := range feats {
+		home[j] = table[f&mask].key
 	}
-	for l := range acc {
-		em[l] = float32(acc[l]) * m.scale
+	n := len(offs) - 1
+	for k := 0; k < n; k++ {
+		var acc [numLabels]float32
+		for j := offs[k]; j < offs[k+1]; j++ {
+			f := feats[j]
+			var e *entry
+			switch home[j] {
+			case 0:
+				continue
+			case f:
+				e = &table[f&mask]
+			default:
+				if e = m.lookup(f); e == nil {
+					continue
+				}
+			}
+			sc := e.scale
+			for l := range acc {
+				acc[l] += float32(e.w[l]) * sc
+			}
+		}
+		copy(em[k*numLabels:(k+1)*numLabels], acc[:])
 	}
 }
 

@@ -11,7 +11,7 @@ import (
 )
 
 func init() {
-	var conll, eval string
+	var conll, eval, model string
 	cmd := &cobra.Command{
 		Use:   "ner (--conll FILE | --eval FILE)",
 		Short: "Tag CoNLL-2003 files with the named-entity model, or score it on them",
@@ -38,7 +38,7 @@ Examples:
 			if (conll == "") == (eval == "") {
 				return fmt.Errorf("give one of --conll FILE or --eval FILE")
 			}
-			m, err := ner.EmbeddedModel()
+			m, err := loadNERModel(model)
 			if err != nil {
 				return err
 			}
@@ -87,6 +87,7 @@ Examples:
 		},
 	}
 	cmd.Flags().StringVar(&conll, "conll", "", "CoNLL file to tag (\"-\" for standard input)")
+	cmd.Flags().StringVar(&model, "model", "", "model file to use instead of the embedded one (from dragoman train ner)")
 	cmd.Flags().StringVar(&eval, "eval", "", "CoNLL file with gold tags to score the model on")
 	rootCmd.AddCommand(cmd)
 }
@@ -106,4 +107,20 @@ func readCoNLLArg(path string) ([]ner.Doc, error) {
 		return nil, fmt.Errorf("read %s: %w", path, err)
 	}
 	return docs, nil
+}
+
+func loadNERModel(path string) (*ner.Model, error) {
+	if path == "" {
+		return ner.EmbeddedModel()
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	m, err := ner.ReadModel(f)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return m, nil
 }

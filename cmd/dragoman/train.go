@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"time"
 
 	"github.com/dragoman-news/dragoman/internal/shared"
 	"github.com/dragoman-news/dragoman/ner"
@@ -21,8 +20,9 @@ func init() {
 	var (
 		out, data, dev string
 		iters, folds   int
+		minCount       int
 		seed           uint64
-		extra          []string
+		extra, names   []string
 	)
 	nerCmd := &cobra.Command{
 		Use:   "ner",
@@ -48,7 +48,7 @@ Examples:
 			if err != nil {
 				return fmt.Errorf("read training data: %w", err)
 			}
-			opts := ner.TrainOptions{Iters: iters, Folds: folds, Seed: seed, Log: os.Stderr}
+			opts := ner.TrainOptions{Iters: iters, Folds: folds, MinCount: minCount, Seed: seed, Log: os.Stderr}
 			if dev != "" {
 				if opts.Dev, err = ner.ReadCoNLLFile(dev); err != nil {
 					return fmt.Errorf("read dev data: %w", err)
@@ -58,11 +58,11 @@ Examples:
 			if err != nil {
 				return fmt.Errorf("word clusters: %w", err)
 			}
-			opts.Names, err = ner.BuildNames(data)
+			opts.Names, err = ner.BuildNames(data, names...)
 			if err != nil {
 				return fmt.Errorf("gazetteer: %w", err)
 			}
-			opts.Info = fmt.Sprintf("trained %s on %v, iters=%d folds=%d seed=%d", time.Now().UTC().Format("2006-01-02"), append(ner.TrainingFiles, extra...), iters, folds, seed)
+			opts.Info = fmt.Sprintf("trained on %v, names from %v, iters=%d folds=%d seed=%d", append(ner.TrainingFiles, extra...), names, iters, folds, seed)
 			m, err := ner.Train(cmd.Context(), docs, opts)
 			if err != nil {
 				return err
@@ -92,6 +92,8 @@ Examples:
 	nerCmd.Flags().IntVar(&iters, "iters", 12, "passes over the training data")
 	nerCmd.Flags().IntVar(&folds, "folds", 5, "jackknife folds for the second pass (-1: one pass only)")
 	nerCmd.Flags().StringSliceVar(&extra, "with", nil, "extra labelled corpora to train on (wikigold)")
+	nerCmd.Flags().StringSliceVar(&names, "names", ner.NameSources, "corpora whose entity names make the gazetteer")
+	nerCmd.Flags().IntVar(&minCount, "min-count", 2, "drop features seen fewer times in training")
 	nerCmd.Flags().Uint64Var(&seed, "seed", 1, "shuffling seed")
 	trainCmd.AddCommand(nerCmd)
 	rootCmd.AddCommand(trainCmd)

@@ -10,6 +10,9 @@ import (
 //go:embed lexicon.tsv
 var lexiconTSV string
 
+//go:embed given_gender.tsv
+var givenGenderTSV string
+
 // Frames a speech verb takes; see lexicon.tsv.
 const (
 	frameQuote    = 1 << iota // attributes a direct quotation
@@ -37,7 +40,8 @@ type lexicon struct {
 	groups    map[string]bool
 	roles     map[string]bool
 	titles    map[string]bool
-	scare     [][]string // word sequences, lower case
+	scare     [][]string      // word sequences, lower case
+	given     map[string]byte // given name -> 'h' (he) or 's' (she)
 }
 
 var loadLexicon = sync.OnceValues(func() (*lexicon, error) { return parseLexicon(lexiconTSV) })
@@ -121,6 +125,23 @@ func parseLexicon(src string) (*lexicon, error) {
 	}
 	if len(lx.verbs) == 0 {
 		return nil, fmt.Errorf("lexicon.tsv: no speech verbs")
+	}
+	lx.given = map[string]byte{}
+	for n, line := range strings.Split(givenGenderTSV, "\n") {
+		if line = strings.TrimSpace(line); line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		g, names, ok := strings.Cut(line, "\t")
+		if !ok || (g != "f" && g != "m") {
+			return nil, fmt.Errorf("given_gender.tsv line %d: want f or m, a tab, names", n+1)
+		}
+		code := byte('h')
+		if g == "f" {
+			code = 's'
+		}
+		for _, name := range strings.Fields(names) {
+			lx.given[name] = code
+		}
 	}
 	return lx, nil
 }

@@ -274,11 +274,18 @@ func TestSpeakersFromEntities(t *testing.T) {
 		check(t, annotate(t, d), []want{{kind: dragoman.Direct, speaker: "Amina Diallo", entity: "e1", how: "pronoun"}})
 	})
 	t.Run("AmbiguousPronoun", func(t *testing.T) {
+		body := "Omar Haddad met Karl Fischer in Vienna. “It was a useful day for both sides,” he said."
+		d := newDoc(body,
+			entity(body, "e1", dragoman.Person, "Omar Haddad", ""),
+			entity(body, "e2", dragoman.Person, "Karl Fischer", ""))
+		check(t, annotate(t, d), []want{{kind: dragoman.Direct, speaker: "-", how: "ambiguous-pronoun"}})
+	})
+	t.Run("PronounByGivenName", func(t *testing.T) {
 		body := "Omar Haddad met Lena Fischer in Vienna. “It was a useful day for both sides,” he said."
 		d := newDoc(body,
 			entity(body, "e1", dragoman.Person, "Omar Haddad", ""),
 			entity(body, "e2", dragoman.Person, "Lena Fischer", ""))
-		check(t, annotate(t, d), []want{{kind: dragoman.Direct, speaker: "-", how: "ambiguous-pronoun"}})
+		check(t, annotate(t, d), []want{{kind: dragoman.Direct, speaker: "Omar Haddad", entity: "e1", how: "pronoun"}})
 	})
 	t.Run("PronounByGender", func(t *testing.T) {
 		body := "Nina Berg criticized Paul Dorn for his conduct. “We are moving forward with the inquiry,” she announced."

@@ -834,18 +834,28 @@ func (a *analysis) gender(key string, skip int) byte {
 			}
 		}
 	}
+	first := func(text string) {
+		if f := strings.Fields(text); len(f) >= 2 {
+			if g := a.lx.given[f[0]]; g != 0 {
+				votes[g]++ // a given name is weaker evidence than the text
+			}
+		}
+	}
 	for _, m := range a.ments {
 		if m.Entity == key {
 			look(m.Start, m.End)
+			first(a.body[m.Start:m.End])
 		}
 	}
 	if strings.HasPrefix(key, "~") {
 		for _, m := range a.d.Mentions {
 			if f := strings.Fields(m.Text); len(f) > 0 && "~"+f[len(f)-1] == key {
 				look(m.Start, m.End)
+				first(m.Text)
 			}
 		}
 	} else if e := a.d.Entity(key); e != nil {
+		first(e.Name)
 		for _, r := range e.Roles {
 			for _, w := range strings.Fields(strings.ToLower(r.Title)) {
 				if g := genderWord[w]; g != 0 {

@@ -163,6 +163,15 @@ func (q *Queue) Pending(ctx context.Context) (uint64, error) {
 	return info.NumPending + uint64(info.NumAckPending), nil
 }
 
+// DeleteStream deletes the stream with every message in it, and its
+// consumers. Tests and benchmarks clean up with it.
+func (q *Queue) DeleteStream(ctx context.Context) error {
+	if err := q.js.DeleteStream(ctx, q.cfg.Stream); err != nil && !errors.Is(err, jetstream.ErrStreamNotFound) {
+		return fmt.Errorf("delete stream %s: %w", q.cfg.Stream, err)
+	}
+	return nil
+}
+
 // DeadLetter is what the dead-letter subject holds for a message that
 // failed every try.
 type DeadLetter struct {
@@ -184,6 +193,10 @@ type WorkOptions struct {
 	// StopWhenIdle ends Work after the stream has had nothing to deliver
 	// for this long; zero works until ctx is done.
 	StopWhenIdle time.Duration
+	// Drain is how long a batch in hand when ctx is done may take to be
+	// stored and acknowledged before its context is cancelled too;
+	// default 30s. A batch cut short is redelivered after AckWait.
+	Drain time.Duration
 }
 
 // Work pulls batches from the durable consumer and hands them to h until
@@ -195,6 +208,15 @@ func (q *Queue) Work(ctx context.Context, opts WorkOptions, h Handler) error {
 	if opts.MaxWait <= 0 {
 		opts.MaxWait = time.Second
 	}
+	if opts.Drain <= 0 {
+		opts.Drain = 30 * time.Second
+	}
+	// The batch in hand is finished after ctx is done (a clean stop on
+	// SIGTERM), within Drain.
+	hctx, hcancel := context.WithCancel(context.WithoutCancel(ctx))
+	defer hcancel()
+	stopDrain := context.AfterFunc(ctx, func() { time.AfterFunc(opts.Drain, hcancel) })
+	defer stopDrain()
 	c, err := q.consumer(ctx)
 	if err != nil {
 		return err
@@ -222,7 +244,7 @@ func (q *Queue) Work(ctx context.Context, opts WorkOptions, h Handler) error {
 			continue
 		}
 		idleSince = time.Now()
-		q.handle(ctx, msgs, h)
+		q.handle(hctx, msgs, h)
 	}
 	return nil
 }

@@ -176,6 +176,11 @@ func TestRealServer(t *testing.T) {
 	cfg := queue.Config{Stream: name, Subject: "dragomantest." + name + ".articles", DeadSubject: "dragomantest." + name + ".dead", Durable: "w"}
 	q := open(t, url, cfg)
 	ctx := context.Background()
+	t.Cleanup(func() {
+		if err := q.DeleteStream(context.Background()); err != nil {
+			t.Errorf("clean up: %v", err)
+		}
+	})
 	for i := 0; i < 20; i++ {
 		if err := q.Publish(ctx, art(i)); err != nil {
 			t.Fatal(err)
@@ -188,5 +193,38 @@ func TestRealServer(t *testing.T) {
 	})
 	if n != 20 {
 		t.Fatalf("processed %d of 20", n)
+	}
+}
+
+// TestDrainOnStop stops a worker in the middle of a batch: the batch is
+// still stored and acknowledged, so nothing waits for redelivery.
+func TestDrainOnStop(t *testing.T) {
+	url := embedded(t)
+	q := open(t, url, queue.Config{AckWait: time.Minute})
+	ctx := context.Background()
+	for i := 0; i < 10; i++ {
+		if err := q.Publish(ctx, art(i)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	wctx, stop := context.WithCancel(ctx)
+	var handled int
+	err := q.Work(wctx, queue.WorkOptions{Batch: 10, MaxWait: 200 * time.Millisecond}, func(hctx context.Context, b []dragoman.Article) []error {
+		stop() // SIGTERM arrives while the batch is being stored
+		time.Sleep(50 * time.Millisecond)
+		if hctx.Err() != nil {
+			t.Errorf("the batch's context was cancelled at once: %v", hctx.Err())
+		}
+		handled += len(b)
+		return make([]error, len(b))
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if handled != 10 {
+		t.Fatalf("handled %d of 10", handled)
+	}
+	if n, err := q.Pending(ctx); err != nil || n != 0 {
+		t.Errorf("pending after a clean stop = %d, %v; want 0", n, err)
 	}
 }

@@ -30,6 +30,7 @@ type ingestFlags struct {
 	json      bool
 	progress  string
 	every     time.Duration
+	queue     queueFlags // --queue: publish to NATS for `dragoman worker` (publish.go)
 }
 
 func init() {
@@ -60,7 +61,13 @@ Examples:
   dragoman ingest examples/articles
   dragoman ingest --db corpus.db news/*.jsonl feeds/world.xml
   zcat dump.jsonl.gz | dragoman ingest --format jsonl -
-  dragoman ingest --jobs 4 --json archive.warc.gz > summary.json`,
+  dragoman ingest --jobs 4 --json archive.warc.gz > summary.json
+
+With --queue nats://HOST:4222 the articles are not analysed here but
+published to a NATS JetStream stream, for any number of ` + "`dragoman worker`" + `
+processes on any machines to analyse and store (see dragoman worker --help):
+
+  dragoman ingest --queue nats://10.0.0.5:4222 news/*.jsonl`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runIngest(cmd.Context(), args, f, cmd.OutOrStdout(), cmd.ErrOrStderr())
@@ -76,6 +83,7 @@ Examples:
 	fl.BoolVar(&f.json, "json", false, "print the summary as JSON")
 	fl.StringVar(&f.progress, "progress", "auto", "progress display: auto (a bar on a terminal, lines otherwise), bar, lines or none")
 	fl.DurationVar(&f.every, "progress-every", 5*time.Second, "how often the plain progress line is printed")
+	addQueueFlags(fl, &f.queue)
 	rootCmd.AddCommand(cmd)
 }
 
@@ -98,6 +106,9 @@ func runIngest(ctx context.Context, inputs []string, f ingestFlags, stdout, stde
 		if _, err := os.Stat(in); err != nil {
 			return fmt.Errorf("%s: no such file or directory", in)
 		}
+	}
+	if f.queue.url != "" {
+		return runPublish(ctx, inputs, opts, f.queue, f.json, f.progress, f.every, stdout, stderr)
 	}
 	store, err := openStore(ctx, f.db, false)
 	if err != nil {

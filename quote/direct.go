@@ -277,6 +277,14 @@ func (a *analysis) attributeDirect(before, after [2]int, qi, qj int) attribution
 			return at
 		}
 	}
+	// "Remarked Center for Biological Diversity scientist Tierra Curry, “…”"
+	if f := before[0]; f < before[1] && a.toks[f].Cap && a.isSentenceStart(f) {
+		if vb, ok := a.lx.verbs[a.toks[f].Lower]; ok && vb.Frames&frameQuote != 0 {
+			if np := a.forwardNP(f+1, before[1]); np[1] > np[0] {
+				return attribution{np: np, cue: f, how: "cue", inverted: true}
+			}
+		}
+	}
 	// Before it: the last cue in the writer's words before the mark.
 	for v := before[1] - 1; v >= before[0]; v-- {
 		if at := a.cueAt(v, before[0], before[1], true); at.found() {
@@ -394,8 +402,13 @@ func (a *analysis) cueAt(v, lo, hi int, quoteFrame bool) attribution {
 		return noAttribution()
 	}
 	if strings.HasSuffix(t.Lower, "ing") {
-		// ", writing, “…”": the subject of the sentence speaks
-		if v-1 < lo || a.toks[v-1].Text != "," {
+		// ", writing, “…”", ", also observing, “…”": the subject of the
+		// sentence speaks
+		w := v - 1
+		for w >= lo && a.toks[w].Word && isAdverb(a.toks[w].Lower) {
+			w--
+		}
+		if w < lo || a.toks[w].Text != "," {
 			return noAttribution()
 		}
 		np := a.subjectOf(a.sents[a.sentOf[v]])

@@ -111,7 +111,8 @@ func (a *analysis) backNP(v, lo int) ([2]int, bool) {
 				return np, true
 			}
 		}
-		if k == lo || !appositiveOpener[a.toks[k+1].Lower] && !a.lx.roles[a.toks[k+1].Lower] {
+		short := i-k-1 <= 4 && !a.hasVerb(k+1, i) // "Jonna Mendez, also CIA, said"
+		if k == lo || !appositiveOpener[a.toks[k+1].Lower] && !a.lx.roles[a.toks[k+1].Lower] && !short {
 			return [2]int{}, false
 		}
 		i = k - 1
@@ -138,6 +139,10 @@ func (a *analysis) backNP(v, lo int) ([2]int, bool) {
 				return [2]int{i - 3, i + 1}, true // "One of the children said"
 			}
 			return [2]int{i - 1, i + 1}, true
+		}
+		if i-2 >= lo && determiner[a.toks[i-2].Lower] && a.toks[i-1].Word && !functionWord[a.toks[i-1].Lower] && !functionWord[head.Lower] &&
+			!isVerbLike(head.Lower) && a.lx.verbs[head.Lower].Lemma == "" && a.lx.verbs[a.toks[i-1].Lower].Lemma == "" {
+			return [2]int{i - 2, i + 1}, true // "The event description read"
 		}
 		return [2]int{}, false
 	}
@@ -235,6 +240,21 @@ func (a *analysis) antecedent(who, lo int) ([2]int, bool) {
 		}
 	}
 	return [2]int{}, false
+}
+
+// hasVerb reports a speech verb or a word that looks like a verb in
+// tokens [i, j).
+func (a *analysis) hasVerb(i, j int) bool {
+	for x := i; x < j; x++ {
+		if _, ok := a.lx.verbs[a.toks[x].Lower]; ok || (!a.toks[x].Cap && isVerbLike(a.toks[x].Lower) && !isAdverb(a.toks[x].Lower)) {
+			return true
+		}
+		switch a.toks[x].Lower {
+		case "is", "was", "are", "were", "has", "have", "had":
+			return true
+		}
+	}
+	return false
 }
 
 // hasRoleWord reports a lower-case role word among tokens np.
@@ -351,6 +371,16 @@ func (a *analysis) subjectOf(s sentence) [2]int {
 	}
 	if np[1] <= np[0] || np[1] >= s.To {
 		return [2]int{x, x}
+	}
+	if n := a.toks[np[1]]; n.Text == "," {
+		// "a Republican, Mark Amodei, has …"
+		k := np[1] + 1
+		for k < s.To && a.toks[k].Text != "," {
+			k++
+		}
+		if k < s.To && allCap(a.toks[np[1]+1:k]) {
+			return [2]int{np[1] + 1, k}
+		}
 	}
 	if n := a.toks[np[1]]; !n.Word || n.Cap || n.Quoted {
 		return [2]int{x, x}

@@ -1,0 +1,203 @@
+package quote
+
+import (
+	"strings"
+
+	"github.com/dragoman-news/dragoman"
+)
+
+// resolvePronoun resolves he/she/they before a cue to the one compatible
+// referent named in its sentence before it or in the sentence before;
+// otherwise the speaker is left empty and the reason given.
+func (a *analysis) resolvePronoun(i int, p string) (*dragoman.ActorRef, string) {
+	sp := a.tokSpan(i, i+1)
+	// A coreference stage may already have linked the pronoun.
+	if m := a.mentionFor(i, i+1); m != nil {
+		return a.ref(m.Entity, sp), "pronoun"
+	}
+	if p == "i" || p == "we" || p == "it" {
+		return nil, "unresolved-pronoun"
+	}
+	plural := p == "they"
+	compatible := func(t dragoman.EntityType) bool {
+		if plural {
+			return t == dragoman.Group || t == dragoman.Organization || t == dragoman.GPE || t == dragoman.NORP
+		}
+		return t == dragoman.Person
+	}
+	si := a.sentOf[i]
+	from := a.toks[a.sents[max(0, si-1)].From].Start
+	to := a.toks[i].Start
+	type cand struct {
+		entity, name, key string
+		span              dragoman.Span
+	}
+	var cands []cand
+	seen := map[string]bool{}
+	mentions := len(a.ments) > 0 || len(a.d.Mentions) > 0
+	add := func(start, end int, entity string, t dragoman.EntityType) {
+		if end > to || start < from || !compatible(t) || a.inQuote(start) {
+			return
+		}
+		text := a.body[start:end]
+		key := entity
+		if key == "" {
+			f := strings.Fields(text)
+			key = "~" + f[len(f)-1] // the same surname is the same person
+		}
+		if seen[key] {
+			return
+		}
+		seen[key] = true
+		cands = append(cands, cand{entity, text, key, a.spanOf(start, end)})
+	}
+	for _, m := range a.ments {
+		add(m.Start, m.End, m.Entity, m.Type)
+	}
+	for _, m := range a.d.Mentions {
+		if m.Entity == "" && strings.TrimSpace(m.Text) != "" {
+			add(m.Start, m.End, "", m.Type)
+		}
+	}
+	// The speaker just quoted counts as a candidate too.
+	prev := a.spokenBefore(to)
+	if prev != nil && prev.group == plural && a.toks[i].Para-prev.para <= 1 && prev.ref.Entity == "" {
+		f := strings.Fields(prev.ref.Name)
+		if len(f) > 0 && !seen["~"+f[len(f)-1]] && (len(cands) == 0 || !mentions) {
+			cands = append(cands, cand{"", prev.ref.Name, "~" + f[len(f)-1], sp})
+		}
+	}
+	if len(cands) > 1 && !plural {
+		// Keep the candidates the text does not give the other gender.
+		var kept []cand
+		for _, c := range cands {
+			if g := a.gender(c.key, i); g == 0 || g == p[0] {
+				kept = append(kept, c)
+			}
+		}
+		if len(kept) > 0 {
+			cands = kept
+		}
+	}
+	switch {
+	case len(cands) == 1:
+		c := cands[0]
+		if c.entity != "" {
+			return a.ref(c.entity, sp), "pronoun"
+		}
+		return &dragoman.ActorRef{Name: c.name, Span: &sp}, "pronoun"
+	case len(cands) > 1:
+		return nil, "ambiguous-pronoun"
+	}
+	if prev != nil && prev.group == plural && a.toks[i].Para-prev.para <= 1 && prev.ref.Entity != "" {
+		return a.ref(prev.ref.Entity, sp), "pronoun"
+	}
+	return nil, "unresolved-pronoun"
+}
+
+// Words that give a person's gender when they stand right before a name
+// or are the first pronoun after it in its sentence. 'h' is he, 's' she.
+var genderWord = map[string]byte{
+	"he": 'h', "him": 'h', "his": 'h', "himself": 'h', "mr": 'h', "mr.": 'h', "sir": 'h', "king": 'h',
+	"prince": 'h', "spokesman": 'h', "chairman": 'h', "congressman": 'h', "businessman": 'h', "actor": 'h',
+	"father": 'h', "son": 'h', "brother": 'h', "husband": 'h', "lord": 'h',
+	"she": 's', "her": 's', "hers": 's', "herself": 's', "mrs": 's', "mrs.": 's', "ms": 's', "ms.": 's',
+	"miss": 's', "madam": 's', "dame": 's', "lady": 's', "queen": 's', "princess": 's', "spokeswoman": 's',
+	"chairwoman": 's', "congresswoman": 's', "businesswoman": 's', "actress": 's', "mother": 's',
+	"daughter": 's', "sister": 's', "wife": 's',
+}
+
+// gender returns 'h' or 's' when the text genders the candidate with the
+// given key (an entity id, or "~" and a surname), else 0. The pronoun at
+// token skip is not evidence.
+func (a *analysis) gender(key string, skip int) byte {
+	votes := map[byte]int{}
+	look := func(start, end int) {
+		k := a.tokAt(start)
+		if k > 0 {
+			if g := genderWord[a.toks[k-1].Lower]; g != 0 && a.toks[k-1].Para == a.toks[min(k, len(a.toks)-1)].Para {
+				votes[g] += 2
+			}
+		}
+		e := a.tokAt(end)
+		if e >= len(a.toks) {
+			return
+		}
+		s := a.sents[a.sentOf[e]]
+		for x := e; x < s.To; x++ {
+			if x == skip || a.toks[x].Quoted {
+				continue
+			}
+			if a.toks[x].Cap && a.toks[x].Word {
+				break // another name: the pronoun may be its
+			}
+			if _, ok := pronoun[a.toks[x].Lower]; ok || a.toks[x].Lower == "his" || a.toks[x].Lower == "her" || a.toks[x].Lower == "him" {
+				if g := genderWord[a.toks[x].Lower]; g != 0 {
+					votes[g]++
+				}
+				break
+			}
+		}
+	}
+	first := func(text string) {
+		if f := strings.Fields(text); len(f) >= 2 {
+			if g := a.lx.given[f[0]]; g != 0 {
+				votes[g]++ // a given name is weaker evidence than the text
+			}
+		}
+	}
+	for _, m := range a.ments {
+		if m.Entity == key {
+			look(m.Start, m.End)
+			first(a.body[m.Start:m.End])
+		}
+	}
+	if strings.HasPrefix(key, "~") {
+		for _, m := range a.d.Mentions {
+			if f := strings.Fields(m.Text); len(f) > 0 && "~"+f[len(f)-1] == key {
+				look(m.Start, m.End)
+				first(m.Text)
+			}
+		}
+	} else if e := a.d.Entity(key); e != nil {
+		first(e.Name)
+		for _, r := range e.Roles {
+			for _, w := range strings.Fields(strings.ToLower(r.Title)) {
+				if g := genderWord[w]; g != 0 {
+					votes[g] += 2
+				}
+			}
+		}
+	}
+	switch {
+	case votes['h'] > votes['s']:
+		return 'h'
+	case votes['s'] > votes['h']:
+		return 's'
+	}
+	return 0
+}
+
+// spoken is a speaker named (not by a pronoun) at some place of the text.
+type spoken struct {
+	pos, para int
+	ref       *dragoman.ActorRef
+	group     bool
+}
+
+// spokenBefore returns the last speaker named before offset off.
+func (a *analysis) spokenBefore(off int) *spoken {
+	var best *spoken
+	for k := range a.spoken {
+		s := &a.spoken[k]
+		if s.pos < off && (best == nil || s.pos > best.pos) {
+			best = s
+		}
+	}
+	return best
+}
+
+func (a *analysis) inQuote(off int) bool {
+	k := a.tokAt(off)
+	return k < len(a.toks) && a.toks[k].Quoted
+}

@@ -137,6 +137,8 @@ func TestSearchSyntax(t *testing.T) {
 		{`"listened to each"`, 1},
 		{"kharkiv*", 1},
 		{"the", 0},
+		{"NEAR(Lavrov talks, 10)", 2},
+		{"NEAR(grain Geneva)", 1},
 	} {
 		hits, err := db.Search(ctx, dragoman.SearchQuery{Query: tc.query})
 		if err != nil {

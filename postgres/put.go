@@ -94,6 +94,8 @@ type putter struct {
 	batch []batchSig
 	// Rows written with COPY at the end of the batch.
 	rows map[string][][]any
+	// The role titles (lower case) given to actors in this batch.
+	roles map[string]map[string]bool
 }
 
 type batchSig struct {
@@ -333,6 +335,15 @@ func (p *putter) entities(d *dragoman.Document, seq int64, day any, dup bool, co
 		}
 		for _, r := range e.Roles {
 			p.add("roles", seq, e.ID, nullable(actorID), r.Title, r.Of, r.Country, r.Type, r.Former)
+			if actorID != "" {
+				if p.roles == nil {
+					p.roles = map[string]map[string]bool{}
+				}
+				if p.roles[actorID] == nil {
+					p.roles[actorID] = map[string]bool{}
+				}
+				p.roles[actorID][strings.ToLower(r.Title)] = true
+			}
 		}
 	}
 	for _, r := range rows {
@@ -382,14 +393,14 @@ func (p *putter) resolve(e *dragoman.Entity, day any, dup bool) (string, error) 
 		defer rows.Close()
 		for rows.Next() {
 			var c corpus.Candidate
-			var typ, country string
-			if err := rows.Scan(&c.ID, &typ, &country, &c.Pinned, &c.Count); err != nil {
+			var typ string
+			if err := rows.Scan(&c.ID, &typ, &c.Country, &c.Pinned, &c.Count); err != nil {
 				return err
 			}
 			if !corpus.Compatible(e.Type, dragoman.EntityType(typ)) {
 				continue
 			}
-			if e.Country != "" && country != "" && e.Country != country {
+			if e.Country != "" && c.Country != "" && e.Country != c.Country {
 				continue
 			}
 			if old, ok := cands[c.ID]; ok {
@@ -430,19 +441,26 @@ func (p *putter) resolve(e *dragoman.Entity, day any, dup bool) (string, error) 
 						delete(cands, id)
 					}
 				}
-				if len(cands) > 1 {
-					cands = map[string]*corpus.Candidate{}
+				if err := corpus.Narrow(cands, e, p.hasRole); err != nil {
+					return "", err
 				}
 			}
 		}
 	} else {
 		// "Lavrov": an actor known by that surname, when exactly one
-		// compatible actor has it.
+		// compatible actor has it, or the entity's affiliation or roles
+		// single one out.
 		if err := lookup(corpus.KindSurname, allKeys); err != nil {
 			return "", err
 		}
-		if len(cands) > 1 {
-			cands = map[string]*corpus.Candidate{}
+		if err := corpus.Narrow(cands, e, p.hasRole); err != nil {
+			return "", err
+		}
+	}
+	if len(cands) > 1 {
+		// Several actors share the name: role evidence weighs in.
+		if err := corpus.RoleEvidence(cands, e, p.hasRole); err != nil {
+			return "", err
 		}
 	}
 	var id string
@@ -474,6 +492,17 @@ func (p *putter) resolve(e *dragoman.Entity, day any, dup bool) (string, error) 
 		}
 	}
 	return id, p.tx.SendBatch(p.ctx, batch).Close()
+}
+
+// hasRole reports whether an actor has held a role title, in the store or
+// earlier in this batch (whose roles are written at its end).
+func (p *putter) hasRole(id, title string) (bool, error) {
+	if p.roles[id][strings.ToLower(title)] {
+		return true, nil
+	}
+	var ok bool
+	err := p.tx.QueryRow(p.ctx, `SELECT EXISTS (SELECT 1 FROM roles WHERE actor_id = $1 AND lower(title) = lower($2))`, id, title).Scan(&ok)
+	return ok, err
 }
 
 // newActor makes an actor with a stable id derived from its first name.

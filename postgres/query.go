@@ -47,7 +47,7 @@ func lexQuery(query string) ([]qtoken, error) {
 		switch {
 		case r == ' ' || r == '\t' || r == '\n' || r == '\r':
 			i += size
-		case r == '(' || r == ')' || r == '*':
+		case r == '(' || r == ')' || r == '*' || r == ',':
 			toks = append(toks, qtoken{kind: string(r), pos: i})
 			i++
 		case r == '"':
@@ -89,7 +89,7 @@ func lexQuery(query string) ([]qtoken, error) {
 				kind = w
 			case "NEAR":
 				if j < len(query) && query[j] == '(' {
-					return nil, queryError(query, "NEAR groups are not supported")
+					kind = w
 				}
 			}
 			if j < len(query) && query[j] == ':' {
@@ -199,6 +199,8 @@ func (p *qparser) primary() (*qnode, error) {
 		}
 		p.i++
 		return n, nil
+	case "NEAR":
+		return p.nearGroup()
 	case "word", "phrase":
 		t := p.toks[p.i]
 		p.i++
@@ -210,6 +212,40 @@ func (p *qparser) primary() (*qnode, error) {
 		return n, nil
 	}
 	return nil, p.fail("expected a word or a phrase " + p.near())
+}
+
+// nearGroup reads NEAR(term term... [, N]). PostgreSQL has no "within N
+// words" operator, so it matches the articles that have every term: a
+// superset of FTS5's answer.
+func (p *qparser) nearGroup() (*qnode, error) {
+	p.i += 2 // NEAR (
+	var n *qnode
+	for p.peek() == "word" || p.peek() == "phrase" {
+		m, err := p.primary()
+		if err != nil {
+			return nil, err
+		}
+		if n == nil {
+			n = m
+		} else {
+			n = &qnode{op: "and", kids: []*qnode{n, m}}
+		}
+	}
+	if n == nil {
+		return nil, p.fail("NEAR needs words " + p.near())
+	}
+	if p.peek() == "," {
+		p.i++
+		if p.peek() != "word" || strings.Trim(p.toks[p.i].text, "0123456789") != "" {
+			return nil, p.fail("NEAR wants a number of words after the comma " + p.near())
+		}
+		p.i++
+	}
+	if p.peek() != ")" {
+		return nil, p.fail("unbalanced parenthesis " + p.near())
+	}
+	p.i++
+	return n, nil
 }
 
 // parseQuery checks a query and returns its tree.

@@ -74,10 +74,63 @@ func EntityKeys(e *dragoman.Entity) []EntityKey {
 
 // Candidate is a stored actor an entity may resolve to.
 type Candidate struct {
-	ID     string
-	Score  int  // how many of the entity's names it has
-	Pinned bool // one of those names was pinned to it by hand
-	Count  int  // its mentions so far
+	ID      string
+	Country string
+	Score   int  // how many of the entity's names it has, plus role evidence
+	Pinned  bool // one of those names was pinned to it by hand
+	Count   int  // its mentions so far
+}
+
+// HasRole reports whether a stored actor has held a role title (case
+// ignored); the backends answer it from their roles.
+type HasRole func(actorID, title string) (bool, error)
+
+// RoleEvidence adds a point to each candidate that has held one of the
+// entity's role titles ("Foreign Minister").
+func RoleEvidence(cands map[string]*Candidate, e *dragoman.Entity, hasRole HasRole) error {
+	if len(e.Roles) == 0 {
+		return nil
+	}
+	for id, c := range cands {
+		for _, r := range e.Roles {
+			ok, err := hasRole(id, r.Title)
+			if err != nil {
+				return err
+			}
+			if ok {
+				c.Score++
+				break
+			}
+		}
+	}
+	return nil
+}
+
+// Narrow keeps, of several actors sharing a surname, the one the entity's
+// affiliation or roles single out; when none or several remain, the
+// surname is too ambiguous and cands is emptied.
+func Narrow(cands map[string]*Candidate, e *dragoman.Entity, hasRole HasRole) error {
+	if len(cands) <= 1 {
+		return nil
+	}
+	if err := RoleEvidence(cands, e, hasRole); err != nil {
+		return err
+	}
+	var top []*Candidate
+	for _, c := range cands {
+		ev := c.Score - 1 // evidence beyond the shared surname
+		if e.Country != "" && c.Country == e.Country {
+			ev++
+		}
+		if ev > 0 {
+			top = append(top, c)
+		}
+	}
+	clear(cands)
+	if len(top) == 1 {
+		cands[top[0].ID] = top[0]
+	}
+	return nil
 }
 
 // Best picks the candidate an entity resolves to: the most names in

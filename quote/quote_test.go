@@ -237,6 +237,8 @@ func TestReported(t *testing.T) {
 			[]want{{kind: dragoman.Reported, text: "the reefs could recover", speaker: "Mark Hay"}}},
 		{"OfficeOfPlace", "Secretary of State Mara Velde said the embassy would reopen.",
 			[]want{{kind: dragoman.Reported, speaker: "Mara Velde"}}},
+		{"PartyBeforeName", "Democrat Lena Marsh said the vote had been fair.",
+			[]want{{kind: dragoman.Reported, speaker: "Lena Marsh"}}},
 		{"OfficeToPlace", "US Ambassador to Chile Tom Reyes said the visit was useful.",
 			[]want{{kind: dragoman.Reported, speaker: "Tom Reyes"}}},
 		{"Appositive", "Ruth Adler, a former envoy to Chile who now teaches law, said the treaty was sound.",

@@ -169,6 +169,9 @@ func (a *analysis) coordinated(i, j int) bool {
 
 func (a *analysis) hasCapTail(i, j int) bool { return a.toks[j-1].Cap }
 
+// partyWord are affiliations written before a name like a title.
+var partyWord = setOf("democrat", "republican", "democratic", "conservative", "labour", "liberal", "green", "tory")
+
 // writtenName is the speaker's name as written: the name at the end of a
 // described name ("State Department spokeswoman Tammy Bruce" -> "Tammy
 // Bruce") without honorifics, or the whole phrase.
@@ -197,6 +200,10 @@ func (a *analysis) writtenName(i, j int) string {
 				k++
 			}
 			if k > i && j-k >= 3 && (a.toks[k-1].Lower == "of" || a.toks[k-1].Lower == "to" || a.toks[k-1].Lower == "for") && a.lx.titles[a.toks[max(k-2, i)].Text] {
+				k++
+			}
+			// "Democrat Chuck Schumer", "Voter Kitty Mak"
+			for j-k > 2 && (a.lx.titles[a.toks[k].Text] || a.lx.roles[a.toks[k].Lower] || partyWord[a.toks[k].Lower]) {
 				k++
 			}
 			return a.tokSpan(k, j).Text

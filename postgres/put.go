@@ -463,12 +463,12 @@ func (p *putter) resolve(e *dragoman.Entity, day any, dup bool) (string, error) 
 			return "", err
 		}
 	}
+	// The actor's counts and the names go in one round trip.
+	batch := &pgx.Batch{}
 	var id string
 	if best := corpus.Best(cands); best != nil {
 		id = best.ID
-		if err := p.fillActor(id, e, day, dup); err != nil {
-			return "", err
-		}
+		p.fillActor(batch, id, e, day, dup)
 	} else {
 		var err error
 		if id, err = p.newActor(e, keys[0].Key, day, dup); err != nil {
@@ -476,7 +476,6 @@ func (p *putter) resolve(e *dragoman.Entity, day any, dup bool) (string, error) 
 		}
 	}
 	// Record the names, unless a hand edit pinned them to another actor.
-	batch := &pgx.Batch{}
 	alias := func(key, kind, w string) {
 		batch.Queue(`INSERT INTO actor_aliases (key, actor_id, alias, kind, count)
 			SELECT $1, $2, $3, $4, 1
@@ -528,14 +527,14 @@ func (p *putter) newActor(e *dragoman.Entity, key string, day any, dup bool) (st
 	}
 }
 
-// fillActor adds an article's entity to an existing actor's counts and
-// fills what the actor lacks.
-func (p *putter) fillActor(id string, e *dragoman.Entity, day any, dup bool) error {
+// fillActor queues the update that adds an article's entity to an
+// existing actor's counts and fills what the actor lacks.
+func (p *putter) fillActor(batch *pgx.Batch, id string, e *dragoman.Entity, day any, dup bool) {
 	mentions, articles := len(e.Mentions), 1
 	if dup {
 		mentions, articles = 0, 0
 	}
-	_, err := p.tx.Exec(p.ctx, `UPDATE actors SET
+	batch.Queue(`UPDATE actors SET
 		mentions = mentions + $1, articles = articles + $2,
 		country = CASE WHEN country = '' THEN $3 ELSE country END,
 		code = CASE WHEN code = '' THEN $4 ELSE code END,
@@ -544,7 +543,6 @@ func (p *putter) fillActor(id string, e *dragoman.Entity, day any, dup bool) err
 		last_seen = CASE WHEN $7::date IS NOT NULL AND (last_seen IS NULL OR $7::date > last_seen) THEN $7::date ELSE last_seen END
 		WHERE id = $8`,
 		mentions, articles, e.Country, e.Actor, e.Name, string(e.Type), day, id)
-	return err
 }
 
 func (p *putter) quotes(d *dragoman.Document, seq int64, day any, dup bool, actors map[string]string) {

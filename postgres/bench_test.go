@@ -1,0 +1,159 @@
+package postgres_test
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"testing"
+	"time"
+
+	"github.com/dragoman-news/dragoman"
+	"github.com/dragoman-news/dragoman/internal/gencorpus"
+	"github.com/dragoman-news/dragoman/internal/shared"
+	"github.com/dragoman-news/dragoman/postgres"
+)
+
+func benchSeeds(b *testing.B) []gencorpus.Seed {
+	seeds, err := gencorpus.ReadCSV(filepath.Join(shared.Dir(b, "data", "wikinews-articles"), "wikinews_2019.csv"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	return seeds
+}
+
+// BenchmarkPut stores generated documents in batches of 64 into a fresh
+// schema and reports documents per second.
+func BenchmarkPut(b *testing.B) {
+	b.ReportAllocs()
+	db := open(b)
+	ctx := context.Background()
+	g := gencorpus.NewDocs(benchSeeds(b), 1)
+	docs := make([]*dragoman.Document, b.N)
+	for i := range docs {
+		docs[i] = g.Next(i)
+	}
+	b.ResetTimer()
+	start := time.Now()
+	for i := 0; i < b.N; i += 64 {
+		if _, err := db.Put(ctx, dragoman.Batch{Documents: docs[i:min(i+64, b.N)]}); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(b.N)/time.Since(start).Seconds(), "docs/s")
+}
+
+// bigStore opens a store of n generated documents in the schema
+// dragoman_bench_N of the test server, building it the first time and
+// keeping it for later runs (drop it with DROP SCHEMA ... CASCADE).
+// DRAGOMAN_BENCH_N sets n (default 100000).
+func bigStore(b *testing.B) *postgres.DB {
+	url := serverURL(b)
+	n := 100000
+	if s := os.Getenv("DRAGOMAN_BENCH_N"); s != "" {
+		n, _ = strconv.Atoi(s)
+	}
+	ctx := context.Background()
+	db, err := postgres.Open(ctx, url, postgres.Options{Schema: fmt.Sprintf("dragoman_bench_%d", n)})
+	if err != nil {
+		b.Fatal(err)
+	}
+	var have int
+	if err := db.Pool().QueryRow(ctx, `SELECT count(*) FROM articles`).Scan(&have); err != nil {
+		b.Fatal(err)
+	}
+	if have < n {
+		g := gencorpus.NewDocs(benchSeeds(b), 1)
+		start := time.Now()
+		for i := have; i < n; {
+			var batch dragoman.Batch
+			for k := 0; k < 256 && i < n; k++ {
+				batch.Documents = append(batch.Documents, g.Next(i))
+				i++
+			}
+			if _, err := db.Put(ctx, batch); err != nil {
+				b.Fatal(err)
+			}
+		}
+		if _, err := db.Pool().Exec(ctx, `VACUUM ANALYZE`); err != nil {
+			b.Fatal(err)
+		}
+		b.Logf("built %d documents in %v", n-have, time.Since(start))
+	}
+	return db
+}
+
+// searchQueries are the SQLite benchmark's queries.
+var searchQueries = []dragoman.SearchQuery{
+	{Query: "earthquake"},
+	{Query: "president"},
+	{Query: "police"},
+	{Query: "said"},
+	{Query: `"prime minister"`},
+	{Query: "election OR vote"},
+	{Query: "protest*"},
+	{Query: "flood NOT rain"},
+	{Query: "Lavrov"},
+	{Query: "talks", Country: "RUS"},
+	{Query: "crisis", Actor: "Xi Jinping"},
+	{Query: "government", Since: time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC), Until: time.Date(2020, 6, 30, 0, 0, 0, 0, time.UTC)},
+	{Query: "hospital injured"},
+	{Query: "NEAR(fire killed, 5)"},
+	{Query: "Brexit"},
+	{Query: "zzzunknownword"},
+}
+
+// BenchmarkSearch runs varied queries against the big store and reports
+// the median and 99th percentile latency of one query.
+func BenchmarkSearch(b *testing.B) {
+	b.ReportAllocs()
+	db := bigStore(b)
+	defer db.Close()
+	ctx := context.Background()
+	var lat []time.Duration
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		q := searchQueries[i%len(searchQueries)]
+		start := time.Now()
+		if _, err := db.Search(ctx, q); err != nil {
+			b.Fatalf("%+v: %v", q, err)
+		}
+		lat = append(lat, time.Since(start))
+	}
+	reportPercentiles(b, lat)
+}
+
+// BenchmarkDyad times a month-by-month dyad timeline over the big store.
+func BenchmarkDyad(b *testing.B) {
+	b.ReportAllocs()
+	db := bigStore(b)
+	defer db.Close()
+	ctx := context.Background()
+	pairs := [][2]string{{"RUS", "USA"}, {"UKR", "RUS"}, {"CHN", "USA"}, {"Sergei Lavrov", "Marco Rubio"}}
+	var lat []time.Duration
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		p := pairs[i%len(pairs)]
+		start := time.Now()
+		pts, err := db.Dyad(ctx, dragoman.DyadQuery{A: p[0], B: p[1], By: dragoman.Month})
+		if err != nil || len(pts) == 0 {
+			b.Fatalf("dyad %v: %d points, %v", p, len(pts), err)
+		}
+		lat = append(lat, time.Since(start))
+	}
+	reportPercentiles(b, lat)
+}
+
+func reportPercentiles(b *testing.B, lat []time.Duration) {
+	if len(lat) == 0 {
+		return
+	}
+	slices.Sort(lat)
+	at := func(p float64) float64 {
+		return float64(lat[min(len(lat)-1, int(p*float64(len(lat))))].Microseconds()) / 1000
+	}
+	b.ReportMetric(at(0.5), "p50-ms")
+	b.ReportMetric(at(0.99), "p99-ms")
+}

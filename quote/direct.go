@@ -409,6 +409,10 @@ func (a *analysis) cueAt(v, lo, hi int, quoteFrame bool) attribution {
 			w--
 		}
 		if w < lo || a.toks[w].Text != "," {
+			// "with Zinichev describing the “…”"
+			if np, ok := a.backNP(v, lo); ok && a.toks[np[1]-1].Cap {
+				return attribution{np: np, cue: v, how: "cue"}
+			}
 			return noAttribution()
 		}
 		np := a.subjectOf(a.sents[a.sentOf[v]])

@@ -180,6 +180,10 @@ func TestMarks(t *testing.T) {
 			[]want{{kind: dragoman.Direct, speaker: "Ana Ruiz", cue: "addressed"}}},
 		{"SubjectOfColon", "Ana Ruiz was blunt about the cost of the repairs: “No one should take this storm lightly.”",
 			[]want{{kind: dragoman.Direct, speaker: "Ana Ruiz", how: "colon"}}},
+		{"ParticipleAfterName", "Rescue work stopped, with Petrov describing the “real threat of a collapse” as decisive.",
+			[]want{{kind: dragoman.Partial, speaker: "Petrov", cue: "describing"}}},
+		{"ParticipleAfterIntro", "A month later, during the debate, Okoro defended the plan, saying that “we will not back down on this.”",
+			[]want{{kind: dragoman.Partial, speaker: "Okoro", cue: "saying"}}},
 		{"AccordingToAfter", "“The road is closed until further notice,” according to a police statement.",
 			[]want{{kind: dragoman.Direct, speaker: "a police statement", how: "according-to"}}},
 	}

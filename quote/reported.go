@@ -85,8 +85,8 @@ func (a *analysis) reported() {
 			} else {
 				to = a.clauseEnd(from, s.To, vb.Frames&frameAs != 0)
 			}
-			if to-from < 2 {
-				continue
+			if to-from < 2 || a.allQuoted(from, to) {
+				continue // nothing reported beyond a quotation of its own
 			}
 			q := dragoman.Quote{Kind: dragoman.Reported, Span: a.tokSpan(from, to)}
 			a.finish(&q, attribution{np: np, cue: v, how: "cue", medium: medium})
@@ -96,6 +96,16 @@ func (a *analysis) reported() {
 			a.quotes = append(a.quotes, q)
 		}
 	}
+}
+
+// allQuoted reports tokens [from, to) that all lie inside quotation marks.
+func (a *analysis) allQuoted(from, to int) bool {
+	for x := from; x < to; x++ {
+		if !a.toks[x].Quoted {
+			return false
+		}
+	}
+	return true
 }
 
 // contentStart finds where the reported clause after the cue at v starts.

@@ -41,7 +41,7 @@ var (
 		"earlier", "later", "recently", "last", "this", "on", "at", "in", "that", "after", "before", "during",
 		"while", "when", "referring", "adding", "saying", "noting")
 	// words that open an appositive after a name: "Kellogg, the retired …,"
-	appositiveOpener = setOf("the", "a", "an", "who", "which", "whose", "himself", "herself", "one", "both",
+	appositiveOpener = setOf("the", "a", "an", "another", "who", "which", "whose", "himself", "herself", "one", "both",
 		"former", "then")
 	nameJoiner = setOf("of", "for", "and", "de", "del", "al", "al-", "bin", "ibn", "van", "von", "der", "den", "la", "le",
 		"du", "da", "dos", "&")
@@ -354,6 +354,32 @@ func (a *analysis) subjectOf(s sentence) [2]int {
 		}
 		break
 	}
+	if x >= s.To || a.toks[x].Quoted {
+		return [2]int{x, x}
+	}
+	np := a.subjectAt(x, s)
+	if np[1] <= np[0] {
+		// "A month later, during the debate, O'Rourke defended …": a name
+		// after one of the first commas
+		for c, seen := s.From, 0; c < s.To-1 && seen < 3; c++ {
+			if a.toks[c].Quoted {
+				break
+			}
+			if a.toks[c].Text != "," {
+				continue
+			}
+			seen++
+			if n := a.subjectAt(c+1, s); n[1] > n[0] && a.toks[n[1]-1].Cap {
+				return n
+			}
+		}
+	}
+	return np
+}
+
+// subjectAt reads a subject phrase starting at token x of sentence s and
+// followed by a verb-like lower-case word, or returns an empty range.
+func (a *analysis) subjectAt(x int, s sentence) [2]int {
 	if x >= s.To || a.toks[x].Quoted {
 		return [2]int{x, x}
 	}

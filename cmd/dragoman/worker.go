@@ -104,6 +104,8 @@ type workerStats struct {
 	failed    atomic.Int64 // analysis or store failures (each try)
 	batches   atomic.Int64
 	storeSecs atomic.Int64 // microseconds spent in Put
+	firstAt   atomic.Int64 // unix nanoseconds: the first batch received
+	lastAt    atomic.Int64 // unix nanoseconds: the last batch done
 
 	mu      sync.Mutex
 	samples []rateSample // done counts over the last minute
@@ -198,7 +200,11 @@ func runWorker(ctx context.Context, f workerFlags, stdout, stderr io.Writer) err
 	}
 	jobs := max(f.jobs, 1)
 	handle := func(ctx context.Context, arts []dragoman.Article) []error {
-		defer st.sample()
+		st.firstAt.CompareAndSwap(0, time.Now().UnixNano())
+		defer func() {
+			st.lastAt.Store(time.Now().UnixNano())
+			st.sample()
+		}()
 		return storeBatch(ctx, store, p, arts, jobs, st)
 	}
 	if f.every > 0 {
@@ -229,14 +235,18 @@ func runWorker(ctx context.Context, f workerFlags, stdout, stderr io.Writer) err
 		Redelivered int64   `json:"redelivered"`
 		Dead        int64   `json:"dead_letters"`
 		Seconds     float64 `json:"seconds"`
-	}{st.stored.Load(), st.skipped.Load(), st.nearDups.Load(), st.failed.Load(), c.Redelivered, c.Dead, elapsed.Seconds()}
+		// From the first batch received to the last one stored: the
+		// time the worker was busy, without start-up and idle waits.
+		BusySeconds float64 `json:"busy_seconds"`
+	}{st.stored.Load(), st.skipped.Load(), st.nearDups.Load(), st.failed.Load(), c.Redelivered, c.Dead, elapsed.Seconds(),
+		float64(st.lastAt.Load()-st.firstAt.Load()) / 1e9}
 	if f.json {
 		if err := writeJSON(stdout, sum); err != nil {
 			return err
 		}
 	} else {
-		fmt.Fprintf(stdout, "worker: %d stored, %d already stored, %d near-duplicates, %d failed tries, %d redelivered, %d dead letters in %s\n",
-			sum.Stored, sum.Skipped, sum.NearDups, sum.Failed, sum.Redelivered, sum.Dead, elapsed.Round(time.Millisecond))
+		fmt.Fprintf(stdout, "worker: %d stored, %d already stored, %d near-duplicates, %d failed tries, %d redelivered, %d dead letters in %s (busy %.1fs)\n",
+			sum.Stored, sum.Skipped, sum.NearDups, sum.Failed, sum.Redelivered, sum.Dead, elapsed.Round(time.Millisecond), sum.BusySeconds)
 	}
 	return werr
 }

@@ -26,11 +26,15 @@ func (a *analysis) resolve(i, j int) (*dragoman.ActorRef, string) {
 			continue
 		}
 		before := a.toks[x-1]
-		if determiner[a.toks[i].Lower] && x-1 > i {
-			break // "the House of Commons Library" is one name
-		}
 		if quantifier[before.Lower] {
 			return &dragoman.ActorRef{Name: sp.Text, Span: &sp}, "description" // one of the children
+		}
+		if !before.Cap {
+			// "the government of American Samoa": the phrase as written
+			return &dragoman.ActorRef{Name: sp.Text, Span: &sp}, "description"
+		}
+		if determiner[a.toks[i].Lower] && x-1 > i {
+			break // "the House of Commons Library" is one name
 		}
 		if before.Cap && !a.lx.groups[before.Lower] && !a.lx.roles[before.Lower] && !a.mentionAcross(x) {
 			j = x

@@ -17,11 +17,11 @@ import (
 // ranked exactly by bm25; one matching more (a very common word) is ranked
 // among its rankCap most recently stored matches by an estimate of bm25
 // computed here, so that no query costs more than a bounded amount.
-var rankCap = 400
+var rankCap = 250
 
 // leadBytes is how much of each body the estimate reads: the lead of a
 // news story says what it is about.
-const leadBytes = 2000
+const leadBytes = 1200
 
 // Search runs a full-text query, best first (bm25, title weighted 5x).
 func (db *DB) Search(ctx context.Context, q dragoman.SearchQuery) ([]dragoman.SearchHit, error) {

@@ -26,7 +26,7 @@ var (
 		"separately", "simply", "similarly", "further", "too", "first", "last", "finally", "privately", "publicly")
 	negation = setOf("not", "never", "n't", "didn't", "didn’t", "won't", "won’t", "wouldn't", "wouldn’t",
 		"hasn't", "hasn’t", "haven't", "haven’t", "doesn't", "doesn’t", "don't", "don’t", "declined", "refused")
-	quantifier = setOf("one", "some", "many", "several", "two", "three", "each", "none", "most", "all", "both", "few")
+	quantifier = setOf("one", "some", "many", "several", "two", "three", "each", "none", "most", "all", "both", "few", "part")
 	modal      = setOf("will", "would", "could", "should", "can", "may", "might", "must")
 	pronoun    = map[string]string{"he": "he", "she": "she", "they": "they", "it": "it", "we": "we", "i": "i"}
 	// capitalized words that open a sentence without being part of a name

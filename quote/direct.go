@@ -399,6 +399,12 @@ func (a *analysis) cueAt(v, lo, hi int, quoteFrame bool) attribution {
 		return noAttribution()
 	}
 	if a.passive(v) {
+		// "Gutierrez was described by the CBCP as “…”": the agent speaks
+		if v+2 < hi && a.toks[v+1].Lower == "by" {
+			if np := a.forwardNP(v+2, hi); np[1] > np[0] {
+				return attribution{np: np, cue: v, how: "cue"}
+			}
+		}
 		return noAttribution()
 	}
 	if strings.HasSuffix(t.Lower, "ing") {

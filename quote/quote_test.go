@@ -184,6 +184,8 @@ func TestMarks(t *testing.T) {
 			[]want{{kind: dragoman.Partial, speaker: "Petrov", cue: "describing"}}},
 		{"ParticipleAfterIntro", "A month later, during the debate, Okoro defended the plan, saying that “we will not back down on this.”",
 			[]want{{kind: dragoman.Partial, speaker: "Okoro", cue: "saying"}}},
+		{"PassiveAgent", "The bishop was described by the conference as “a strong advocate for the environment”.",
+			[]want{{kind: dragoman.Partial, speaker: "the conference", cue: "described"}}},
 		{"AccordingToAfter", "“The road is closed until further notice,” according to a police statement.",
 			[]want{{kind: dragoman.Direct, speaker: "a police statement", how: "according-to"}}},
 	}

@@ -79,7 +79,6 @@ const (
 	tAggMajor
 	tDocGaz
 	tAggLowerM1
-	tAggNext
 )
 
 // Capitalization classes.
@@ -396,9 +395,25 @@ func newStage1Info(d *docInfo, labels []uint8) *stage1Info {
 
 func (s *scratch) add(f uint64) { s.feats = append(s.feats, f) }
 
+// Feature groups for sentFeaturesOf.
+const (
+	featBase = 1 << iota // what the first pass sees
+	featS1               // what the second pass adds: the first pass's labels
+)
+
 // sentFeatures appends the feature hashes of every token of sentence si to
-// sc.feats; sc.offs[k]..sc.offs[k+1] delimit token k's features.
+// sc.feats; sc.offs[k]..sc.offs[k+1] delimit token k's features. With s1
+// the second pass's features are included.
 func (m *Model) sentFeatures(d *docInfo, si int, s1 *stage1Info, sc *scratch) {
+	mode := featBase
+	if s1 != nil {
+		mode |= featS1
+	}
+	m.sentFeaturesOf(d, si, s1, mode, sc)
+}
+
+// sentFeaturesOf is sentFeatures for the feature groups in mode.
+func (m *Model) sentFeaturesOf(d *docInfo, si int, s1 *stage1Info, mode int, sc *scratch) {
 	a, b := int(d.sents[si]), int(d.sents[si+1])
 	toks := d.toks[a:b]
 	sc.feats = sc.feats[:0]
@@ -451,70 +466,72 @@ func (m *Model) sentFeatures(d *docInfo, si int, s1 *stage1Info, sc *scratch) {
 	}
 	for i := range toks {
 		t := &toks[i]
-		sc.add(mix(tBias, 0))
-		sc.add(mix(tWord, t.word))
-		sc.add(mix(tLower, t.lower))
-		sc.add(mix(tShape, t.shape))
-		for k := 0; k < 4; k++ {
-			if t.pre[k] != 0 {
-				sc.add(mix(mix(tPre, uint64(k)), t.pre[k]))
+		if mode&featBase != 0 {
+			sc.add(mix(tBias, 0))
+			sc.add(mix(tWord, t.word))
+			sc.add(mix(tLower, t.lower))
+			sc.add(mix(tShape, t.shape))
+			for k := 0; k < 4; k++ {
+				if t.pre[k] != 0 {
+					sc.add(mix(mix(tPre, uint64(k)), t.pre[k]))
+				}
+				if t.suf[k] != 0 {
+					sc.add(mix(mix(tSuf, uint64(k)), t.suf[k]))
+				}
 			}
-			if t.suf[k] != 0 {
-				sc.add(mix(mix(tSuf, uint64(k)), t.suf[k]))
+			sc.add(mix(tLowerM1, lowerAt(i-1)))
+			sc.add(mix(tLowerP1, lowerAt(i+1)))
+			sc.add(mix(tLowerM2, lowerAt(i-2)))
+			sc.add(mix(tLowerP2, lowerAt(i+2)))
+			sc.add(mix(tShapeM1, shapeAt(i-1)))
+			sc.add(mix(tShapeP1, shapeAt(i+1)))
+			sc.add(mix(mix(tShapeM1Shape, shapeAt(i-1)), t.shape))
+			sc.add(mix(mix(tShapeShapeP1, t.shape), shapeAt(i+1)))
+			sc.add(mix(mix(mix(tShape3, shapeAt(i-1)), t.shape), shapeAt(i+1)))
+			sc.add(mix(mix(tLowerM1Lower, lowerAt(i-1)), t.lower))
+			sc.add(mix(mix(tLowerLowerP1, t.lower), lowerAt(i+1)))
+			sc.add(mix(mix(tLowerM1Shape, lowerAt(i-1)), t.shape))
+			sc.add(mix(mix(tShapeLowerP1, t.shape), lowerAt(i+1)))
+			sc.add(mix(tWordM1, wordAt(i-1)))
+			sc.add(mix(tWordP1, wordAt(i+1)))
+			if t.clus[0] != 0 {
+				for k := 0; k < 3; k++ {
+					sc.add(mix(mix(tClus, uint64(k)), t.clus[k]))
+				}
+			}
+			for k := 1; k < 3; k++ {
+				sc.add(mix(mix(tClusM1, uint64(k)), clusAt(i-1, k)))
+				sc.add(mix(mix(tClusP1, uint64(k)), clusAt(i+1, k)))
+			}
+			sc.add(mix(mix(tClusLowerP1, clusAt(i, 2)), lowerAt(i+1)))
+			sc.add(mix(mix(tLowerM1Clus, lowerAt(i-1)), clusAt(i, 2)))
+			initial := uint64(0)
+			if i == firstWord {
+				initial = 1
+			}
+			sc.add(mix(tClass, uint64(t.cls)|initial<<4|capsBit<<5))
+			sc.add(mix(tClass3, clsAt(i-1)<<16|clsAt(i)<<8|clsAt(i+1)))
+			if t.cls != clsLower && t.cls != clsPunct && t.cls != clsDigit {
+				dc := uint64(d.cases[t.lower])
+				sc.add(mix(tDocCase, dc|uint64(t.cls)<<4|initial<<8|capsBit<<9))
+			}
+			if caps {
+				sc.add(mix(tCapsLower, t.lower))
+			}
+			n := len(t.lowerStr)
+			if n > 8 {
+				n = 8
+			}
+			sc.add(mix(tLen, uint64(n)))
+			if d.gaz != nil {
+				for _, h := range d.gaz[a+i] {
+					g := uint64(h.typ)<<4 | uint64(h.pos)
+					sc.add(mix(tGaz, g))
+					sc.add(mix(tGazClass, g<<8|uint64(t.cls)))
+				}
 			}
 		}
-		sc.add(mix(tLowerM1, lowerAt(i-1)))
-		sc.add(mix(tLowerP1, lowerAt(i+1)))
-		sc.add(mix(tLowerM2, lowerAt(i-2)))
-		sc.add(mix(tLowerP2, lowerAt(i+2)))
-		sc.add(mix(tShapeM1, shapeAt(i-1)))
-		sc.add(mix(tShapeP1, shapeAt(i+1)))
-		sc.add(mix(mix(tShapeM1Shape, shapeAt(i-1)), t.shape))
-		sc.add(mix(mix(tShapeShapeP1, t.shape), shapeAt(i+1)))
-		sc.add(mix(mix(mix(tShape3, shapeAt(i-1)), t.shape), shapeAt(i+1)))
-		sc.add(mix(mix(tLowerM1Lower, lowerAt(i-1)), t.lower))
-		sc.add(mix(mix(tLowerLowerP1, t.lower), lowerAt(i+1)))
-		sc.add(mix(mix(tLowerM1Shape, lowerAt(i-1)), t.shape))
-		sc.add(mix(mix(tShapeLowerP1, t.shape), lowerAt(i+1)))
-		sc.add(mix(tWordM1, wordAt(i-1)))
-		sc.add(mix(tWordP1, wordAt(i+1)))
-		if t.clus[0] != 0 {
-			for k := 0; k < 3; k++ {
-				sc.add(mix(mix(tClus, uint64(k)), t.clus[k]))
-			}
-		}
-		for k := 1; k < 3; k++ {
-			sc.add(mix(mix(tClusM1, uint64(k)), clusAt(i-1, k)))
-			sc.add(mix(mix(tClusP1, uint64(k)), clusAt(i+1, k)))
-		}
-		sc.add(mix(mix(tClusLowerP1, clusAt(i, 2)), lowerAt(i+1)))
-		sc.add(mix(mix(tLowerM1Clus, lowerAt(i-1)), clusAt(i, 2)))
-		initial := uint64(0)
-		if i == firstWord {
-			initial = 1
-		}
-		sc.add(mix(tClass, uint64(t.cls)|initial<<4|capsBit<<5))
-		sc.add(mix(tClass3, clsAt(i-1)<<16|clsAt(i)<<8|clsAt(i+1)))
-		if t.cls != clsLower && t.cls != clsPunct && t.cls != clsDigit {
-			dc := uint64(d.cases[t.lower])
-			sc.add(mix(tDocCase, dc|uint64(t.cls)<<4|initial<<8|capsBit<<9))
-		}
-		if caps {
-			sc.add(mix(tCapsLower, t.lower))
-		}
-		n := len(t.lowerStr)
-		if n > 8 {
-			n = 8
-		}
-		sc.add(mix(tLen, uint64(n)))
-		if d.gaz != nil {
-			for _, h := range d.gaz[a+i] {
-				g := uint64(h.typ)<<4 | uint64(h.pos)
-				sc.add(mix(tGaz, g))
-				sc.add(mix(tGazClass, g<<8|uint64(t.cls)))
-			}
-		}
-		if s1 != nil {
+		if s1 != nil && mode&featS1 != 0 {
 			l := func(j int) uint64 {
 				if j < 0 || j >= len(toks) {
 					return 99

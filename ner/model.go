@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"compress/gzip"
+	"context"
 	"encoding/binary"
 	"errors"
 	"fmt"
@@ -28,6 +29,7 @@ type Model struct {
 	clusters       map[string]uint32
 	gazetteer      *gazetteer
 	gazNames       []gazName
+	joint          jointOnce
 	// Info describes how the model was trained, for the model card.
 	Info string
 }
@@ -47,6 +49,8 @@ type workspace struct {
 	beta  []float32
 	mm    []float32
 	home  []uint64
+	em1   []float32 // whole document, first pass
+	em2   []float32 // whole document, second pass
 }
 
 func (ws *workspace) grow(n int) {
@@ -60,47 +64,18 @@ func (ws *workspace) grow(n int) {
 	ws.back = ws.back[:n*numLabels]
 }
 
-// tagSentence labels sentence si of d with model w into out.
-func (m *Model) tagSentence(w *weights, d *docInfo, si int, s1 *stage1Info, ws *workspace, out []uint8) {
-	m.sentFeatures(d, si, s1, &ws.sc)
-	n := len(out)
-	ws.grow(n)
-	if cap(ws.home) < len(ws.sc.feats) {
-		ws.home = make([]uint64, len(ws.sc.feats)+len(ws.sc.feats)/2)
-	}
-	w.sentenceScores(ws.sc.feats, ws.sc.offs, ws.em, ws.home[:len(ws.sc.feats)])
-	viterbi(ws.em, &w.trans, out, ws.delta, ws.back)
-}
-
-// tagDoc labels every sentence of a document.
-func (m *Model) tagDoc(sents [][]string, ws *workspace) [][]uint8 {
-	d := m.newDocInfo(sents, &ws.sc)
-	labels := make([]uint8, len(d.toks))
-	for si := range sents {
-		m.tagSentence(m.stage1, d, si, nil, ws, labels[d.sents[si]:d.sents[si+1]])
-	}
-	if m.stage2 != nil {
-		s1 := newStage1Info(d, labels)
-		labels = make([]uint8, len(d.toks))
-		for si := range sents {
-			m.tagSentence(m.stage2, d, si, s1, ws, labels[d.sents[si]:d.sents[si+1]])
-		}
-	}
-	out := make([][]uint8, len(sents))
-	for si := range sents {
-		out[si] = labels[d.sents[si]:d.sents[si+1]]
-	}
-	return out
-}
-
 // TagDoc tags the sentences of one document and returns IOB2 tags
 // (B-PER, I-PER, B-ORG, ... O) per sentence.
 func (m *Model) TagDoc(sents [][]string) [][]string {
 	var ws workspace
-	labels := m.tagDoc(sents, &ws)
-	out := make([][]string, len(labels))
-	for i, ls := range labels {
-		out[i] = IOB2(labelChunks(ls), len(ls))
+	res, _ := m.tagDocScored(context.Background(), sents, &ws)
+	out := make([][]string, len(sents))
+	for i, ms := range res {
+		chunks := make([]Chunk, len(ms))
+		for k, c := range ms {
+			chunks[k] = Chunk{Start: c.Start, End: c.End, Type: c.Type}
+		}
+		out[i] = IOB2(chunks, len(sents[i]))
 	}
 	return out
 }

@@ -390,29 +390,20 @@ func sentenceOf(d *docInfo, i int, fs *featureSet) int {
 
 // evalCorpus tags prepared documents and scores them against their gold tags.
 func (m *Model) evalCorpus(c *corpus, docs []Doc) *Eval {
-	e := NewEval()
-	var ws workspace
-	for di, d := range docs {
-		labels := m.tagDoc(c.words[di], &ws)
-		for si, s := range d.Sentences {
-			e.Add(s.Tags, IOB2(labelChunks(labels[si]), len(labels[si])))
-		}
-	}
-	return e
+	return m.Evaluate(docs)
 }
 
 // Evaluate tags documents and scores the result against their gold tags.
 func (m *Model) Evaluate(docs []Doc) *Eval {
 	e := NewEval()
-	var ws workspace
 	for _, d := range docs {
 		sents := make([][]string, len(d.Sentences))
 		for i, s := range d.Sentences {
 			sents[i] = s.Words
 		}
-		labels := m.tagDoc(sents, &ws)
+		tags := m.TagDoc(sents)
 		for si, s := range d.Sentences {
-			e.Add(s.Tags, IOB2(labelChunks(labels[si]), len(labels[si])))
+			e.Add(s.Tags, tags[si])
 		}
 	}
 	return e

@@ -8,11 +8,11 @@ import (
 const numTrans = (numLabels + 1) * (numLabels + 1)
 
 // weights is one linear-chain model: a row of numLabels scores per known
-// feature hash, quantized to 8 bits with one scale per row and kept in the
-// slot of an open-addressing table beside its key (32 bytes: one lookup
-// touches one cache line), and a transition matrix [prev][cur] where index
-// numLabels stands for the start (as prev) and the end (as cur) of the
-// sentence.
+// feature hash, quantized to 8 bits with one scale per row and kept in an
+// open-addressing table beside its key, and a transition matrix
+// [prev][cur] where index numLabels stands for the start (as prev) and the
+// end (as cur) of the sentence. Tagging reads the rows of both passes from
+// a joint table (joint.go).
 type weights struct {
 	table []entry
 	mask  uint64
@@ -68,59 +68,6 @@ func (m *weights) slot(k uint64) *entry {
 	}
 	m.table[i].key = k
 	return &m.table[i]
-}
-
-func (m *weights) lookup(f uint64) *entry {
-	if f == 0 {
-		f = 1
-	}
-	i := f & m.mask
-	for {
-		e := &m.table[i]
-		if e.key == f {
-			return e
-		}
-		if e.key == 0 {
-			return nil
-		}
-		i = (i + 1) & m.mask
-	}
-}
-
-// sentenceScores fills em (tokens × numLabels) from the feature hashes of
-// a sentence, token k having feats[offs[k]:offs[k+1]]. It first reads the
-// home slot of every feature in one pass without branching on what it
-// finds, so that the processor overlaps the cache misses, then adds up the
-// rows.
-func (m *weights) sentenceScores(feats []uint64, offs []int32, em []float32, home []uint64) {
-	mask := m.mask
-	table := m.table
-	for j, f := range feats {
-		home[j] = table[f&mask].key
-	}
-	n := len(offs) - 1
-	for k := 0; k < n; k++ {
-		var acc [numLabels]float32
-		for j := offs[k]; j < offs[k+1]; j++ {
-			f := feats[j]
-			var e *entry
-			switch home[j] {
-			case 0:
-				continue
-			case f:
-				e = &table[f&mask]
-			default:
-				if e = m.lookup(f); e == nil {
-					continue
-				}
-			}
-			sc := e.scale
-			for l := range acc {
-				acc[l] += float32(e.w[l]) * sc
-			}
-		}
-		copy(em[k*numLabels:(k+1)*numLabels], acc[:])
-	}
 }
 
 // sortedEntries lists the occupied slots by key.

@@ -3,13 +3,13 @@ package sqlite
 import (
 	"context"
 	"database/sql"
-	"fmt"
 	"math"
 	"sort"
 	"strings"
 	"time"
 
 	"github.com/dragoman-news/dragoman"
+	"github.com/dragoman-news/dragoman/internal/corpus"
 )
 
 func queryQuotes(ctx context.Context, tx *sql.Tx, cond string, args []any, n, off int) ([]dragoman.QuoteRecord, error) {
@@ -116,7 +116,7 @@ func queryEvents(ctx context.Context, tx *sql.Tx, whereSQL string, args []any, t
 // actor id, a name, or a country or CAMEO code.
 func sideCond(ctx context.Context, tx *sql.Tx, side, ref string) (string, []any, error) {
 	ref = strings.TrimSpace(ref)
-	if isCode(ref) {
+	if corpus.IsCode(ref) {
 		ids, err := actorIDs(ctx, tx, ref)
 		if err == nil && strings.HasPrefix(ref, "A") && len(ids) == 1 && ids[0] == ref {
 			return `e.` + side + `_actor = ?`, []any{ref}, nil
@@ -134,29 +134,6 @@ func sideCond(ctx context.Context, tx *sql.Tx, side, ref string) (string, []any,
 		return "", nil, err
 	}
 	return `e.` + side + `_actor IN (` + placeholders(len(ids)) + `)`, anys(ids), nil
-}
-
-// isCode reports whether ref reads as a country or CAMEO actor code
-// (RUS, USAGOV, IGOUNO) or an actor id (A1b2c3...).
-func isCode(ref string) bool {
-	if len(ref) < 3 || len(ref) > 15 {
-		return false
-	}
-	if ref[0] == 'A' && len(ref) >= 11 {
-		for _, r := range ref[1:11] {
-			if !strings.ContainsRune("0123456789abcdef", r) {
-				goto code
-			}
-		}
-		return true
-	}
-code:
-	for _, r := range ref {
-		if r < 'A' || r > 'Z' {
-			return false
-		}
-	}
-	return true
 }
 
 // Events lists events, newest first.
@@ -264,7 +241,7 @@ func (db *DB) Dyad(ctx context.Context, q dragoman.DyadQuery) ([]dragoman.DyadPo
 			if err != nil {
 				continue
 			}
-			label, start := bucket(t, by)
+			label, start := corpus.Bucket(t, by)
 			p := points[label]
 			if p == nil {
 				p = &dragoman.DyadPoint{Period: label, Start: start}
@@ -287,21 +264,6 @@ func (db *DB) Dyad(ctx context.Context, q dragoman.DyadQuery) ([]dragoman.DyadPo
 		return nil
 	})
 	return out, err
-}
-
-// bucket returns the label and first day of the period containing t.
-func bucket(t time.Time, by dragoman.Period) (string, time.Time) {
-	switch by {
-	case dragoman.Day:
-		return t.Format("2006-01-02"), t
-	case dragoman.Week:
-		y, w := t.ISOWeek()
-		start := t.AddDate(0, 0, -((int(t.Weekday()) + 6) % 7))
-		return fmt.Sprintf("%04d-W%02d", y, w), start
-	default:
-		start := time.Date(t.Year(), t.Month(), 1, 0, 0, 0, 0, time.UTC)
-		return t.Format("2006-01"), start
-	}
 }
 
 // Stats counts what the store holds.

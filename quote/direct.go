@@ -398,6 +398,9 @@ func (a *analysis) cueAt(v, lo, hi int, quoteFrame bool) attribution {
 	if !ok || t.Cap { // "the United States" is no cue
 		return noAttribution()
 	}
+	if vb.Frames&frameOut != 0 && (v+1 >= len(a.toks) || a.toks[v+1].Lower != "out") {
+		return noAttribution() // pointed to the table, not pointed out
+	}
 	if a.passive(v) {
 		// "Gutierrez was described by the CBCP as “…”": the agent speaks
 		if v+2 < hi && a.toks[v+1].Lower == "by" {

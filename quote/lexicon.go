@@ -22,6 +22,7 @@ const (
 	frameTell                 // X told AUDIENCE (that) ...
 	frameOn                   // X wrote on MEDIUM
 	frameFrag                 // X called the ruling "dangerous"
+	frameOut                  // only with "out" after it: X pointed out
 )
 
 // verb is one speech verb of the lexicon.
@@ -85,6 +86,8 @@ func parseLexicon(src string) (*lexicon, error) {
 					v.Frames |= frameOn
 				case "frag":
 					v.Frames |= frameFrag
+				case "out":
+					v.Frames |= frameOut
 				default:
 					return nil, fmt.Errorf("lexicon.tsv line %d: unknown frame %q", n+1, fr)
 				}

@@ -2,6 +2,7 @@ package sqlite_test
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -161,4 +162,51 @@ func reportPercentiles(b *testing.B, lat []time.Duration) {
 	}
 	b.ReportMetric(at(0.5), "p50-ms")
 	b.ReportMetric(at(0.99), "p99-ms")
+}
+
+// BenchmarkPutAnalysed stores documents the pipeline produced, read from
+// the JSON Lines file named by DRAGOMAN_BENCH_DOCS (`dragoman analyze
+// --jsonl` output), each under a fresh id: the store's share of an ingest.
+func BenchmarkPutAnalysed(b *testing.B) {
+	path := os.Getenv("DRAGOMAN_BENCH_DOCS")
+	if path == "" {
+		b.Skip("set DRAGOMAN_BENCH_DOCS to a file of analysed documents")
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	var docs []*dragoman.Document
+	dec := json.NewDecoder(f)
+	for {
+		var d dragoman.Document
+		if err := dec.Decode(&d); err != nil {
+			break
+		}
+		docs = append(docs, &d)
+	}
+	f.Close()
+	if len(docs) == 0 {
+		b.Fatal("no documents")
+	}
+	ctx := context.Background()
+	db, err := sqlite.Open(ctx, filepath.Join(b.TempDir(), "put.db"), sqlite.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer db.Close()
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; {
+		var batch dragoman.Batch
+		for k := 0; k < 64 && i < b.N; k++ {
+			d := *docs[i%len(docs)]
+			d.Article.ID = fmt.Sprintf("%s-%d", d.Article.ID, i)
+			batch.Documents = append(batch.Documents, &d)
+			i++
+		}
+		if _, err := db.Put(ctx, batch); err != nil {
+			b.Fatal(err)
+		}
+	}
 }

@@ -303,9 +303,17 @@ func (p *putter) entities(d *dragoman.Document, seq int64, day any, dup bool, co
 			}
 		}
 	}
-	for _, m := range mentions {
-		if _, err := p.exec(`INSERT INTO mentions (article_seq, entity, actor_id, start, end, text, type, sentence, origin) VALUES (?,?,?,?,?,?,?,?,?)`,
-			seq, m.Entity, nullable(actors[m.Entity]), m.Start, m.End, m.Text, string(m.Type), m.Sentence, m.Origin); err != nil {
+	// Mentions are many: insert them 32 rows a statement.
+	const chunk = 32
+	for start := 0; start < len(mentions); start += chunk {
+		rows := mentions[start:min(start+chunk, len(mentions))]
+		q := `INSERT INTO mentions (article_seq, entity, actor_id, start, end, text, type, sentence, origin) VALUES ` +
+			strings.TrimSuffix(strings.Repeat("(?,?,?,?,?,?,?,?,?),", len(rows)), ",")
+		args := make([]any, 0, 9*len(rows))
+		for _, m := range rows {
+			args = append(args, seq, m.Entity, nullable(actors[m.Entity]), m.Start, m.End, m.Text, string(m.Type), m.Sentence, m.Origin)
+		}
+		if _, err := p.exec(q, args...); err != nil {
 			return nil, err
 		}
 	}
@@ -545,14 +553,10 @@ func (p *putter) roleEvidence(cands map[string]*candidate, e *dragoman.Entity) e
 }
 
 func (p *putter) alias(key, kind, id, written string) error {
-	var pinnedElsewhere int
-	if err := p.queryRow(`SELECT count(*) FROM actor_aliases WHERE key = ? AND kind = ? AND pinned = 1 AND actor_id <> ?`, key, kind, id).Scan(&pinnedElsewhere); err != nil {
-		return err
-	}
-	if pinnedElsewhere > 0 {
-		return nil
-	}
-	_, err := p.exec(`INSERT INTO actor_aliases (key, actor_id, alias, kind, count) VALUES (?,?,?,?,1)
+	// One statement: skip the name when a hand edit pinned it elsewhere.
+	_, err := p.exec(`INSERT INTO actor_aliases (key, actor_id, alias, kind, count)
+		SELECT ?1, ?2, ?3, ?4, 1 WHERE NOT EXISTS (
+			SELECT 1 FROM actor_aliases WHERE key = ?1 AND kind = ?4 AND pinned = 1 AND actor_id <> ?2)
 		ON CONFLICT (key, kind, actor_id, alias) DO UPDATE SET count = count + 1`, key, id, written, kind)
 	return err
 }

@@ -129,6 +129,7 @@ func runIngest(ctx context.Context, inputs []string, f ingestFlags, stdout, stde
 	}
 	var bar *progressbar.ProgressBar
 	var lastLine time.Time
+	lastRead := -1
 	total := -1
 	if mode == "bar" {
 		total = estimateArticles(inputs)
@@ -152,10 +153,10 @@ func runIngest(ctx context.Context, inputs []string, f ingestFlags, stdout, stde
 			bar.Describe(fmt.Sprintf("ingest %4.0f articles/s", rate))
 			bar.Set(c.Read)
 		case "lines":
-			if time.Since(lastLine) < f.every && !c.ReadDone {
+			if time.Since(lastLine) < f.every && !c.ReadDone || c.Read == lastRead && c.ReadDone {
 				return
 			}
-			lastLine = time.Now()
+			lastLine, lastRead = time.Now(), c.Read
 			rate := float64(c.Read) / max(c.Elapsed.Seconds(), 0.001)
 			fmt.Fprintf(stderr, "ingest: %d read, %d added, %d already stored, %d near-duplicates, %d failed, %.0f articles/s, %s\n",
 				c.Read, c.Added, c.Skipped, c.NearDuplicates, c.Failed, rate, c.Elapsed.Round(time.Second))

@@ -186,6 +186,19 @@ func TestAllCapsHeadlineFindsNames(t *testing.T) {
 	}
 }
 
+func TestWarnsOnOtherLanguages(t *testing.T) {
+	tg := tagger(t)
+	d := makeDoc("Le président Emmanuel Macron a rencontré Olaf Scholz à Berlin.")
+	d.Article.Language = "fr"
+	if err := tg.Annotate(context.Background(), d); err != nil {
+		t.Fatal(err)
+	}
+	checkMentions(t, d)
+	if len(d.Warnings) != 1 || d.Warnings[0].Code != "not_english" {
+		t.Errorf("warnings %+v, want one not_english", d.Warnings)
+	}
+}
+
 func TestCanceled(t *testing.T) {
 	tg := tagger(t)
 	ctx, cancel := context.WithCancel(context.Background())

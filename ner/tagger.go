@@ -23,6 +23,8 @@ import (
 	"bytes"
 	"context"
 	_ "embed"
+	"strconv"
+	"strings"
 	"sync"
 
 	"github.com/dragoman-news/dragoman"
@@ -76,6 +78,10 @@ func (t *Tagger) Model() *Model { return t.model }
 func (t *Tagger) Annotate(ctx context.Context, d *dragoman.Document) error {
 	if len(d.Sentences) == 0 || len(d.Tokens) == 0 {
 		return nil
+	}
+	if lang := strings.ToLower(d.Article.Language); lang != "" && !strings.HasPrefix(lang, "en") {
+		d.Warn("ner", "not_english", "the named-entity model was trained on English news; on text in "+
+			"language "+strconv.Quote(d.Article.Language)+" its mentions are a best effort", nil)
 	}
 	type piece struct {
 		sentence   int

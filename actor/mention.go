@@ -219,6 +219,7 @@ var speechVerbs = toSet("said says told added wrote asked noted warned argued st
 // says so.
 func (s *state) typeRuns() {
 	persons := map[string]bool{}
+	weak := map[string]bool{} // surnames of names typed by their shape alone
 	// single capitalized words that speak: "Kosiec said"
 	speakers := map[string]bool{}
 	for i := 0; i+1 < len(s.words); i++ {
@@ -276,7 +277,7 @@ func (s *state) typeRuns() {
 		}
 		switch {
 		case prevTitle, s.g.IsGivenName(first.text) && n > 1, len(holders) > 0,
-			after == "who", (after == "a" || after == "the") && s.appositiveRole(c),
+			after == "who" && n > 1 && !preps[prevWord], (after == "a" || after == "the") && s.appositiveRole(c),
 			n > 1 && (speechVerbs[nextWord] || speechVerbs[prevWord]),
 			s.r.dict != nil && s.r.dict.isPerson(s.text(c.ws, c.we)):
 			c.typ, c.score = dragoman.Person, 0.8
@@ -289,8 +290,10 @@ func (s *state) typeRuns() {
 		default:
 			c.typ, c.score = dragoman.Misc, 0.4
 		}
-		if c.typ == dragoman.Person {
+		if c.typ == dragoman.Person && c.score >= 0.5 {
 			persons[s.words[c.we-1].text] = true
+		} else if c.typ == dragoman.Person {
+			weak[s.words[c.we-1].text] = true
 		}
 	}
 	for _, c := range s.cands {
@@ -324,7 +327,7 @@ func (s *state) typeRuns() {
 			continue
 		}
 		w := s.words[c.ws].text
-		if persons[w] || len(s.g.Holders(w, s.at)) > 0 {
+		if persons[w] || len(s.g.Holders(w, s.at)) > 0 || weak[w] && s.personContext(c.ws) {
 			c.typ, c.score = dragoman.Person, 0.7
 		} else if s.words[c.ws].first || (c.ws > 0 && s.words[c.ws-1].lower == "the") {
 			c.dead = true
@@ -333,6 +336,20 @@ func (s *state) typeRuns() {
 	for _, c := range s.cands {
 		c.untyped = false
 	}
+}
+
+// personContext reports a single word used as a person's name: it speaks
+// ("Noori said"), or a title or honorific precedes it ("Ms. Noori").
+func (s *state) personContext(i int) bool {
+	if i+1 < len(s.words) && s.sameSent(i, i+1) && speechVerbs[s.words[i+1].lower] {
+		return true
+	}
+	if i > 0 && s.sameSent(i-1, i) {
+		if _, h, ok := s.inTitle(i - 1); ok && !h.t.Group {
+			return true
+		}
+	}
+	return false
 }
 
 func hasDigit(s string) bool { return strings.ContainsAny(s, "0123456789") }

@@ -378,7 +378,7 @@ func (s *state) output() {
 	for _, m := range mentions {
 		k := byID[m.Entity]
 		ents[k].Mentions = append(ents[k].Mentions, m)
-		if m.Origin != "description" && m.Text != ents[k].Name && !contains(ents[k].Aliases, m.Text) {
+		if m.Origin != "description" && m.Origin != "pronoun" && m.Text != ents[k].Name && !contains(ents[k].Aliases, m.Text) {
 			ents[k].Aliases = append(ents[k].Aliases, m.Text)
 		}
 	}

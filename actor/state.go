@@ -104,6 +104,7 @@ func (s *state) run(ctx context.Context) error {
 	s.cluster()
 	s.describe()
 	s.resolve()
+	s.pronouns()
 	s.output()
 	return nil
 }

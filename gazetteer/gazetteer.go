@@ -113,6 +113,7 @@ type Gazetteer struct {
 	byName    map[string][]int // lower-case full names and aliases
 	bySurname map[string][]int // lower-case last word of name and aliases
 	given     map[string]bool  // given names, as written
+	gender    map[string]byte  // given names as written -> 'f' or 'm'
 }
 
 // Load decodes the embedded tables once and returns them.
@@ -138,6 +139,7 @@ func load() (*Gazetteer, error) {
 		byName:    map[string][]int{},
 		bySurname: map[string][]int{},
 		given:     map[string]bool{},
+		gender:    map[string]byte{},
 	}
 	steps := []struct {
 		file string
@@ -152,6 +154,7 @@ func load() (*Gazetteer, error) {
 		{"titles.tsv", 4, g.addTitle},
 		{"holders.tsv", 6, g.addHolder},
 		{"given_names.txt", 1, g.addGiven},
+		{"given_gender.tsv", 2, g.addGender},
 	}
 	for _, s := range steps {
 		if err := readTable(s.file, s.cols, s.fn); err != nil {
@@ -422,6 +425,14 @@ func appendOnce(s []int, i int) []int {
 		}
 	}
 	return append(s, i)
+}
+
+func (g *Gazetteer) addGender(f []string) error {
+	if f[0] == "" || (f[1] != "f" && f[1] != "m") {
+		return fmt.Errorf("bad gendered name %q %q", f[0], f[1])
+	}
+	g.gender[f[0]] = f[1][0]
+	return nil
 }
 
 func (g *Gazetteer) addGiven(f []string) error {

@@ -139,6 +139,11 @@ func (g *Gazetteer) TitleType(phrase string) string {
 // left out.
 func (g *Gazetteer) IsGivenName(word string) bool { return g.given[normalize(word)] }
 
+// Gender returns 'f' or 'm' for a given name, as written, that the news
+// mostly gives to women or to men ("Tammy", "Sergei"), and 0 otherwise. It
+// is weak evidence, for pronouns.
+func (g *Gazetteer) Gender(given string) byte { return g.gender[normalize(given)] }
+
 // MaxTitleWords is the number of words of the longest title.
 func (g *Gazetteer) MaxTitleWords() int { return g.maxTitle }
 

@@ -1,0 +1,187 @@
+package actor
+
+import (
+	"strings"
+
+	"github.com/dragoman-news/dragoman"
+)
+
+// Pronoun resolution, kept conservative: a third-person singular pronoun
+// (he, him, his, himself; she, her, hers, herself) outside quotation marks
+// joins the person of the nearest sentence (this one, before the pronoun,
+// then up to three back) that names people, when exactly one person there
+// fits its gender. A sentence whose people all have the other gender is
+// passed over; two or more that fit leave the pronoun unlinked.
+
+var pronounGender = map[string]byte{
+	"he": 'm', "him": 'm', "his": 'm', "himself": 'm',
+	"she": 'f', "her": 'f', "hers": 'f', "herself": 'f',
+}
+
+// genderWords are words of titles and descriptions that carry a gender.
+var genderWords = map[string]byte{
+	"spokeswoman": 'f', "chairwoman": 'f', "congresswoman": 'f', "businesswoman": 'f', "councilwoman": 'f',
+	"queen": 'f', "princess": 'f', "duchess": 'f', "lady": 'f', "actress": 'f', "mother": 'f', "wife": 'f',
+	"widow": 'f', "daughter": 'f', "sister": 'f', "girl": 'f', "woman": 'f', "grandmother": 'f', "mrs.": 'f',
+	"ms.": 'f', "mrs": 'f', "ms": 'f', "miss": 'f', "madam": 'f', "dame": 'f', "baroness": 'f', "sultana": 'f',
+	"spokesman": 'm', "chairman": 'm', "congressman": 'm', "businessman": 'm', "councilman": 'm',
+	"king": 'm', "prince": 'm', "duke": 'm', "emir": 'm', "sultan": 'm', "father": 'm', "husband": 'm',
+	"son": 'm', "brother": 'm', "boy": 'm', "man": 'm', "grandfather": 'm', "mr.": 'm', "mr": 'm', "sir": 'm',
+	"lord": 'm', "baron": 'm', "sheikh": 'm', "ayatollah": 'm', "imam": 'm', "pope": 'm', "cardinal": 'm',
+	"bishop": 'm', "rabbi": 'm', "priest": 'm', "monk": 'm', "crown": 0,
+}
+
+// entityGender reads the gender of a person entity: an honorific before a
+// mention, a gendered title or description among its roles, else the given
+// name. Conflicting evidence gives none.
+func (s *state) entityGender(e *entity) byte {
+	var g byte
+	vote := func(x byte) {
+		if x == 0 {
+			return
+		}
+		if g != 0 && g != x {
+			g = 'x'
+			return
+		}
+		if g != 'x' {
+			g = x
+		}
+	}
+	for _, c := range e.cands {
+		if c.origin == "pronoun" {
+			continue
+		}
+		if c.desc {
+			for k := c.ws; k < c.we; k++ {
+				vote(genderWords[s.words[k].lower])
+			}
+			continue
+		}
+		if c.ws > 0 && s.sameSent(c.ws-1, c.ws) {
+			vote(honorGender(s.words[c.ws-1].lower))
+		}
+		vote(honorGender(s.words[c.ws].lower))
+	}
+	for _, r := range e.roles {
+		for _, w := range strings.Fields(strings.ToLower(r.Title)) {
+			vote(genderWords[w])
+		}
+	}
+	if g == 0 {
+		if ws := strings.Fields(e.name); len(ws) > 1 {
+			g = s.g.Gender(ws[0])
+		}
+	}
+	if g == 'x' {
+		return 0
+	}
+	return g
+}
+
+func honorGender(w string) byte {
+	switch w {
+	case "mr.", "mr", "sir":
+		return 'm'
+	case "ms.", "ms", "mrs.", "mrs", "miss", "madam", "dame":
+		return 'f'
+	}
+	return 0
+}
+
+// quoted marks the words inside quotation marks, paragraph by paragraph.
+func (s *state) quoted() []bool {
+	out := make([]bool, len(s.words))
+	in := false
+	for i, w := range s.words {
+		if i > 0 && strings.Contains(s.body[s.words[i-1].end:w.start], "\n\n") {
+			in = false
+		}
+		switch w.text {
+		case "“":
+			in = true
+			continue
+		case "”":
+			in = false
+			continue
+		case "\"":
+			in = !in
+			continue
+		}
+		out[i] = in
+	}
+	return out
+}
+
+// pronouns links he/she pronouns to the people they stand for, adding
+// mentions of origin "pronoun".
+func (s *state) pronouns() {
+	if !s.english {
+		return
+	}
+	gender := make([]byte, len(s.ents))
+	hasPerson := false
+	for ei, e := range s.ents {
+		if e.typ == dragoman.Person && len(e.cands) > 0 {
+			gender[ei] = s.entityGender(e)
+			hasPerson = true
+		}
+	}
+	if !hasPerson {
+		return
+	}
+	// the person mentions of each sentence, in text order
+	bySent := make([][]*cand, len(s.sents))
+	for _, c := range s.cands {
+		if c.dead || c.ent < 0 || c.ent >= len(s.ents) || s.ents[c.ent].typ != dragoman.Person {
+			continue
+		}
+		si := s.words[c.ws].sent
+		bySent[si] = append(bySent[si], c)
+	}
+	for _, l := range bySent {
+		sortCands(l)
+	}
+	quoted := s.quoted()
+	for i, w := range s.words {
+		pg := pronounGender[w.lower]
+		if pg == 0 || quoted[i] || s.candAt(i) != nil {
+			continue
+		}
+		si := w.sent
+		for k := si; k >= 0 && k >= si-3; k-- {
+			seen := map[int]bool{}
+			var fit []int
+			for _, c := range bySent[k] {
+				if k == si && c.start >= w.start {
+					break
+				}
+				if seen[c.ent] {
+					continue
+				}
+				seen[c.ent] = true
+				if g := gender[c.ent]; g == 0 || g == pg {
+					fit = append(fit, c.ent)
+				}
+			}
+			if len(seen) == 0 || len(fit) == 0 {
+				continue // no people here, or none of this gender: look further back
+			}
+			ei := -1
+			if len(fit) == 1 {
+				ei = fit[0]
+			}
+			if ei >= 0 {
+				c := s.add(&cand{ws: i, we: i + 1, typ: dragoman.Person, origin: "pronoun", desc: true, score: 0.5})
+				c.ent = ei
+				s.ents[ei].cands = append(s.ents[ei].cands, c)
+				bySent[si] = append(bySent[si], c)
+				sortCands(bySent[si])
+				if gender[ei] == 0 {
+					gender[ei] = pg
+				}
+			}
+			break
+		}
+	}
+}

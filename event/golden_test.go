@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/dragoman-news/dragoman"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files of testdata/golden")
@@ -49,7 +51,7 @@ func TestGolden(t *testing.T) {
 					place = ev.Location.Name
 				}
 				fmt.Fprintf(&b, "%s s%d %s -> %s %s [%s] date=%s place=%s trigger=%q evidence=%q\n",
-					ev.ID, ev.Sentence, ev.Source.Actor, ev.Target.Actor, ev.Code, strings.Join(flags, ","), date, place, ev.Trigger.Text, ev.Evidence.Text)
+					ev.ID, ev.Sentence, ev.Source.Actor, actorCode(ev.Target), ev.Code, strings.Join(flags, ","), date, place, ev.Trigger.Text, ev.Evidence.Text)
 			}
 			golden := strings.TrimSuffix(f, ".txt") + ".golden"
 			if *update {
@@ -74,4 +76,12 @@ func TestGolden(t *testing.T) {
 			t.Errorf("%s has no fixture", g)
 		}
 	}
+}
+
+// actorCode is an actor's code, "-" for a missing target.
+func actorCode(a *dragoman.ActorRef) string {
+	if a == nil {
+		return "-"
+	}
+	return a.Actor
 }

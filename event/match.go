@@ -1,6 +1,10 @@
 package event
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/dragoman-news/dragoman/cameo"
+)
 
 // rawEvent is one coded triple with the words it came from, before it is
 // turned into a dragoman.Event.
@@ -86,7 +90,9 @@ func (s *sentence) code(d *Dictionaries, opt codeOptions) []rawEvent {
 		case b.srcSet:
 			tgt, _ = s.subject(vi, v.start-1)
 		default:
+			s.themeObject = themeCode(fwd)
 			tgt, _ = s.object(vi, v.end)
+			s.themeObject = false
 		}
 		if v.passive && !b.srcSet {
 			by := s.byAgent(v.end)
@@ -334,4 +340,15 @@ func (d *Dictionaries) expandSynset(name string, depth int) [][]string {
 		out = append(out, m)
 	}
 	return out
+}
+
+// themeCode reports whether the object of a verb coded so is usually what
+// the source gives, moves or frees rather than whom it acts on: intents
+// and offers, aid, yielding, force postures.
+func themeCode(code string) bool {
+	switch cameo.Root(code) {
+	case "03", "07", "08", "15":
+		return true
+	}
+	return false
 }

@@ -20,6 +20,11 @@ type docState struct {
 	lastMeet [2]*dragoman.ActorRef // participants of the last meeting coded
 	recent   []string              // country codes in order of mention, for "the two nations"
 	drafts   []draft
+	// country is the article's country: the dateline's, else the country
+	// most of its mentions belong to. Roles named without a country
+	// ("police", "officials") and people of unknown affiliation with a
+	// role take it (see context.go).
+	country string
 }
 
 // draft is an event on its way: needTarget marks a deployment or offer of
@@ -36,6 +41,7 @@ func newDocState(c *Coder, d *dragoman.Document) *docState {
 		st.pub = p.Time
 		st.date = p.Time.Year()*10000 + int(p.Time.Month())*100 + p.Time.Day()
 	}
+	st.country = mainCountry(d)
 	return st
 }
 
@@ -56,6 +62,7 @@ func (st *docState) sentence(si int, sent dragoman.Sentence) {
 	st.markGazetteer(s, text, sent.Start)
 	st.markPeople(s, sent)
 	s.analyse(st.c.dict)
+	s.ctx = st.sentenceCountry(s)
 	for _, m := range s.mentions {
 		if len(m.codes) > 0 && len(m.codes[0]) >= 3 && m.codes[0][:3] != "---" {
 			st.recent = append(st.recent, m.codes[0][:3])
@@ -101,7 +108,17 @@ func (st *docState) markEntities(s *sentence, sent dragoman.Sentence) {
 			code = e.Country
 		}
 		if code == "" {
-			continue
+			code = st.contextCode(&e)
+		}
+		if code == "" {
+			switch e.Type {
+			case dragoman.Organization, dragoman.Facility, dragoman.Law, dragoman.EventName:
+				// a name with no actor code keeps the gazetteer from reading
+				// the place in it ("American Civil Liberties Union")
+				code = "---"
+			default:
+				continue
+			}
 		}
 		for _, m := range e.Mentions {
 			if m.Start < sent.Start || m.End > sent.End {
@@ -115,6 +132,13 @@ func (st *docState) markEntities(s *sentence, sent dragoman.Sentence) {
 			}
 			a, b := s.tokenRange(m.Start, m.End)
 			if !s.free(a, b) {
+				continue
+			}
+			if code == "---" {
+				if _, ok := st.c.gaz.Find(m.Text); ok {
+					continue
+				}
+				s.addMention(mention{start: a, end: b, codes: []string{code}, ref: -1, name: e.Name})
 				continue
 			}
 			place := false
@@ -242,6 +266,16 @@ func (st *docState) add(s *sentence, si int, code string, src, tgt *actorHit, tr
 	if tgt != nil && (strings.HasPrefix(tgt.code, "---") || selfEvent(src.code, tgt.code)) {
 		return
 	}
+	switch cameo.Root(code) {
+	case "01":
+		if code == "010" {
+			tgt = nil // "announced that...": a statement has no target here
+		}
+	case "19":
+		if !armed(src.code) && (tgt == nil || !armed(tgt.code)) && verbalAttack(s.toks[trigA].Up) {
+			code = "111" // "Trump attacked the investigation": words, not force
+		}
+	}
 	neg := s.negatedBefore(evA)
 	mod := s.modalityBefore(evA)
 	code, ok := adjustCode(code, neg, mod)
@@ -304,13 +338,87 @@ func (st *docState) add(s *sentence, si int, code string, src, tgt *actorHit, tr
 		case "074", "033", "150", "154":
 			dr.needTarget = true
 		default:
-			return
+			if !alone(code, src.code) {
+				return
+			}
 		}
 	}
 	if ev.Root == "04" && ev.Source != nil && ev.Target != nil {
 		st.lastMeet = [2]*dragoman.ActorRef{ev.Source, ev.Target}
 	}
 	st.drafts = append(st.drafts, dr)
+}
+
+// alone reports whether an event with code may be coded with no target,
+// as GDELT codes one-sided events: protests, force postures, coercion,
+// assaults and fighting ("police arrested 20 people", "protesters marched",
+// "the army shelled the town"), investigations, claims and denials, and a
+// political actor's public statement ("the ministry announced"); 010 from
+// anyone else (a company, a witness) is not coded.
+func alone(code, src string) bool {
+	switch cameo.Root(code) {
+	case "09", "14", "17", "18":
+		return true
+	case "15", "19", "20":
+		return armed(src) // "the hospital has deployed", "CNN hit"
+	case "01":
+		return political(src)
+	}
+	switch code {
+	case "0871", "0874":
+		return true
+	}
+	return false
+}
+
+// armed reports whether an actor code may use force on its own: a state,
+// its military, police or intelligence, an armed group, a criminal.
+func armed(code string) bool {
+	if len(code) == 3 {
+		_, ok := cameo.Country(code)
+		return ok
+	}
+	for i := 0; i+3 <= len(code); i += 3 {
+		switch code[i : i+3] {
+		case "MIL", "COP", "SPY", "REB", "INS", "SEP", "UAF", "CRM", "IMG", "PKO":
+			return true
+		}
+	}
+	return false
+}
+
+// verbalAttack reports a verb of attacking that news uses for words as
+// often as for force ("attacked the decision", "hit out at").
+func verbalAttack(up string) bool {
+	for _, p := range []string{"ATTACK", "HIT", "STRIK", "STRUCK", "TARGET", "SMASH"} {
+		if strings.HasPrefix(up, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// political reports whether an actor code names a state, a body of one,
+// an international organization, or an armed or opposition group.
+func political(code string) bool {
+	if len(code) == 3 {
+		_, ok := cameo.Country(code)
+		return ok
+	}
+	for i := 0; i+3 <= len(code); i += 3 {
+		switch code[i : i+3] {
+		case "GOV", "LEG", "JUD", "MIL", "COP", "SPY", "REB", "INS", "SEP", "OPP", "IGO", "UAF", "IMG":
+			return true
+		}
+	}
+	return false
+}
+
+func actorOf(r *dragoman.ActorRef) string {
+	if r == nil {
+		return ""
+	}
+	return r.Actor
 }
 
 func sameCountry(a, b string) bool {
@@ -356,7 +464,7 @@ func (s *sentence) negatedBefore(i int) bool {
 	for k := i - 1; k >= 0 && k >= i-7; k-- {
 		u := s.toks[k].Up
 		switch u {
-		case "NOT", "N'T", "NEVER", "NO", "WITHOUT":
+		case "NOT", "N'T", "NEVER", "NO":
 			return true
 		case ",", ";", ":", "THAT", "WHICH", "WHO", "BECAUSE", "IF", "WHEN", "WHILE", "BUT":
 			return false
@@ -599,7 +707,7 @@ func (st *docState) restates(ev dragoman.Event) bool {
 		if o.Sentence != ev.Sentence {
 			break
 		}
-		if o.Root == ev.Root && o.Source.Actor == ev.Source.Actor && o.Target.Actor == ev.Target.Actor && o.Evidence.Overlaps(ev.Evidence) {
+		if o.Root == ev.Root && o.Source.Actor == ev.Source.Actor && actorOf(o.Target) == actorOf(ev.Target) && o.Evidence.Overlaps(ev.Evidence) {
 			return true
 		}
 	}
@@ -624,14 +732,16 @@ func (st *docState) finish() {
 	seen := map[string]bool{}
 	for _, dr := range st.drafts {
 		ev := dr.ev
-		if ev.Target == nil {
-			if !dr.needTarget || where == "" || selfEvent(ev.Source.Actor, where) {
+		if ev.Target == nil && dr.needTarget {
+			switch {
+			case where != "" && !selfEvent(ev.Source.Actor, where):
+				name, _ := cameo.Country(where)
+				ev.Target = &dragoman.ActorRef{Name: name, Actor: where}
+			case !alone(ev.Code, ev.Source.Actor):
 				continue
 			}
-			name, _ := cameo.Country(where)
-			ev.Target = &dragoman.ActorRef{Name: name, Actor: where}
 		}
-		key := fmt.Sprintf("%d|%s|%s|%s|%d", ev.Sentence, ev.Source.Actor, ev.Target.Actor, ev.Code, ev.Trigger.Start)
+		key := fmt.Sprintf("%d|%s|%s|%s|%d", ev.Sentence, ev.Source.Actor, actorOf(ev.Target), ev.Code, ev.Trigger.Start)
 		if seen[key] || st.restates(ev) {
 			continue
 		}

@@ -24,7 +24,7 @@ var speechVerbs = map[string]bool{
 // nounEvents codes the nominal events of an analysed sentence.
 func (st *docState) nounEvents(s *sentence, si int) {
 	for i := 0; i < len(s.toks); i++ {
-		if s.mentAt[i] >= 0 || s.verbAt[i] >= 0 {
+		if s.mentAt[i] >= 0 || s.verbAt[i] >= 0 || s.nameWord(i) {
 			continue
 		}
 		p, n := st.c.nouns.longest(s.toks, i)
@@ -44,7 +44,7 @@ func (st *docState) nounEvents(s *sentence, si int) {
 		}
 		flags := st.c.flags[p]
 		sym := strings.Contains(flags, "sym")
-		src, tgt := st.nounRoles(s, c, i, after, sym)
+		src, tgt, how := st.nounRoles(s, c, i, after, sym)
 		if src == nil && tgt == nil && strings.Contains(flags, "meet") && st.lastMeet[0] != nil && s.definite(c, i) {
 			a, b := *st.lastMeet[0], *st.lastMeet[1]
 			a.Span, b.Span = nil, nil
@@ -52,13 +52,17 @@ func (st *docState) nounEvents(s *sentence, si int) {
 			tgt = &actorHit{code: b.Actor, mention: -1, start: -1, end: -1, external: &b}
 		}
 		if src == nil || src.code == "" {
-			src = st.speakerFor(s, i)
+			src, how = st.speakerFor(s, i), "speaker"
 		}
 		lo := c.start
 		for lo < i && classOf(s.toks[lo].Up) == cDet {
 			lo++
 		}
-		if src == nil {
+		if src == nil || tgt == nil && !ownSource(how) {
+			// with no target, a noun is coded only when the text says whose
+			// action it is ("Russia's investigation", "police launched a
+			// raid"), not for the subject of another verb ("police
+			// condemned the attack") or the speaker of the sentence
 			i = after - 1
 			continue
 		}
@@ -67,9 +71,17 @@ func (st *docState) nounEvents(s *sentence, si int) {
 	}
 }
 
+// ownSource reports whether nounRoles found the source of a noun in the
+// words of the noun itself: a possessor or modifier, "by X", or the
+// subject of a light verb ("held talks", "launched an investigation").
+func ownSource(how string) bool {
+	return how == "modifier" || how == "by" || how == "light"
+}
+
 // nounRoles finds the source and target of a noun at tokens [a, b) of
-// chunk c.
-func (st *docState) nounRoles(s *sentence, c chunk, a, b int, sym bool) (src, tgt *actorHit) {
+// chunk c, and says where the source came from: "modifier", "by",
+// "light", "verb" (the subject of a lexicon verb before the phrase).
+func (st *docState) nounRoles(s *sentence, c chunk, a, b int, sym bool) (src, tgt *actorHit, how string) {
 	// a possessor or modifier inside the phrase: "Moscow's invasion",
 	// "U.S. sanctions"; a city there is a place ("the Riyadh meeting")
 	for k := c.start; k < a; k++ {
@@ -94,6 +106,9 @@ func (st *docState) nounRoles(s *sentence, c chunk, a, b int, sym bool) (src, tg
 		if src == nil && len(h) > 0 {
 			src = &h[0]
 		}
+		if src != nil {
+			how = "modifier"
+		}
 		break
 	}
 	j := b
@@ -102,12 +117,12 @@ func (st *docState) nounRoles(s *sentence, c chunk, a, b int, sym bool) (src, tg
 		m := s.mentions[s.mentAt[j]]
 		if m.end+1 < len(s.toks) && lightVerbs[s.toks[m.end].Up] && s.toks[m.end+1].Up == "WITH" {
 			if h := s.filter(s.chunkHits(s.chunkOf[j])); len(h) > 0 && src == nil {
-				src = &h[0]
+				src, how = &h[0], "light"
 			}
 			if g := s.groupAfter(m.end + 2); len(g) > 0 {
 				tgt = &g[0]
 			}
-			return src, tgt
+			return src, tgt, how
 		}
 	}
 	if j < len(s.toks) {
@@ -116,12 +131,12 @@ func (st *docState) nounRoles(s *sentence, c chunk, a, b int, sym bool) (src, tg
 			x, y := s.pairAfter(j + 1)
 			if x != nil && y != nil {
 				if src == nil {
-					return x, y
+					return x, y, "modifier"
 				}
 				if sameCountry(src.code, x.code) {
-					return src, y
+					return src, y, how
 				}
-				return src, x
+				return src, x, how
 			}
 		case "OF", "ON", "AGAINST", "WITH", "TO", "INTO", "TOWARD", "TOWARDS", "UPON":
 			if g := s.groupAfter(j + 1); len(g) > 0 {
@@ -129,7 +144,7 @@ func (st *docState) nounRoles(s *sentence, c chunk, a, b int, sym bool) (src, tg
 			}
 		case "BY":
 			if g := s.groupAfter(j + 1); len(g) > 0 && src == nil {
-				src = &g[0]
+				src, how = &g[0], "by"
 			}
 		}
 	}
@@ -139,11 +154,14 @@ func (st *docState) nounRoles(s *sentence, c chunk, a, b int, sym bool) (src, tg
 		k := c.start - 1
 		if lightVerbs[s.toks[k].Up] || s.verbAt[k] >= 0 {
 			if h, _ := s.subjectAt(k); len(h) > 0 {
-				src = &h[0]
+				src, how = &h[0], "verb"
+				if lightVerbs[s.toks[k].Up] && s.verbAt[k] < 0 {
+					how = "light"
+				}
 			}
 		}
 	}
-	return src, tgt
+	return src, tgt, how
 }
 
 // subjectAt is subject() for a word that need not be a lexicon verb.

@@ -25,6 +25,13 @@ type sentence struct {
 	news bool
 	// nounWords are the words of the nominal lexicon (news mode).
 	nounWords map[string]bool
+	// ctx is the country a role named without one belongs to ("police"
+	// in a report from France is FRACOP), news mode only; "" for none.
+	ctx string
+	// themeObject is set while the object of a verb that moves or gives
+	// what it names is looked for ("put troops", "released prisoners"):
+	// a role with no country there is what is moved, not the target.
+	themeObject bool
 }
 
 // mention is an actor named in the sentence.
@@ -68,6 +75,7 @@ type actorHit struct {
 	start    int // tokens naming it
 	end      int
 	external *dragoman.ActorRef // an actor from outside the sentence (a quote's speaker)
+	ctx      bool               // a role whose country came from the context
 }
 
 // findActors marks the dictionary actors of the sentence, longest match
@@ -151,6 +159,9 @@ func (s *sentence) findVerbs(d *Dictionaries) {
 		if c == cModal || c == cDet || c == cPrep || c == cConj || c == cSub {
 			continue
 		}
+		if s.news && s.nameWord(i) {
+			continue // "on March 24", "the Iraq War", "Strike Force"
+		}
 		for _, vf := range d.verbs[s.toks[i].Up] {
 			st := i - vf.head
 			en := st + len(vf.words)
@@ -186,6 +197,23 @@ func (s *sentence) findVerbs(d *Dictionaries) {
 			break
 		}
 	}
+}
+
+// nameWord reports whether token i is capitalized inside the sentence,
+// so part of a name or a title rather than a verb or a common noun.
+func (s *sentence) nameWord(i int) bool {
+	if i == 0 {
+		return false
+	}
+	t := s.toks[i].Text
+	if t == "" || !(t[0] >= 'A' && t[0] <= 'Z') {
+		return false
+	}
+	switch s.toks[i-1].Up {
+	case "\"", "“", "‘", "'", "(", "[", ":", "—", "-", "–":
+		return false // a quotation or an aside starts here
+	}
+	return true
 }
 
 // nounReading reports whether the verb word at head reads as a noun ("an
@@ -430,6 +458,17 @@ func (s *sentence) agentCodes(c chunk) []string {
 func (s *sentence) chunkHits(ci int) []actorHit {
 	c := s.chunks[ci]
 	ag := s.agentCodes(c)
+	if s.news && c.actor >= 0 && s.modifierOnly(c, s.mentions[c.actor]) {
+		// "a Kabul car bombing", "the American Civil Liberties Union":
+		// the place names something else
+		c.actor = -1
+	}
+	if s.news && c.actor >= 0 && s.mentions[c.actor].codes[0] == "---" {
+		return nil // a name the earlier stages know is no actor
+	}
+	if s.news && c.actor < 0 && len(c.agents) > 0 && !s.agentHeads(c) {
+		return nil // "police oversight council", "criminal rehabilitation"
+	}
 	if c.actor >= 0 {
 		m := s.mentions[c.actor]
 		if s.news && len(m.codes) == 1 && len(m.codes[0]) == 3 {
@@ -453,6 +492,40 @@ func (s *sentence) chunkHits(ci int) []actorHit {
 		return []actorHit{{code: compose("---", ag), mention: -1, start: a.start, end: s.agents[c.agents[len(c.agents)-1]].end}}
 	}
 	return nil
+}
+
+// modifierOnly reports whether an actor mention only modifies the head
+// of its phrase: a city before a common noun that is no role ("a Kabul
+// car bombing", not "Moscow police"), or a country before capitalized
+// words that are no role, which make a name of something else ("U.S.
+// Route 2", "American Civil Liberties Union").
+func (s *sentence) modifierOnly(c chunk, m mention) bool {
+	k := m.end
+	if k >= c.end || s.toks[k].Up == "'S" || s.toks[k].Up == "'" {
+		return false
+	}
+	if s.agentAt[k] >= 0 || s.mentAt[k] >= 0 {
+		return false
+	}
+	if m.place {
+		// any role later in the phrase keeps the city ("Moscow riot police")
+		for j := k; j < c.end; j++ {
+			if s.agentAt[j] >= 0 || s.mentAt[j] >= 0 {
+				return false
+			}
+		}
+		return true
+	}
+	t := s.toks[k].Text
+	return len(m.codes) == 1 && len(m.codes[0]) == 3 && t != "" && t[0] >= 'A' && t[0] <= 'Z'
+}
+
+// agentHeads reports whether the last role of a phrase is its head: only
+// a possessive may follow it ("police's").
+func (s *sentence) agentHeads(c chunk) bool {
+	last := s.agents[c.agents[len(c.agents)-1]]
+	k := last.end
+	return k >= c.end || s.toks[k].Up == "'S" || s.toks[k].Up == "'"
 }
 
 // isConnector reports whether tokens [i, j) join members of a list: ",",

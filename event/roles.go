@@ -16,6 +16,9 @@ func (s *sentence) subject(vi int, from int) ([]actorHit, int) {
 		return nil, -1
 	}
 	u := s.toks[i].Up
+	if s.news && u == "," && vi >= 0 && s.participle(vi) {
+		return nil, -1 // ", killing four": whose act is not said here
+	}
 	if u == "AND" || u == "OR" || u == "BUT" || (u == "," && vi > 0) {
 		// coordinated verbs share the subject of the previous verb
 		if vi > 0 {
@@ -40,6 +43,7 @@ func (s *sentence) subject(vi int, from int) ([]actorHit, int) {
 	if ci < 0 || s.chunks[ci].end != i+1 {
 		return nil, -1
 	}
+	participle := s.news && vi >= 0 && s.participle(vi)
 	members, start := s.groupLeft(ci)
 	// climb a chain of prepositional phrases to its head: "the ambassadors
 	// of Arnor", "Gollum centre of a diplomatic row between Radagast",
@@ -60,6 +64,9 @@ func (s *sentence) subject(vi int, from int) ([]actorHit, int) {
 		starts = append(starts, start)
 	}
 	for c := len(chain) - 1; c >= 0; c-- {
+		if participle && c < len(chain)-1 {
+			break // "posted a message on Twitter blaming Iran": not Twitter
+		}
 		var end int
 		last := chain[c][len(chain[c])-1]
 		end = s.chunks[last].end
@@ -71,19 +78,50 @@ func (s *sentence) subject(vi int, from int) ([]actorHit, int) {
 	return nil, starts[len(starts)-1]
 }
 
+// participle reports whether verb vi is an -ing form with no auxiliary
+// before it ("a message blaming Iran", ", killing four"): its subject is
+// not simply the phrase before it.
+func (s *sentence) participle(vi int) bool {
+	v := s.verbs[vi]
+	if !strings.HasSuffix(s.toks[v.head].Up, "ING") || v.start == 0 {
+		return false
+	}
+	switch classOf(s.toks[v.start-1].Up) {
+	case cAux, cModal, cTo, cAdverb, cNeg:
+		return false
+	}
+	return true
+}
+
 // antecedent resolves a pronoun subject at token i to the first actor of
 // the sentence before it ("Ethiopia indicated it would act"); a plural
 // pronoun takes the whole list ("Britain and Sweden have suggested they").
 func (s *sentence) antecedent(i int) ([]actorHit, int) {
-	plural := false
+	plural, neuter := false, false
 	switch s.toks[i].Up {
 	case "THEY", "THEM", "THEMSELVES", "WE":
 		plural = true
+	case "IT", "ITS", "ITSELF":
+		neuter = true
+	}
+	if s.news {
+		for k := 0; k < i; k++ {
+			switch s.toks[k].Up {
+			case "\"", "“", "”":
+				return nil, -1 // the pronoun is inside a quotation, or after one
+			}
+		}
 	}
 	for k := 0; k < i; k++ {
 		ci := s.chunkOf[k]
 		if ci < 0 || !s.chunks[ci].codable() {
 			continue
+		}
+		if s.news {
+			if st := s.chunks[ci].start; st > 0 && classOf(s.toks[st-1].Up) == cPrep {
+				k = s.chunks[ci].end - 1
+				continue // "in French", "on Twitter": not a subject
+			}
 		}
 		if plural {
 			members, end := s.groupRight(ci)
@@ -93,22 +131,32 @@ func (s *sentence) antecedent(i int) ([]actorHit, int) {
 			continue
 		}
 		if h := s.filter(s.chunkHits(ci)); len(h) > 0 {
+			if neuter && fromContext(h) {
+				continue // "officials said it killed nine": not the officials
+			}
 			return dedupe(h), s.chunks[ci].start
 		}
 	}
 	return nil, -1
 }
 
-// filter drops, in news mode, actors known only by a role ("---GOV").
+// filter gives, in news mode, actors known only by a role ("---GOV") the
+// country of their context ("police" in a report from France: FRACOP),
+// and drops them when there is none.
 func (s *sentence) filter(h []actorHit) []actorHit {
 	if !s.news {
 		return h
 	}
 	out := h[:0]
 	for _, x := range h {
-		if !strings.HasPrefix(x.code, "---") {
-			out = append(out, x)
+		if strings.HasPrefix(x.code, "---") {
+			if s.ctx == "" || len(x.code) <= 3 {
+				continue
+			}
+			x.code = s.ctx + x.code[3:]
+			x.ctx = true
 		}
+		out = append(out, x)
 	}
 	return out
 }
@@ -197,11 +245,35 @@ func (s *sentence) object(vi int, from int) ([]actorHit, int) {
 		}
 		members, end := s.groupRight(ci)
 		hits := s.filter(s.resolveGroup(members, end))
+		if len(hits) > 0 && fromContext(hits) {
+			// "mobilized troops along its border with Ukraine", "arrested
+			// two men in Paris": a role with no country of its own is the
+			// object only when no named actor follows, and never when it
+			// is what the source moves or gives ("put their own troops")
+			if s.themeObject || ownedBySubject(s.toks[c.start].Up) {
+				continue
+			}
+			if possessor == nil {
+				possessor, pat = dedupe(hits), i
+			}
+			continue
+		}
 		if len(hits) > 0 {
 			return dedupe(hits), i
 		}
 	}
 	return possessor, pat
+}
+
+// fromContext reports whether every actor of a phrase is a role that took
+// the country of its context.
+func fromContext(h []actorHit) bool {
+	for _, x := range h {
+		if !x.ctx {
+			return false
+		}
+	}
+	return true
 }
 
 // setting reports whether chunk ci names where something happened rather
@@ -253,4 +325,14 @@ func (s *sentence) byAgent(from int) []actorHit {
 		}
 	}
 	return nil
+}
+
+// ownedBySubject reports a possessive determiner that gives a phrase to
+// the clause's own subject ("their own troops", "its police").
+func ownedBySubject(up string) bool {
+	switch up {
+	case "ITS", "THEIR", "HIS", "HER", "OUR", "MY", "YOUR":
+		return true
+	}
+	return false
 }

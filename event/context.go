@@ -1,0 +1,148 @@
+package event
+
+import (
+	"strings"
+
+	"github.com/dragoman-news/dragoman"
+	"github.com/dragoman-news/dragoman/cameo"
+)
+
+// Actors from context. News names many actors by their role alone
+// ("police arrested two men", "officials said") and many people the
+// dictionaries do not know. Like PETRARCH's agents, a role adds a type to
+// a country; when the sentence names none, the country is the one the
+// article is about: the dateline's, else the country most of the article's
+// mentions belong to.
+
+// mainCountry returns the country an article is about, or "".
+func mainCountry(d *dragoman.Document) string {
+	if dl := d.Article.Dateline; dl != nil && len(dl.CountryCode) == 3 {
+		return dl.CountryCode
+	}
+	count := map[string]int{}
+	total := 0
+	for i := range d.Entities {
+		e := &d.Entities[i]
+		cc := e.Country
+		if cc == "" && len(e.Actor) >= 3 {
+			cc = e.Actor[:3]
+		}
+		if len(cc) != 3 {
+			continue
+		}
+		if _, ok := cameo.Country(cc); !ok {
+			continue
+		}
+		n := len(e.Mentions)
+		count[cc] += n
+		total += n
+	}
+	best, most, second := "", 0, 0
+	for cc, n := range count {
+		switch {
+		case n > most || n == most && cc < best:
+			if best != "" && most > second {
+				second = most
+			}
+			best, most = cc, n
+		case n > second:
+			second = n
+		}
+	}
+	// a clear majority: at least two mentions, two fifths of them, and more
+	// than any other country
+	if most < 2 || 5*most < 2*total || most == second {
+		return ""
+	}
+	return best
+}
+
+// sentenceCountry returns the country of a sentence's roles: the one
+// country it names as a place ("in Mexico", "Clairton, Pennsylvania"),
+// else the article's.
+func (st *docState) sentenceCountry(s *sentence) string {
+	one := ""
+	for _, m := range s.mentions {
+		if len(m.codes) != 1 || len(m.codes[0]) < 3 {
+			continue
+		}
+		if !m.place && !(isCountry(m.codes) && st.isPlaceName(s, m)) {
+			continue
+		}
+		cc := m.codes[0][:3]
+		if _, ok := cameo.Country(cc); !ok {
+			continue
+		}
+		switch {
+		case one == "":
+			one = cc
+		case one != cc:
+			return st.country // several countries: none of them is sure
+		}
+	}
+	if one != "" {
+		return one
+	}
+	return st.country
+}
+
+// contextCode returns an actor code for an entity the actor stage left
+// without one, when the text supports it: a person with a role of known
+// type ("Sheriff Lee": COP) takes the role's country, else the entity's,
+// else the article's; a person whose country alone is known is that
+// country; an organization whose name holds a role word ("Florida Highway
+// Patrol", "Emergencies Ministry") is that role of its country.
+func (st *docState) contextCode(e *dragoman.Entity) string {
+	switch e.Type {
+	case dragoman.Person:
+		for _, r := range e.Roles {
+			if r.Type == "" || r.Former || r.Retired {
+				continue
+			}
+			cc := r.Country
+			if cc == "" {
+				cc = e.Country
+			}
+			if cc == "" {
+				cc = st.country
+			}
+			if cc != "" {
+				return cc + r.Type
+			}
+		}
+		if len(e.Country) == 3 {
+			return e.Country
+		}
+	case dragoman.Organization, dragoman.Group:
+		typ := st.c.roleOf(e.Name)
+		if typ == "" {
+			return ""
+		}
+		cc := e.Country
+		if cc == "" {
+			cc = st.country
+		}
+		if cc != "" {
+			return cc + typ
+		}
+	}
+	return ""
+}
+
+// roleOf returns the type code of the last role word of a name
+// ("Florida Highway Patrol": COP), or "".
+func (c *Coder) roleOf(name string) string {
+	toks := tokenize(name, 0)
+	typ := ""
+	for i := 0; i < len(toks); i++ {
+		p, n := c.dict.agents.longest(toks, i)
+		if p == nil {
+			continue
+		}
+		if t := strings.Trim(p.agent, "~ "); len(t) == 3 {
+			typ = t
+		}
+		i += n - 1
+	}
+	return typ
+}

@@ -253,15 +253,12 @@ func analyzeOne(ctx context.Context, analyze Analyzer, it article.Item) (d *drag
 	d.Warnings = append(d.Warnings, it.Warnings...)
 	defer func() {
 		if r := recover(); r != nil {
-			stack := string(debug.Stack())
-			if i := strings.Index(stack, "panic("); i >= 0 {
-				stack = stack[i:]
-			}
-			if len(stack) > 600 {
-				stack = stack[:600]
+			msg := fmt.Sprintf("panic: %v", r)
+			if at := panicSite(string(debug.Stack())); at != "" {
+				msg += " (at " + at + ")"
 			}
 			d = nil
-			f = failure(it.Article.Source, "analyze", fmt.Errorf("panic: %v\n%s", r, stack))
+			f = failure(it.Article.Source, "analyze", errors.New(msg))
 			f.ArticleID = it.Article.ID
 		}
 	}()
@@ -275,6 +272,33 @@ func analyzeOne(ctx context.Context, analyze Analyzer, it article.Item) (d *drag
 		return nil, f
 	}
 	return d, nil
+}
+
+// panicSite returns the function and file:line that panicked, from a
+// stack trace: the first frame after the runtime's panic frames. It has no
+// addresses, so that the same panic gives the same message every time.
+func panicSite(stack string) string {
+	lines := strings.Split(stack, "\n")
+	for i := 0; i+1 < len(lines); i++ {
+		if !strings.HasPrefix(lines[i], "panic(") {
+			continue
+		}
+		for j := i + 2; j+1 < len(lines); j += 2 {
+			fn := lines[j]
+			if strings.HasPrefix(fn, "runtime.") {
+				continue
+			}
+			if k := strings.LastIndexByte(fn, '('); k > 0 {
+				fn = fn[:k]
+			}
+			loc := strings.TrimSpace(lines[j+1])
+			if k := strings.Index(loc, " +0x"); k > 0 {
+				loc = loc[:k]
+			}
+			return fn + " " + loc
+		}
+	}
+	return ""
 }
 
 func failure(source, stage string, err error) *dragoman.IngestFailure {

@@ -274,17 +274,29 @@ func (s *state) describe() {
 			}
 		}
 		var match *entity
-		for _, e := range s.ents {
-			if e.typ != dragoman.Person {
-				continue
+		for pass := 0; pass < 2 && match == nil; pass++ {
+			// exact titles first; then, for a bare head noun ("the
+			// minister", "the envoy"), any title with that head held by a
+			// person named earlier
+			if pass == 1 && (h.end-k != 1 || strings.Contains(h.t.Title, " ")) {
+				break
 			}
-			for _, r := range titles[e] {
-				if r[0] == h.t.Title && (country == "" || r[1] == country) {
-					if match != nil && match != e {
-						match = nil
-						goto next
+			for _, e := range s.ents {
+				if e.typ != dragoman.Person {
+					continue
+				}
+				for _, r := range titles[e] {
+					ok := r[0] == h.t.Title
+					if pass == 1 {
+						ok = r[0] != "" && lastField(r[0]) == h.t.Title && s.namedBefore(e, s.words[i].start)
 					}
-					match = e
+					if ok && (country == "" || r[1] == country) {
+						if match != nil && match != e {
+							match = nil
+							goto next
+						}
+						match = e
+					}
 				}
 			}
 		}
@@ -376,4 +388,21 @@ func sortCands(cs []*cand) {
 		}
 		return cs[i].end > cs[j].end
 	})
+}
+
+func lastField(s string) string {
+	if k := strings.LastIndexByte(s, ' '); k >= 0 {
+		return s[k+1:]
+	}
+	return s
+}
+
+// namedBefore reports whether a person is named before byte offset off.
+func (s *state) namedBefore(e *entity, off int) bool {
+	for _, c := range e.cands {
+		if !c.desc && c.start < off {
+			return true
+		}
+	}
+	return false
 }

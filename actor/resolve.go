@@ -262,8 +262,10 @@ func (s *state) resolvePerson(e *entity, main string) {
 		case country != "":
 			e.actor = country + roleType(r.Type)
 		case main != "" && stateType[r.Type]:
-			// a state's official the text gives no country: the article's country
-			e.actor, e.ctry = main+roleType(r.Type), main
+			// a state's official the text gives no country: the country
+			// named nearest before, else the article's country
+			near := s.nearCountry(e, main)
+			e.actor, e.ctry = near+roleType(r.Type), near
 			e.origin = "context"
 			return
 		default:
@@ -280,7 +282,8 @@ func (s *state) resolvePerson(e *entity, main string) {
 	if len(e.roles) > 0 && len(holders) == 0 && main != "" {
 		for _, r := range e.roles {
 			if stateType[r.Type] {
-				e.actor, e.ctry, e.origin = main, main, "context"
+				near := s.nearCountry(e, main)
+				e.actor, e.ctry, e.origin = near, near, "context"
 				return
 			}
 		}
@@ -307,13 +310,50 @@ func (s *state) resolvePerson(e *entity, main string) {
 	}
 }
 
+// nearCountry is the country named nearest before the first mention of a
+// person, in its sentence or the two before it (a country, a demonym, a
+// capital, a national body or group), else main. "Chinese officials
+// accused him ... A spokesman for the Eastern Theater Command, Senior
+// Colonel Shi Yi" makes the spokesman Chinese in a story about Taiwan.
+func (s *state) nearCountry(e *entity, main string) string {
+	first := e.cands[0]
+	for _, c := range e.cands {
+		if !c.desc && c.start < first.start || first.desc && !c.desc {
+			first = c
+		}
+	}
+	si := s.words[first.ws].sent
+	best, at := "", -1
+	for _, c := range s.cands {
+		if c.dead || c.desc || c.start >= first.start || c.start <= at || len(c.country) != 3 {
+			continue
+		}
+		if cs := s.words[c.ws].sent; cs < si-2 || cs > si {
+			continue
+		}
+		switch c.typ {
+		case dragoman.GPE, dragoman.NORP, dragoman.Group, dragoman.Organization:
+		default:
+			continue
+		}
+		if cc, ok := s.g.Country(c.country); !ok || cc.IsRegion {
+			continue
+		}
+		best, at = c.country, c.start
+	}
+	if best == "" {
+		return main
+	}
+	return best
+}
+
 // roleType maps the role types of titles onto the CAMEO codes an actor
 // code carries.
 func roleType(t string) string {
 	switch t {
 	case "IGO":
 		return "GOV"
-	case "CVL", "":
+	case "":
 		return ""
 	}
 	return t

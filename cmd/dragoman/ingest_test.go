@@ -217,6 +217,32 @@ func TestIngestSurvivesKill(t *testing.T) {
 	if again := countRows(t, db); again != want {
 		t.Errorf("third run changed the database: %+v", again)
 	}
+
+	// Two ingests of the same input at once into a fresh database: both
+	// finish, and nothing is stored twice.
+	twice := filepath.Join(dir, "twice.db")
+	var cmds []*exec.Cmd
+	var outs []*strings.Builder
+	for range 2 {
+		c := exec.Command(bin, "ingest", "--db", twice, "--progress", "none", "--jobs", "1", corpus)
+		var b strings.Builder
+		c.Stdout, c.Stderr = &b, &b
+		if err := c.Start(); err != nil {
+			t.Fatal(err)
+		}
+		cmds, outs = append(cmds, c), append(outs, &b)
+	}
+	for i, c := range cmds {
+		err := c.Wait()
+		if code := c.ProcessState.ExitCode(); code != 1 || strings.Contains(outs[i].String(), "locked") {
+			// exit status 1 is the broken line; anything else is a failure
+			t.Errorf("concurrent ingest %d: %v\n%s", i, err, outs[i])
+		}
+	}
+	checkIntegrity(t, twice)
+	if got := countRows(t, twice); got.articles != want.articles || got.mentions != want.mentions || got.events != want.events || got.quotes != want.quotes || got.errors != 1 {
+		t.Errorf("two ingests at once: %+v\none: %+v", got, want)
+	}
 }
 
 // tryCount reads the number of stored articles, if the database is

@@ -5,6 +5,7 @@ import (
 	"context"
 	"database/sql"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -228,5 +229,39 @@ func TestDiskFull(t *testing.T) {
 	}
 	if ok, err := db.IntegrityCheck(ctx); err != nil || ok != "ok" {
 		t.Errorf("integrity after full disk: %q %v", ok, err)
+	}
+}
+
+// TestReadOnlyFile writes to a database file the system will not let
+// anyone change (chattr +i, so that it holds for root too).
+func TestReadOnlyFile(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "locked-down.db")
+	db, err := sqlite.Open(ctx, path, sqlite.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.Put(ctx, dragoman.Batch{Documents: []*dragoman.Document{storetest.Riyadh()}}); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	if out, err := exec.Command("chattr", "+i", path).CombinedOutput(); err != nil {
+		t.Skipf("cannot make the file immutable here: %v %s", err, out)
+	}
+	defer exec.Command("chattr", "-i", path).Run()
+	db, err = sqlite.Open(ctx, path, sqlite.Options{})
+	if err != nil {
+		if dragoman.ErrorCode(err) != dragoman.EUNAVAILABLE {
+			t.Fatalf("open of an immutable file = %v, want unavailable", err)
+		}
+		return
+	}
+	defer db.Close()
+	_, err = db.Put(ctx, dragoman.Batch{Documents: []*dragoman.Document{storetest.Convoy()}})
+	if dragoman.ErrorCode(err) != dragoman.EUNAVAILABLE || !strings.Contains(err.Error(), "read-only") {
+		t.Errorf("Put into an immutable file = %v, want unavailable: read-only", err)
+	}
+	if st, err := db.Stats(ctx); err != nil || st.Articles != 1 {
+		t.Errorf("after the refused write: %+v %v", st, err)
 	}
 }

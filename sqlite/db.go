@@ -119,7 +119,7 @@ func Open(ctx context.Context, path string, opts Options) (*DB, error) {
 		var n int
 		if err := db.r.QueryRowContext(ctx, `SELECT count(*) FROM schema_migrations`).Scan(&n); err != nil {
 			db.Close()
-			return nil, db.wrap(err, "read schema")
+			return nil, db.wrap(err, "open")
 		}
 	}
 	db.r.SetMaxOpenConns(4)
@@ -145,7 +145,7 @@ func checkHeader(path string) error {
 func (db *DB) setup(ctx context.Context) error {
 	var mode string
 	if err := db.w.QueryRowContext(ctx, `PRAGMA journal_mode=WAL`).Scan(&mode); err != nil {
-		return db.wrap(err, "set WAL mode")
+		return db.wrap(err, "open")
 	}
 	if _, err := db.w.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`); err != nil {
 		return db.wrap(err, "create schema_migrations")

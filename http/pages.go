@@ -2,6 +2,7 @@ package http
 
 import (
 	"bytes"
+	"context"
 	"embed"
 	"html/template"
 	"io/fs"
@@ -122,15 +123,35 @@ func (s *Server) pageHome(w http.ResponseWriter, r *http.Request) {
 		s.pageError(w, r, err)
 		return
 	}
-	// Most active dyads: country pairs among the recent events.
-	evs, err := s.cfg.Store.Events(ctx, dragoman.EventFilter{Limit: 2000})
+	dyads, err := s.activeDyads(ctx)
 	if err != nil {
 		s.pageError(w, r, err)
 		return
 	}
 	s.render(w, r, http.StatusOK, "home.html", "dragoman", map[string]any{
-		"Articles": arts, "Actors": actors, "Stats": stats, "Dyads": topDyads(evs, 10),
+		"Articles": arts, "Actors": actors, "Stats": stats, "Dyads": dyads,
 	})
+}
+
+// dyadCacheFor is how long the home page's list of active dyads is kept:
+// counting them reads the recent events, which is the dearest part of the
+// page, and the list changes slowly.
+const dyadCacheFor = 30 * time.Second
+
+// activeDyads returns the country pairs with the most events among the
+// 1,000 most recent, recomputed at most every dyadCacheFor.
+func (s *Server) activeDyads(ctx context.Context) ([]dyadCount, error) {
+	s.dyadMu.Lock()
+	defer s.dyadMu.Unlock()
+	if s.dyads != nil && time.Since(s.dyadsAt) < dyadCacheFor {
+		return s.dyads, nil
+	}
+	evs, err := s.cfg.Store.Events(ctx, dragoman.EventFilter{Limit: 1000})
+	if err != nil {
+		return nil, err
+	}
+	s.dyads, s.dyadsAt = topDyads(evs, 10), time.Now()
+	return s.dyads, nil
 }
 
 type dyadCount struct {

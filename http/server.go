@@ -13,6 +13,7 @@ import (
 	"net/http"
 	"runtime/debug"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/dragoman-news/dragoman"
@@ -50,6 +51,10 @@ type Server struct {
 	sem     chan struct{}
 	metrics *metrics
 	log     *slog.Logger
+
+	dyadMu  sync.Mutex
+	dyads   []dyadCount
+	dyadsAt time.Time
 }
 
 // New builds the server's routes.

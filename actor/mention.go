@@ -231,6 +231,13 @@ func (s *state) typeRuns() {
 		if c.dead || !c.untyped {
 			continue
 		}
+		// "Pan-democrat Lam Cheuk-ting", "Nonpartisan Paul Tse": a
+		// sentence-initial word the text also writes in lower case is no
+		// part of the name
+		if c.we-c.ws > 1 && s.words[c.ws].first && s.lowerWords()[s.words[c.ws].lower] {
+			c.ws++
+			c.start = s.words[c.ws].start
+		}
 		n := c.we - c.ws
 		first := s.words[c.ws]
 		prevTitle := false
@@ -321,13 +328,27 @@ func (s *state) typeRuns() {
 			c.typ = dragoman.Person
 		}
 	}
+	// given names that open exactly one person's full name ("Daniel" after
+	// "Daniel Montalvo")
+	firsts := map[string]int{}
+	seenFull := map[string]bool{}
+	for _, c := range s.cands {
+		if c.dead || c.typ != dragoman.Person || c.we-c.ws < 2 || c.score < 0.5 && c.origin != "model" {
+			continue
+		}
+		full := strings.ToLower(s.text(c.ws, c.we))
+		if !seenFull[full] && s.g.IsGivenName(s.words[c.ws].text) {
+			seenFull[full] = true
+			firsts[s.words[c.ws].text]++
+		}
+	}
 	// single words that are the surname of a person found elsewhere
 	for _, c := range s.cands {
 		if c.dead || !c.untyped || c.typ != dragoman.Misc {
 			continue
 		}
 		w := s.words[c.ws].text
-		if persons[w] || len(s.g.Holders(w, s.at)) > 0 || weak[w] && s.personContext(c.ws) {
+		if persons[w] || len(s.g.Holders(w, s.at)) > 0 || weak[w] && s.personContext(c.ws) || firsts[w] == 1 {
 			c.typ, c.score = dragoman.Person, 0.7
 		} else if s.words[c.ws].first || (c.ws > 0 && s.words[c.ws-1].lower == "the") {
 			c.dead = true
@@ -460,11 +481,26 @@ func (s *state) nameShaped(c *cand) bool {
 			continue
 		}
 		if common[w.lower] || orgHeads[w.text] || locHeads[w.text] || eventHeads[w.text] || facHeads[w.text] ||
-			isUpperWord(w.text) || hasDigit(w.text) || notNameWords[w.lower] {
+			isUpperWord(w.text) || hasDigit(w.text) || notNameWords[w.lower] || s.lowerWords()[w.lower] {
 			return false
 		}
 	}
 	return true
+}
+
+// lowerWords are the words the document writes in lower case: a
+// capitalized word that also appears so is a common word ("Civic Passion"
+// beside "passion"), not a surname.
+func (s *state) lowerWords() map[string]bool {
+	if s.lower == nil {
+		s.lower = map[string]bool{}
+		for _, w := range s.words {
+			if w.text == w.lower && len(w.lower) > 2 && !particles[w.lower] {
+				s.lower[w.lower] = true
+			}
+		}
+	}
+	return s.lower
 }
 
 // notNameWords are capitalized words of names of things, not people.
@@ -474,4 +510,5 @@ house hall tower bridge river lake mountain island beach valley bay global gener
 company group bank fund party movement council committee league cup games prize award awards day week year festival
 disney google apple microsoft facebook twitter amazon internet web online digital traffic tracker bulletin flight
 airlines air force navy army police service services system systems project program programme act law bill code
-court trial case report review journal magazine book series show film movie album song team club fc united city`)
+court trial case report review journal magazine book series show film movie album song team club fc united city
+shuttle science fair gallery galleries springs aviation standards nutrition collections climate change nature soup`)

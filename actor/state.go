@@ -51,8 +51,9 @@ type state struct {
 	at      time.Time
 	english bool
 	ents    []*entity
-	byWord  [][]int32 // per word: the candidates that cover it
-	mainCC  *string   // mainCountry, once computed
+	byWord  [][]int32       // per word: the candidates that cover it
+	mainCC  *string         // mainCountry, once computed
+	lower   map[string]bool // words written in lower case, once computed
 }
 
 type titleHit struct {

@@ -5,6 +5,7 @@ import (
 
 	"github.com/dragoman-news/dragoman"
 	"github.com/dragoman-news/dragoman/cameo"
+	"github.com/dragoman-news/dragoman/gazetteer"
 )
 
 // Actors from context. News names many actors by their role alone
@@ -14,13 +15,42 @@ import (
 // article is about: the dateline's, else the country most of the article's
 // mentions belong to.
 
-// mainCountry returns the country an article is about, or "".
-func mainCountry(d *dragoman.Document) string {
+// headlineWeight is what a place named in the headline counts for: the
+// headline says where the story is ("Gunman opens fire in El Paso, Texas")
+// even when the body names another country more often.
+const headlineWeight = 6
+
+// mainCountry returns the country an article is about, or "": the
+// dateline's, else the one most mentions of its entities belong to, a
+// place in the headline counting as headlineWeight mentions.
+func mainCountry(d *dragoman.Document, gaz *gazetteer.Gazetteer) string {
 	if dl := d.Article.Dateline; dl != nil && len(dl.CountryCode) == 3 {
 		return dl.CountryCode
 	}
 	count := map[string]int{}
 	total := 0
+	if gaz != nil && d.Article.Title != "" {
+		for _, m := range gaz.Scan(d.Article.Title) {
+			if len(m.Entries) == 0 {
+				continue
+			}
+			e := m.Entries[0]
+			cc := ""
+			switch e.Kind {
+			case gazetteer.KindCountry, gazetteer.KindDemonym:
+				cc = e.Code
+			case gazetteer.KindCity:
+				cc = e.Country
+				if cc == "" {
+					cc = e.Code
+				}
+			}
+			if _, ok := cameo.Country(cc); ok && len(cc) == 3 {
+				count[cc] += headlineWeight
+				total += headlineWeight
+			}
+		}
+	}
 	for i := range d.Entities {
 		e := &d.Entities[i]
 		cc := e.Country
@@ -113,6 +143,9 @@ func (st *docState) contextCode(e *dragoman.Entity) string {
 		if len(e.Country) == 3 {
 			return e.Country
 		}
+		if st.country != "" && len(e.Mentions) > 0 {
+			return st.country + weakMark
+		}
 	case dragoman.Organization, dragoman.Group:
 		typ := st.c.roleOf(e.Name)
 		if typ == "" {
@@ -128,6 +161,10 @@ func (st *docState) contextCode(e *dragoman.Entity) string {
 	}
 	return ""
 }
+
+// weakMark ends the code contextCode gives a person known by name only:
+// the article's country, and nothing the text says of their role.
+const weakMark = "?"
 
 // roleOf returns the type code of the last role word of a name
 // ("Florida Highway Patrol": COP), or "".

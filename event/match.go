@@ -3,6 +3,8 @@ package event
 import (
 	"strings"
 
+	"github.com/dragoman-news/dragoman"
+
 	"github.com/dragoman-news/dragoman/cameo"
 )
 
@@ -103,8 +105,14 @@ func (s *sentence) code(d *Dictionaries, opt codeOptions) []rawEvent {
 			case s.news && len(by) == 0:
 				// "the team had been denied visas to enter the United
 				// States": the subject suffered the action; who did it is
-				// not said
-				continue
+				// not said, unless only one kind of actor does it ("he was
+				// arrested": the police; "she was sentenced": a court)
+				imp := s.impliedAgent(fwd, v)
+				if imp == nil {
+					continue
+				}
+				subj, _ := s.subject(vi, v.start-1)
+				src, tgt = []actorHit{*imp}, subj
 			}
 		}
 		emit := func(a actorHit, t *actorHit, c string) {
@@ -340,6 +348,33 @@ func (d *Dictionaries) expandSynset(name string, depth int) [][]string {
 		out = append(out, m)
 	}
 	return out
+}
+
+// impliedRoles names the actor a passive of coercion implies when it
+// names none: who arrests, who sentences, who deports.
+var impliedRoles = []struct{ prefix, typ, name string }{
+	{"ARREST", "COP", "police"}, {"DETAIN", "COP", "police"}, {"TAKEN", "COP", "police"},
+	{"CHARGED", "JUD", "prosecutors"}, {"INDICTED", "JUD", "prosecutors"}, {"PROSECUTED", "JUD", "prosecutors"},
+	{"CONVICTED", "JUD", "a court"}, {"SENTENCED", "JUD", "a court"}, {"JAILED", "JUD", "a court"},
+	{"IMPRISONED", "JUD", "a court"}, {"FINED", "JUD", "a court"},
+	{"DEPORTED", "GOV", "the authorities"}, {"EXPELLED", "GOV", "the authorities"}, {"EXTRADITED", "GOV", "the authorities"},
+}
+
+// impliedAgent returns the actor a passive verb of coercion implies, of
+// the sentence's country, or nil. Its name is in parentheses: the text
+// does not write it.
+func (s *sentence) impliedAgent(code string, v verbHit) *actorHit {
+	if s.ctx == "" || cameo.Root(code) != "17" {
+		return nil
+	}
+	w := s.toks[v.head].Up
+	for _, r := range impliedRoles {
+		if strings.HasPrefix(w, r.prefix) {
+			return &actorHit{code: s.ctx + r.typ, mention: -1, start: -1, end: -1, ctx: true,
+				external: &dragoman.ActorRef{Name: "(" + r.name + ")"}}
+		}
+	}
+	return nil
 }
 
 // themeCode reports whether the object of a verb coded so is usually what

@@ -41,7 +41,7 @@ func newDocState(c *Coder, d *dragoman.Document) *docState {
 		st.pub = p.Time
 		st.date = p.Time.Year()*10000 + int(p.Time.Month())*100 + p.Time.Day()
 	}
-	st.country = mainCountry(d)
+	st.country = mainCountry(d, c.gaz)
 	return st
 }
 
@@ -141,6 +141,7 @@ func (st *docState) markEntities(s *sentence, sent dragoman.Sentence) {
 				s.addMention(mention{start: a, end: b, codes: []string{code}, ref: -1, name: e.Name})
 				continue
 			}
+			weak := strings.HasSuffix(code, weakMark)
 			place := false
 			if e.Type == dragoman.GPE || e.Type == dragoman.Facility || e.Type == dragoman.Location {
 				if ge, ok := st.c.gaz.Find(m.Text, gazetteer.KindCity); ok && ge.Code != "" {
@@ -150,7 +151,7 @@ func (st *docState) markEntities(s *sentence, sent dragoman.Sentence) {
 					place = true
 				}
 			}
-			s.addMention(mention{start: a, end: b, codes: []string{code}, ref: ei, name: e.Name, place: place})
+			s.addMention(mention{start: a, end: b, codes: []string{strings.TrimSuffix(code, weakMark)}, ref: ei, name: e.Name, place: place, weak: weak})
 		}
 	}
 }
@@ -263,7 +264,12 @@ func (st *docState) add(s *sentence, si int, code string, src, tgt *actorHit, tr
 	if src == nil || strings.HasPrefix(src.code, "---") {
 		return
 	}
-	if tgt != nil && (strings.HasPrefix(tgt.code, "---") || selfEvent(src.code, tgt.code)) {
+	if tgt != nil && strings.HasPrefix(tgt.code, "---") {
+		return
+	}
+	if tgt != nil && selfEvent(src.code, tgt.code) && !(src.code != tgt.code && (s.isWeak(src) || s.isWeak(tgt))) {
+		// a person known only by the article's country is no country's
+		// own name ("the judge sentenced Turpin" is USAJUD on USA)
 		return
 	}
 	switch cameo.Root(code) {
@@ -333,6 +339,14 @@ func (st *docState) add(s *sentence, si int, code string, src, tgt *actorHit, tr
 		ev.Speaker = q.Speaker
 	}
 	dr := draft{ev: ev}
+	if tgt == nil && s.isWeak(src) {
+		// a person the text gives no role: only what anyone may do alone
+		switch ev.Root {
+		case "14", "18":
+		default:
+			return
+		}
+	}
 	if tgt == nil {
 		switch cameo.Base(code) {
 		case "074", "033", "150", "154":
@@ -350,18 +364,22 @@ func (st *docState) add(s *sentence, si int, code string, src, tgt *actorHit, tr
 }
 
 // alone reports whether an event with code may be coded with no target,
-// as GDELT codes one-sided events: protests, force postures, coercion,
-// assaults and fighting ("police arrested 20 people", "protesters marched",
-// "the army shelled the town"), investigations, claims and denials, and a
-// political actor's public statement ("the ministry announced"); 010 from
-// anyone else (a company, a witness) is not coded.
+// as GDELT codes one-sided events: protests, coercion and assaults
+// ("police arrested 20 people", "protesters marched"), force by an armed
+// actor ("the army shelled the town"), investigations, and what a
+// political actor says with no actor as its object: statements, appeals,
+// demands, criticism, rejections, threats ("the ministry announced", "the
+// opposition rejected the plan"). The same words from anyone else (a
+// company, a witness) are not coded.
 func alone(code, src string) bool {
 	switch cameo.Root(code) {
 	case "09", "14", "17", "18":
 		return true
 	case "15", "19", "20":
 		return armed(src) // "the hospital has deployed", "CNN hit"
-	case "01":
+	case "01", "02", "10", "11", "12", "13":
+		// "the ministry called for calm", "the opposition rejected the
+		// plan": said by a political actor, with no actor as its object
 		return political(src)
 	}
 	switch code {
@@ -419,6 +437,11 @@ func actorOf(r *dragoman.ActorRef) string {
 		return ""
 	}
 	return r.Actor
+}
+
+// isWeak reports an actor known by name only (see weakMark).
+func (s *sentence) isWeak(h *actorHit) bool {
+	return h.mention >= 0 && h.mention < len(s.mentions) && s.mentions[h.mention].weak
 }
 
 func sameCountry(a, b string) bool {

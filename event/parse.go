@@ -41,6 +41,9 @@ type mention struct {
 	ref        int      // caller's reference (entity index), -1 for none
 	name       string
 	place      bool // a city or facility: a location when it modifies a noun
+	// weak: a person whose only code is the article's country; such an
+	// actor does not make a statement of state or an act of force alone
+	weak bool
 }
 
 type agentMention struct {

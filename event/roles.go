@@ -314,7 +314,7 @@ func (s *sentence) nextIsVerb(i int) bool {
 
 // byAgent returns the actors after "by" following a passive verb.
 func (s *sentence) byAgent(from int) []actorHit {
-	for i := from; i < len(s.toks) && i < from+6; i++ {
+	for i := from; i < len(s.toks) && i < from+10; i++ {
 		u := s.toks[i].Up
 		if targetBarrier[u] || u == "," {
 			return nil

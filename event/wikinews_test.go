@@ -59,7 +59,7 @@ func TestWikinews(t *testing.T) {
 			roots[ev.Root]++
 		}
 		if dumpPath != "" {
-			fmt.Fprintf(&dump, "### %s\n", a.Title)
+			fmt.Fprintf(&dump, "### %s [%s]\n", a.Title, c.MainCountry(d))
 		}
 		for si, s := range d.Sentences {
 			sents++

@@ -475,6 +475,13 @@ func (s *state) appositivePlace(c *cand) bool {
 // words in title case, none a common word, a head word of organizations or
 // places, or a gazetteer name.
 func (s *state) nameShaped(c *cand) bool {
+	// "Colombia Risk Analysis": words glued to a place name are the rest
+	// of an organization's name
+	if c.ws > 0 && s.sameSent(c.ws-1, c.ws) && s.words[c.ws-1].cap {
+		if p := s.candAt(c.ws - 1); p != nil && p.origin == "gazetteer" && (p.typ == dragoman.GPE || p.typ == dragoman.Location) {
+			return false
+		}
+	}
 	for i := c.ws; i < c.we; i++ {
 		w := s.words[i]
 		if particles[w.lower] || (i > c.ws && (w.text == "." || strings.HasSuffix(w.text, "."))) {

@@ -82,8 +82,8 @@ Examples:
 	fl := cmd.Flags()
 	addQueueFlags(fl, &f.queue)
 	addDBFlag(fl, &f.db)
-	fl.IntVar(&f.batch, "batch", 32, "articles fetched, analysed and written at once")
-	fl.IntVarP(&f.jobs, "jobs", "j", runtime.NumCPU(), "articles analysed in parallel")
+	fl.IntVar(&f.batch, "batch", 16, "articles fetched, analysed and written at once by each job")
+	fl.IntVarP(&f.jobs, "jobs", "j", runtime.NumCPU(), "articles analysed in parallel (each job pulls its own batches)")
 	fl.StringSliceVar(&f.dicts, "dicts", nil, "PETRARCH/Phoenix actor dictionary `FILE`s to load")
 	fl.StringVar(&f.metricsAddr, "metrics-addr", "", "serve Prometheus metrics on this `ADDRESS` (:9108), at /metrics")
 	fl.DurationVar(&f.stopWhenIdle, "stop-when-idle", 0, "exit once the stream has had nothing to deliver for this long (0: run until stopped)")
@@ -198,6 +198,9 @@ func runWorker(ctx context.Context, f workerFlags, stdout, stderr io.Writer) err
 		defer srv.Close()
 		fmt.Fprintf(stderr, "worker: metrics on http://%s/metrics\n", ln.Addr())
 	}
+	// Each job is a pull loop of its own that analyses its batch on one
+	// core and writes it: while one loop writes, the others analyse, and
+	// no loop waits for the slowest article of another's batch.
 	jobs := max(f.jobs, 1)
 	handle := func(ctx context.Context, arts []dragoman.Article) []error {
 		st.firstAt.CompareAndSwap(0, time.Now().UnixNano())
@@ -205,7 +208,7 @@ func runWorker(ctx context.Context, f workerFlags, stdout, stderr io.Writer) err
 			st.lastAt.Store(time.Now().UnixNano())
 			st.sample()
 		}()
-		return storeBatch(ctx, store, p, arts, jobs, st)
+		return storeBatch(ctx, store, p, arts, 1, st)
 	}
 	if f.every > 0 {
 		tick := time.NewTicker(f.every)
@@ -224,7 +227,17 @@ func runWorker(ctx context.Context, f workerFlags, stdout, stderr io.Writer) err
 		}()
 	}
 	fmt.Fprintf(stderr, "worker: pulling from stream %s (consumer %s) on %s\n", q.Config().Stream, q.Config().Durable, f.queue.url)
-	werr := q.Work(ctx, queue.WorkOptions{Batch: f.batch, StopWhenIdle: f.stopWhenIdle}, handle)
+	werrs := make([]error, jobs)
+	var wg sync.WaitGroup
+	for i := range jobs {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			werrs[i] = q.Work(ctx, queue.WorkOptions{Batch: f.batch, StopWhenIdle: f.stopWhenIdle}, handle)
+		}()
+	}
+	wg.Wait()
+	werr := errors.Join(werrs...)
 	c := q.Counters()
 	elapsed := time.Since(st.start)
 	sum := struct {

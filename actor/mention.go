@@ -362,8 +362,9 @@ func (s *state) typeRuns() {
 // personContext reports a single word used as a person's name: it speaks
 // ("Noori said"), or a title or honorific precedes it ("Ms. Noori").
 func (s *state) personContext(i int) bool {
-	if i+1 < len(s.words) && s.sameSent(i, i+1) && speechVerbs[s.words[i+1].lower] {
-		return true
+	if i+1 < len(s.words) && s.sameSent(i, i+1) && speechVerbs[s.words[i+1].lower] ||
+		i > 0 && s.sameSent(i-1, i) && speechVerbs[s.words[i-1].lower] {
+		return true // "Noori said", "said Noori"
 	}
 	if i > 0 && s.sameSent(i-1, i) {
 		if _, h, ok := s.inTitle(i - 1); ok && !h.t.Group {

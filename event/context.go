@@ -53,6 +53,9 @@ func mainCountry(d *dragoman.Document, gaz *gazetteer.Gazetteer) string {
 	}
 	for i := range d.Entities {
 		e := &d.Entities[i]
+		if e.Type == dragoman.NORP {
+			continue // "Mexican nationals" in a report from Texas: who, not where
+		}
 		cc := e.Country
 		if cc == "" && len(e.Actor) >= 3 {
 			cc = e.Actor[:3]

@@ -294,6 +294,8 @@ func (st *docState) add(s *sentence, si int, code string, src, tgt *actorHit, tr
 		// thought of making concessions": 124), which did happen: the
 		// event is not negated, and its modality says how it was read
 		mod = ModalityRefusal
+	case mod != "" && cameo.Root(code) >= "09" && cameo.Root(code) <= "14":
+		// "said he intended to sue": kept, with its modality
 	case mod != "" && !strings.HasPrefix(code, "03") && !strings.HasPrefix(code, "13"):
 		mod = "" // the event as coded is asserted
 	}
@@ -339,6 +341,16 @@ func (st *docState) add(s *sentence, si int, code string, src, tgt *actorHit, tr
 		ev.Speaker = q.Speaker
 	}
 	dr := draft{ev: ev}
+	if vague(s, src) && (tgt == nil || vague(s, tgt)) {
+		// "many people would ask": with no named actor on either side,
+		// only what such actors do to each other is kept ("police
+		// arrested a man", "a gunman shot shoppers", "protesters marched")
+		switch ev.Root {
+		case "14", "17", "18", "19", "20":
+		default:
+			return
+		}
+	}
 	if tgt == nil && s.isWeak(src) {
 		// a person the text gives no role: only what anyone may do alone
 		switch ev.Root {
@@ -437,6 +449,12 @@ func actorOf(r *dragoman.ActorRef) string {
 		return ""
 	}
 	return r.Actor
+}
+
+// vague reports an actor the text names by role or name only, with its
+// country from the context.
+func vague(s *sentence, h *actorHit) bool {
+	return h.ctx || s.isWeak(h)
 }
 
 // isWeak reports an actor known by name only (see weakMark).

@@ -165,6 +165,9 @@ func (s *sentence) findVerbs(d *Dictionaries) {
 		if s.news && s.nameWord(i) {
 			continue // "on March 24", "the Iraq War", "Strike Force"
 		}
+		if s.news && strings.HasPrefix(s.toks[i].Up, "BACK") && i > 0 && s.particleAfter(i-1) {
+			continue // "brought back the relic": a particle
+		}
 		for _, vf := range d.verbs[s.toks[i].Up] {
 			st := i - vf.head
 			en := st + len(vf.words)
@@ -200,6 +203,22 @@ func (s *sentence) findVerbs(d *Dictionaries) {
 			break
 		}
 	}
+}
+
+// particleAfter reports whether token i is a lower-case verb-like word
+// that a following "back" completes ("brought back", "came back").
+func (s *sentence) particleAfter(i int) bool {
+	t := s.toks[i]
+	if t.Text == "" || !(t.Text[0] >= 'a' && t.Text[0] <= 'z') || s.mentAt[i] >= 0 || s.agentAt[i] >= 0 {
+		return false
+	}
+	switch classOf(t.Up) {
+	case cContent:
+		return true
+	case cAux:
+		return false
+	}
+	return false
 }
 
 // nameWord reports whether token i is capitalized inside the sentence,
@@ -469,8 +488,10 @@ func (s *sentence) chunkHits(ci int) []actorHit {
 	if s.news && c.actor >= 0 && s.mentions[c.actor].codes[0] == "---" {
 		return nil // a name the earlier stages know is no actor
 	}
-	if s.news && c.actor < 0 && len(c.agents) > 0 && !s.agentHeads(c) {
-		return nil // "police oversight council", "criminal rehabilitation"
+	if s.news && c.actor < 0 && len(c.agents) > 0 && (!s.agentHeads(c) || ownedBySubject(s.toks[c.start].Up)) {
+		// "police oversight council", "criminal rehabilitation"; "their
+		// legal department": someone's, not the state's
+		return nil
 	}
 	if c.actor >= 0 {
 		m := s.mentions[c.actor]

@@ -214,6 +214,12 @@ func (s *sentence) object(vi int, from int) ([]actorHit, int) {
 		if targetBarrier[u] {
 			return possessor, pat
 		}
+		if s.news && (u == "ACCORDING" || u == "TO" && s.infinitiveAt(i+1)) {
+			// "according to prosecutor Josh Bash": who said it; "was to
+			// meet Monday to discuss Pierluisi's confirmation": another
+			// clause
+			return possessor, pat
+		}
 		if (u == "AND" || u == ",") && s.nextIsVerb(i+1) {
 			return possessor, pat
 		}
@@ -263,6 +269,23 @@ func (s *sentence) object(vi int, from int) ([]actorHit, int) {
 		}
 	}
 	return possessor, pat
+}
+
+// infinitiveAt reports whether token i, after "to", reads as a verb: a
+// lexicon verb, or a lower-case word that is no determiner, number or
+// -ing form ("to discuss", not "to the talks", "to Ukraine").
+func (s *sentence) infinitiveAt(i int) bool {
+	if i >= len(s.toks) || s.mentAt[i] >= 0 || s.agentAt[i] >= 0 {
+		return false
+	}
+	if s.verbAt[i] >= 0 {
+		return true
+	}
+	t := s.toks[i]
+	if t.Text == "" || !(t.Text[0] >= 'a' && t.Text[0] <= 'z') || classOf(t.Up) != cContent {
+		return false
+	}
+	return !strings.HasSuffix(t.Up, "ING") && !strings.HasSuffix(t.Up, "S") && !strings.HasSuffix(t.Up, "ED")
 }
 
 // fromContext reports whether every actor of a phrase is a role that took

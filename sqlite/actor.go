@@ -145,6 +145,10 @@ func (db *DB) Actors(ctx context.Context, f dragoman.ActorFilter) ([]dragoman.Ac
 	return out, err
 }
 
+// neighborArticles is how many of an actor's latest articles its company
+// (ActorProfile.Neighbors) is counted over.
+const neighborArticles = 2000
+
 // Actor returns an actor's profile.
 func (db *DB) Actor(ctx context.Context, ref string) (*dragoman.ActorProfile, error) {
 	var p dragoman.ActorProfile
@@ -187,11 +191,15 @@ func (db *DB) Actor(ctx context.Context, ref string) (*dragoman.ActorProfile, er
 		if p.AsTarget, err = queryEvents(ctx, tx, ` WHERE e.target_actor = ? AND e.duplicate = 0`, []any{id}, ` LIMIT 20`); err != nil {
 			return err
 		}
-		rows, err = tx.QueryContext(ctx, `SELECT `+actorColumns+`, count(DISTINCT o.article_seq) AS n
-			FROM entities me JOIN articles ar ON ar.seq = me.article_seq AND ar.duplicate_of IS NULL
-			JOIN entities o ON o.article_seq = me.article_seq AND o.actor_id <> me.actor_id
+		// Company is counted over the actor's latest articles, so that a
+		// profile of an actor named in half the corpus stays quick.
+		rows, err = tx.QueryContext(ctx, `WITH mine AS (
+				SELECT article_seq FROM entities WHERE actor_id = ?1 ORDER BY article_seq DESC LIMIT `+itoa(neighborArticles)+`)
+			SELECT `+actorColumns+`, count(DISTINCT o.article_seq) AS n
+			FROM mine JOIN articles ar ON ar.seq = mine.article_seq AND ar.duplicate_of IS NULL
+			JOIN entities o ON o.article_seq = mine.article_seq AND o.actor_id <> ?1
 			JOIN actors a ON a.id = o.actor_id
-			WHERE me.actor_id = ? GROUP BY a.id ORDER BY n DESC, a.mentions DESC LIMIT 10`, id)
+			GROUP BY a.id ORDER BY n DESC, a.mentions DESC LIMIT 10`, id)
 		if err != nil {
 			return err
 		}

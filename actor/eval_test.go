@@ -264,6 +264,7 @@ func (b *bcubed) add(items [][2]string) {
 type gumEval struct {
 	typing  map[string]*prf // by class; tp counts system mentions (precision)
 	found   map[string]int  // gold named mentions found with their class (recall)
+	coded   map[string]int  // right system mentions whose entity has a country or actor code
 	named   bcubed          // clustering of named mentions
 	all     bcubed          // named, description and pronoun mentions
 	pronoun prf             // he/she/his/her linked to the right named person
@@ -281,6 +282,8 @@ func (e gumEval) String() string {
 		p, r := x.p(), e.recall(c)
 		fmt.Fprintf(&b, "%s P %.3f R %.3f F %.3f (%d/%d, %d/%d); ", c, p, r, 2*p*r/max(p+r, 1e-9), x.tp, x.sys, e.found[c], x.gold)
 	}
+	fmt.Fprintf(&b, "places with a code %.3f, people with a code %.3f; ", float64(e.coded["PLACE"])/float64(max(e.typing["PLACE"].tp, 1)),
+		float64(e.coded["PER"])/float64(max(e.typing["PER"].tp, 1)))
 	fmt.Fprintf(&b, "B3 named P %.3f R %.3f F %.3f (%d); ", e.named.P(), e.named.R(), e.named.F(), e.named.n)
 	fmt.Fprintf(&b, "B3 all P %.3f R %.3f F %.3f (%d); ", e.all.P(), e.all.R(), e.all.F(), e.all.n)
 	fmt.Fprintf(&b, "pronouns P %.3f R %.3f (%d/%d/%d); ", e.pronoun.p(), e.pronoun.r(), e.pronoun.tp, e.pronoun.sys, e.pronoun.gold)
@@ -291,7 +294,7 @@ func (e gumEval) String() string {
 // scoreGUM runs resolve on every document and scores it. A system mention
 // is aligned with the smallest gold mention whose head token it covers.
 func scoreGUM(docs []gumGold, resolve func(dragoman.Article) *dragoman.Document) gumEval {
-	ev := gumEval{typing: map[string]*prf{"PER": {}, "ORG": {}, "PLACE": {}}, found: map[string]int{}}
+	ev := gumEval{typing: map[string]*prf{"PER": {}, "ORG": {}, "PLACE": {}}, found: map[string]int{}, coded: map[string]int{}}
 	for _, g := range docs {
 		d := resolve(dragoman.Article{ID: g.name, Body: g.body, Language: "en"})
 		// gold mentions by head token, smallest first
@@ -393,6 +396,9 @@ func scoreGUM(docs []gumGold, resolve func(dragoman.Article) *dragoman.Document)
 			ev.typing[c].sys++
 			if gi >= 0 && gumClass(g.mentions[gi].typ) == c {
 				ev.typing[c].tp++
+				if e := d.Entity(m.Entity); e != nil && (e.Country != "" || e.Actor != "") {
+					ev.coded[c]++
+				}
 			} else if evalDebug != "" {
 				gt := "none"
 				if gi >= 0 {
@@ -713,6 +719,9 @@ func TestEvalGUM(t *testing.T) {
 		return
 	}
 	model := func(a dragoman.Article) *dragoman.Document { return withTagger(t, a) }
+	if evalDebug != "" {
+		fmt.Println("=== after the tagger")
+	}
 	t.Logf("GUM news, after the tagger: %s", scoreGUM(docs, model))
 }
 

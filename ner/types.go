@@ -88,17 +88,36 @@ var nationalityWords = map[string]bool{
 
 // demonymSuffixes end most nationality adjectives and nouns: Russian(s),
 // Chinese, Japanese, Ukrainian(s), Kenyan, Bosnian, Europeans.
-var demonymSuffixes = []string{"ian", "ians", "an", "ans", "ese", "ish", "i", "is", "ic"}
+var demonymSuffixes = []string{"ian", "ians", "an", "ans", "ese", "ish", "i", "is"}
+
+var compassWords = map[string]bool{
+	"north": true, "south": true, "east": true, "west": true, "central": true, "northern": true,
+	"southern": true, "eastern": true, "western": true, "new": true,
+}
+
+// notNationality are MISC words that the suffix rule would take for
+// nationalities.
+var notNationality = map[string]bool{
+	"ramadan": true, "koran": true, "quran": true, "taliban": true, "vatican": true, "olympian": true,
+	"olympians": true, "ferrari": true, "lamborghini": true, "maserati": true, "bugatti": true,
+	"atlantic": true, "pacific": true, "wikipedia": true, "sputnik": true, "safari": true, "tsunami": true,
+}
 
 func isNationality(words []string) bool {
 	if len(words) == 0 || len(words) > 2 {
 		return false
 	}
 	w := strings.ToLower(normWord(words[len(words)-1]))
+	if i := strings.LastIndexByte(w, '-'); i >= 0 {
+		w = w[i+1:] // "Anglo-American", "pro-Russian"
+	}
 	if nationalityWords[w] {
 		return true
 	}
-	if len(words) != 1 || len(w) < 4 {
+	if len(words) == 2 && !compassWords[strings.ToLower(words[0])] {
+		return false // "South African" is a nationality, "Grand Prix" is not
+	}
+	if len(w) < 4 || notNationality[w] {
 		return false
 	}
 	for _, s := range demonymSuffixes {

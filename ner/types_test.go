@@ -25,6 +25,11 @@ func TestMapType(t *testing.T) {
 		{"MISC", "Shi\u2019ite", dragoman.NORP},
 		{"MISC", "World Cup", dragoman.Misc},
 		{"MISC", "Minsk-2", dragoman.Misc},
+		{"MISC", "Trans-Atlantic", dragoman.Misc},
+		{"MISC", "Olympic", dragoman.Misc},
+		{"MISC", "Ramadan", dragoman.Misc},
+		{"MISC", "pro-Russian", dragoman.NORP},
+		{"MISC", "West Indian", dragoman.NORP},
 	}
 	for _, c := range cases {
 		if got := mapType(c.conll, strings.Fields(c.text)); got != c.want {

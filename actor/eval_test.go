@@ -364,6 +364,20 @@ func scoreGUM(docs []gumGold, resolve func(dragoman.Article) *dragoman.Document)
 		var later []pend
 		for _, m := range d.Mentions {
 			gi := align(m)
+			if m.Origin == "description" {
+				// a premodifier ("US President") belongs to the person
+				// mention around it, not to the place inside it
+				best := -1
+				for k, gm := range g.mentions {
+					if gm.typ == "person" && g.toks[gm.a].start <= m.Start && g.toks[gm.b].end >= m.End &&
+						(best < 0 || gm.b-gm.a < g.mentions[best].b-g.mentions[best].a) {
+						best = k
+					}
+				}
+				if best >= 0 {
+					gi = best
+				}
+			}
 			switch m.Origin {
 			case "pronoun", "description":
 				later = append(later, pend{gi, m.Entity, m.Origin, m.Text})

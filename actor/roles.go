@@ -331,7 +331,7 @@ func (s *state) roleFromNP(a, b int, origin string, former bool) (pendingRole, b
 	headAt, headEnd := -1, -1
 	var head gazetteer.Title
 	for k := i; k < b; k++ {
-		if h := s.titleAt[k]; h.end > 0 && h.end <= b && !h.t.Group && !h.t.Honor {
+		if h := s.titleAt[k]; h.end > 0 && h.end <= b && !h.t.Group && !h.t.Honor && !s.adjectiveTitle(k, h) {
 			headAt, headEnd, head = k, h.end, h.t
 			k = h.end - 1
 			continue
@@ -461,6 +461,20 @@ func (s *state) roleFromNP(a, b int, origin string, former bool) (pendingRole, b
 	sp := dragoman.NewSpan(s.body, s.words[a].start, s.words[r.we-1].end)
 	r.Span = &sp
 	return r, true
+}
+
+// adjTitles are one-word titles that are also adjectives: "a major
+// donor", "the general public", "a chief concern".
+var adjTitles = toSet("major general chief executive official deputy head principal private senior")
+
+// adjectiveTitle reports a one-word title written in lower case and
+// followed by a lower-case noun: an adjective, not an office.
+func (s *state) adjectiveTitle(k int, h titleHit) bool {
+	if h.end != k+1 || !adjTitles[s.words[k].lower] || s.words[k].cap || !s.sameSent(k, k+1) {
+		return false
+	}
+	n := s.words[k+1]
+	return !n.cap && !preps[n.lower] && !npStops[n.lower] && n.lower != "'s"
 }
 
 // affiliation reads "who is at the Atlantic Council think tank", "who heads

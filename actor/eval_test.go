@@ -292,7 +292,8 @@ func (e gumEval) String() string {
 }
 
 // scoreGUM runs resolve on every document and scores it. A system mention
-// is aligned with the smallest gold mention whose head token it covers.
+// is aligned with the gold mention whose head token it covers and whose
+// tokens it overlaps most (overlap over union).
 func scoreGUM(docs []gumGold, resolve func(dragoman.Article) *dragoman.Document) gumEval {
 	ev := gumEval{typing: map[string]*prf{"PER": {}, "ORG": {}, "PLACE": {}}, found: map[string]int{}, coded: map[string]int{}}
 	for _, g := range docs {
@@ -309,7 +310,10 @@ func scoreGUM(docs []gumGold, resolve func(dragoman.Article) *dragoman.Document)
 			})
 		}
 		align := func(m dragoman.Mention) int {
-			best := -1
+			// the gold mention with its head inside that best covers the
+			// system mention (overlap over union, in tokens)
+			best, bestScore := -1, 0.0
+			sa, sb := -1, -1
 			for x, tk := range g.toks {
 				if tk.start >= m.End {
 					break
@@ -317,12 +321,19 @@ func scoreGUM(docs []gumGold, resolve func(dragoman.Article) *dragoman.Document)
 				if tk.end <= m.Start || tk.start < m.Start || tk.end > m.End {
 					continue
 				}
+				if sa < 0 {
+					sa = x
+				}
+				sb = x
+			}
+			for x := sa; x >= 0 && x <= sb; x++ {
 				for _, gi := range byHead[x] {
 					gm := g.mentions[gi]
-					if best < 0 || gm.b-gm.a < g.mentions[best].b-g.mentions[best].a {
-						best = gi
+					inter := min(gm.b, sb) - max(gm.a, sa) + 1
+					union := max(gm.b, sb) - min(gm.a, sa) + 1
+					if sc := float64(inter) / float64(union); sc > bestScore {
+						best, bestScore = gi, sc
 					}
-					break
 				}
 			}
 			if best >= 0 {

@@ -176,6 +176,17 @@ func (s *state) mergeModel() {
 		for ws < we && (s.words[we-1].text == "'s" || s.words[we-1].text == "'") {
 			we--
 		}
+		// "Professor Burrows" tagged as an organization: a person's title
+		// and a name with no head word of organizations
+		if (m.Type == dragoman.Organization || m.Type == dragoman.Misc) && we-ws > 1 && s.isTitleWord(ws) && !s.titleAt[ws].t.Group {
+			k := ws
+			for k < we && s.isTitleWord(k) {
+				k++
+			}
+			if k < we && s.words[k].cap && !orgHeads[s.words[we-1].text] {
+				ws = k
+			}
+		}
 		if ws >= we {
 			continue
 		}
@@ -321,7 +332,7 @@ func (s *state) typeRuns() {
 			}
 		}
 		txt := s.text(c.ws, c.we)
-		if prevTitle || (c.we-c.ws == 1 && persons[txt]) || len(s.g.Holders(txt, s.at)) > 0 {
+		if prevTitle || (c.we-c.ws == 1 && (persons[txt] || s.g.Gender(txt) != 0)) || len(s.g.Holders(txt, s.at)) > 0 {
 			if c.we < len(s.words) && s.words[c.we].lower == "administration" {
 				continue
 			}
@@ -342,6 +353,13 @@ func (s *state) typeRuns() {
 			firsts[s.words[c.ws].text]++
 		}
 	}
+	// surnames of full names that hold a place name ("Valeska Paris")
+	fullSurnames := map[string]bool{}
+	for _, c := range s.cands {
+		if !c.dead && c.typ == dragoman.Person && c.we-c.ws >= 2 && (c.score >= 0.5 || c.origin == "model") {
+			fullSurnames[s.words[c.we-1].text] = true
+		}
+	}
 	// single words that are the surname of a person found elsewhere
 	for _, c := range s.cands {
 		if c.dead || !c.untyped || c.typ != dragoman.Misc {
@@ -353,6 +371,18 @@ func (s *state) typeRuns() {
 		} else if s.words[c.ws].first || (c.ws > 0 && s.words[c.ws-1].lower == "the") {
 			c.dead = true
 		}
+	}
+	// "Valeska Paris ... Paris said": a lone place name that is the
+	// surname of a person of the text, not after a preposition of place
+	for _, c := range s.cands {
+		if c.dead || c.origin != "gazetteer" || c.we-c.ws != 1 || (c.kind != gazetteer.KindCity && c.kind != gazetteer.KindCountry) {
+			continue
+		}
+		w := s.words[c.ws]
+		if !fullSurnames[w.text] || c.ws > 0 && s.sameSent(c.ws-1, c.ws) && (locPreps[s.words[c.ws-1].lower] || s.isTitleWord(c.ws-1)) {
+			continue
+		}
+		c.typ, c.origin, c.key, c.name, c.country, c.actor, c.capital, c.kind = dragoman.Person, "rule", "", "", "", "", false, 0
 	}
 	for _, c := range s.cands {
 		c.untyped = false

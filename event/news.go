@@ -25,6 +25,7 @@ type docState struct {
 	// ("police", "officials") and people of unknown affiliation with a
 	// role take it (see context.go).
 	country string
+	types   []dragoman.EntityType // of d.Entities
 }
 
 // draft is an event on its way: needTarget marks a deployment or offer of
@@ -42,6 +43,10 @@ func newDocState(c *Coder, d *dragoman.Document) *docState {
 		st.date = p.Time.Year()*10000 + int(p.Time.Month())*100 + p.Time.Day()
 	}
 	st.country = mainCountry(d, c.gaz)
+	st.types = make([]dragoman.EntityType, len(d.Entities))
+	for i := range d.Entities {
+		st.types[i] = d.Entities[i].Type
+	}
 	return st
 }
 
@@ -58,6 +63,7 @@ func (st *docState) sentence(si int, sent dragoman.Sentence) {
 	}
 	s.mentAt = fill(len(s.toks))
 	s.agentAt = fill(len(s.toks))
+	s.entityTypes = st.types
 	st.markEntities(s, sent)
 	st.markGazetteer(s, text, sent.Start)
 	st.markPeople(s, sent)
@@ -255,6 +261,13 @@ func tokTexts(ts []token) []string {
 // verbEvent turns a triple coded from a verb into a draft event.
 func (st *docState) verbEvent(s *sentence, si int, r rawEvent) {
 	v := s.verbs[r.verb]
+	if v.form.block.name == "SAY" && r.pattern == nil && (!s.institution(&r.source) || s.pronounBefore(v.start)) {
+		// "said" alone is a statement only from a state or one of its
+		// bodies ("the Foreign Ministry said"), not from a person, a
+		// company or "officials"; a person's public statement needs a
+		// cue ("said in a statement", "told reporters")
+		return
+	}
 	st.add(s, si, r.code, &r.source, r.target, v.start, v.end, v.start)
 }
 
@@ -455,6 +468,69 @@ func actorOf(r *dragoman.ActorRef) string {
 // country from the context.
 func vague(s *sentence, h *actorHit) bool {
 	return h.ctx || s.isWeak(h)
+}
+
+// institution reports whether an actor is a state or a political body
+// named as such ("Russia", "the Foreign Ministry", "NATO"), not a person
+// nor a role with its country from the context.
+func (s *sentence) institution(h *actorHit) bool {
+	if h.mention < 0 || h.ctx || !political(h.code) {
+		return false
+	}
+	m := s.mentions[h.mention]
+	if m.weak {
+		return false
+	}
+	if ci := s.chunkOf[m.start]; ci >= 0 {
+		c := s.chunks[ci]
+		for _, a := range c.agents {
+			if !bodyWords[s.toks[s.agents[a].end-1].Up] {
+				return false // "Tehran's foreign minister": a person
+			}
+		}
+		for k := c.start; k < c.end; k++ {
+			if mi := s.mentAt[k]; mi >= 0 && !s.bodyMention(s.mentions[mi]) {
+				return false // "AU chairperson President el-Sisi"
+			}
+		}
+	}
+	return s.bodyMention(m)
+}
+
+// bodyMention reports whether a mention names a state or an organization,
+// not a person or a group of people ("U.S. officials").
+func (s *sentence) bodyMention(m mention) bool {
+	if m.weak {
+		return false
+	}
+	if m.ref >= 0 {
+		if m.ref >= len(s.entityTypes) {
+			return false
+		}
+		switch s.entityTypes[m.ref] {
+		case dragoman.Person, dragoman.Group:
+			return false
+		}
+	}
+	return true
+}
+
+// pronounBefore reports whether the subject of the verb at token i is a
+// pronoun ("he said").
+func (s *sentence) pronounBefore(i int) bool {
+	k := s.skipLeft(i - 1)
+	return k >= 0 && classOf(s.toks[k].Up) == cPron
+}
+
+// bodyWords are the roles that name a body rather than a person.
+var bodyWords = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`GOVERNMENT GOVERNMENTS ADMINISTRATION MINISTRY MINISTRIES DEPARTMENT
+		AGENCY POLICE MILITARY ARMY NAVY FORCES COURT PARLIAMENT CONGRESS SENATE ASSEMBLY KREMLIN
+		CABINET REGIME COUNCIL COMMISSION AUTHORITIES OFFICE EMBASSY LEADERSHIP`) {
+		bodyWords[w] = true
+	}
 }
 
 // isWeak reports an actor known by name only (see weakMark).

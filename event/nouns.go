@@ -12,6 +12,7 @@ var lightVerbs = map[string]bool{
 	"MADE": true, "MAKE": true, "MAKES": true, "MAKING": true, "CONDUCTED": true, "CONDUCT": true,
 	"LAUNCHED": true, "LAUNCH": true, "LAUNCHES": true, "BEGAN": true, "BEGIN": true, "STARTED": true,
 	"CARRIED": true, "STAGED": true, "PLACED": true,
+	"OPENED": true, "OPEN": true, "OPENS": true, "ANNOUNCED": true, "ORDERED": true, "MOUNTED": true,
 }
 
 // speechVerbs introduce reported speech: their subject speaks for a

@@ -28,6 +28,9 @@ type sentence struct {
 	// ctx is the country a role named without one belongs to ("police"
 	// in a report from France is FRACOP), news mode only; "" for none.
 	ctx string
+	// entityTypes are the types of the document's entities, by index
+	// (mention.ref), news mode only.
+	entityTypes []dragoman.EntityType
 	// themeObject is set while the object of a verb that moves or gives
 	// what it names is looked for ("put troops", "released prisoners"):
 	// a role with no country there is what is moved, not the target.
@@ -527,6 +530,9 @@ func (s *sentence) modifierOnly(c chunk, m mention) bool {
 	k := m.end
 	if k >= c.end || s.toks[k].Up == "'S" || s.toks[k].Up == "'" {
 		return false
+	}
+	if mi := s.mentAt[k]; mi >= 0 && s.mentions[mi].codes[0] == "---" {
+		return true // "French Civil Security service": part of a name
 	}
 	if s.agentAt[k] >= 0 || s.mentAt[k] >= 0 {
 		return false

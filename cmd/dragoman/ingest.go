@@ -30,6 +30,7 @@ type ingestFlags struct {
 	json      bool
 	progress  string
 	every     time.Duration
+	timeout   time.Duration
 	queue     queueFlags // --queue: publish to NATS for `dragoman worker` (publish.go)
 }
 
@@ -83,6 +84,7 @@ processes on any machines to analyse and store (see dragoman worker --help):
 	fl.BoolVar(&f.json, "json", false, "print the summary as JSON")
 	fl.StringVar(&f.progress, "progress", "auto", "progress display: auto (a bar on a terminal, lines otherwise), bar, lines or none")
 	fl.DurationVar(&f.every, "progress-every", 5*time.Second, "how often the plain progress line is printed")
+	fl.DurationVar(&f.timeout, "timeout", time.Minute, "longest the analysis of one article may take; a slower one is recorded as failed")
 	addQueueFlags(fl, &f.queue)
 	rootCmd.AddCommand(cmd)
 }
@@ -163,7 +165,7 @@ func runIngest(ctx context.Context, inputs []string, f ingestFlags, stdout, stde
 		}
 	}
 	items := article.ReadAll(ctx, inputs, opts)
-	sum, runErr := ingest.Run(ctx, store, items, p.Run, ingest.Options{Workers: f.jobs, BatchSize: f.batch, Progress: progress})
+	sum, runErr := ingest.Run(ctx, store, items, p.Run, ingest.Options{Workers: f.jobs, BatchSize: f.batch, Timeout: f.timeout, Progress: progress})
 	if bar != nil {
 		bar.Finish()
 	}

@@ -26,6 +26,10 @@ type Options struct {
 	Workers   int           // analysis goroutines; zero means the number of CPUs
 	BatchSize int           // documents per transaction; zero means 64
 	MaxDelay  time.Duration // longest a document waits for its batch; zero means 1s
+	// Timeout bounds the analysis of one article; an article that takes
+	// longer is recorded as failed ("timed out") and the run goes on. Zero
+	// means one minute.
+	Timeout time.Duration
 	// Progress, when set, is called after every batch and when reading
 	// ends, from one goroutine.
 	Progress func(Counts)
@@ -65,6 +69,10 @@ func Run(ctx context.Context, store dragoman.Store, items iter.Seq2[article.Item
 	maxDelay := opts.MaxDelay
 	if maxDelay <= 0 {
 		maxDelay = time.Second
+	}
+	timeout := opts.Timeout
+	if timeout <= 0 {
+		timeout = time.Minute
 	}
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
@@ -149,7 +157,7 @@ func Run(ctx context.Context, store dragoman.Store, items iter.Seq2[article.Item
 		go func() {
 			defer wg.Done()
 			for it := range work {
-				d, f := analyzeOne(ctx, analyze, it)
+				d, f := analyzeBounded(ctx, analyze, it, timeout)
 				select {
 				case results <- result{doc: d, failure: f}:
 				case <-ctx.Done():
@@ -244,6 +252,37 @@ loop:
 		opts.Progress(sum.Counts)
 	}
 	return sum, ctx.Err()
+}
+
+// analyzeBounded runs analyzeOne with a deadline. A stage that ignores
+// its context and runs past the deadline is left behind (its goroutine
+// finishes on its own) and the article is recorded as timed out.
+func analyzeBounded(ctx context.Context, analyze Analyzer, it article.Item, timeout time.Duration) (*dragoman.Document, *dragoman.IngestFailure) {
+	actx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+	type result struct {
+		d *dragoman.Document
+		f *dragoman.IngestFailure
+	}
+	done := make(chan result, 1)
+	go func() {
+		d, f := analyzeOne(actx, analyze, it)
+		done <- result{d, f}
+	}()
+	select {
+	case r := <-done:
+		if r.f != nil && actx.Err() == context.DeadlineExceeded && ctx.Err() == nil {
+			r.f.Stage, r.f.Message = "analyze", fmt.Sprintf("timed out after %v", timeout)
+		}
+		return r.d, r.f
+	case <-actx.Done():
+		if ctx.Err() != nil {
+			return nil, failure(it.Article.Source, "analyze", ctx.Err())
+		}
+		f := failure(it.Article.Source, "analyze", fmt.Errorf("timed out after %v", timeout))
+		f.ArticleID = it.Article.ID
+		return nil, f
+	}
 }
 
 // analyzeOne runs the pipeline on one article; a panic in a stage becomes

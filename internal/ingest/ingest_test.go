@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/dragoman-news/dragoman"
 	"github.com/dragoman-news/dragoman/article"
@@ -109,5 +110,31 @@ func TestStoreUnavailable(t *testing.T) {
 	_, err = ingest.Run(ctx, ro, items(10, -1), func(context.Context, *dragoman.Document) error { return nil }, ingest.Options{})
 	if dragoman.ErrorCode(err) != dragoman.EUNAVAILABLE {
 		t.Errorf("ingest into a read-only store: %v, want unavailable", err)
+	}
+}
+
+// TestSlowArticle: an article a stage never finishes is recorded as timed
+// out and does not hold up the others.
+func TestSlowArticle(t *testing.T) {
+	ctx := context.Background()
+	db, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "slow.db"), sqlite.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	block := make(chan struct{})
+	defer close(block)
+	analyze := func(ctx context.Context, d *dragoman.Document) error {
+		if d.Article.ID == "a003" {
+			<-block // ignores its context, as a buggy stage might
+		}
+		return nil
+	}
+	sum, err := ingest.Run(ctx, db, items(8, -1), analyze, ingest.Options{Workers: 2, Timeout: 100 * time.Millisecond})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum.Added != 7 || sum.Failed != 1 || !strings.Contains(sum.Failures[0].Message, "timed out") {
+		t.Errorf("summary = %+v, failures %+v", sum.Counts, sum.Failures)
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/dragoman-news/dragoman"
+	"github.com/dragoman-news/dragoman/internal/corpus"
 	"modernc.org/sqlite"
 )
 
@@ -56,7 +57,7 @@ func (db *DB) Document(ctx context.Context, id string) (*dragoman.Document, erro
 		if err != nil {
 			return err
 		}
-		d, err = decodeDocument(blob, body)
+		d, err = corpus.DecodeDocument(blob, body)
 		return err
 	})
 	return d, err

@@ -1,17 +1,12 @@
 package sqlite
 
 import (
-	"bytes"
-	"compress/flate"
 	"context"
 	"crypto/sha1"
 	"database/sql"
 	"encoding/hex"
-	"encoding/json"
-	"errors"
 	"fmt"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/dragoman-news/dragoman"
@@ -169,7 +164,7 @@ func (p *putter) document(d *dragoman.Document) (added bool, dup *dragoman.NearD
 			dateline = a.Dateline.Place
 		}
 	}
-	blob, err := encodeDocument(d)
+	blob, err := corpus.EncodeDocument(d)
 	if err != nil {
 		return false, nil, err
 	}
@@ -702,44 +697,6 @@ func countryOfCode(code string) string {
 		return ""
 	}
 	return c
-}
-
-// flaters keeps deflate writers, which are costly to make.
-var flaters sync.Pool
-
-// encodeDocument deflates the document's JSON without body and tokens.
-func encodeDocument(d *dragoman.Document) ([]byte, error) {
-	c := *d
-	c.Tokens = nil
-	c.Article.Body = ""
-	js, err := json.Marshal(&c)
-	if err != nil {
-		return nil, err
-	}
-	var buf bytes.Buffer
-	w, _ := flaters.Get().(*flate.Writer)
-	if w == nil {
-		w, _ = flate.NewWriter(&buf, flate.BestSpeed)
-	} else {
-		w.Reset(&buf)
-	}
-	defer flaters.Put(w)
-	w.Write(js)
-	if err := w.Close(); err != nil {
-		return nil, err
-	}
-	return buf.Bytes(), nil
-}
-
-func decodeDocument(blob []byte, body string) (*dragoman.Document, error) {
-	var d dragoman.Document
-	r := flate.NewReader(bytes.NewReader(blob))
-	defer r.Close()
-	if err := json.NewDecoder(r).Decode(&d); err != nil {
-		return nil, errors.New("stored document is unreadable: " + err.Error())
-	}
-	d.Article.Body = body
-	return &d, nil
 }
 
 func placeholders(n int) string {

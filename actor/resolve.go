@@ -243,6 +243,14 @@ func (s *state) resolvePerson(e *entity, main string) {
 	if country == "" && len(holders) > 0 {
 		country = holders[0].Country
 	}
+	if country == "" {
+		for _, c := range e.cands {
+			if c.homeCountry != "" {
+				country = c.homeCountry
+				break
+			}
+		}
+	}
 	if country == "" && s.r.dict != nil {
 		if code, ok := s.r.dict.Code(e.name, s.at); ok && len(code) >= 3 && !strings.HasPrefix(code, "IGO") {
 			country = code[:3]

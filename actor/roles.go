@@ -48,6 +48,50 @@ func (s *state) readRoles() {
 			}
 		}
 		c.roles = append(c.roles, s.postmodifiers(c)...)
+		s.ofAfterName(c)
+	}
+}
+
+// ofAfterName reads "Professor Carl Lipo of Binghamton University" and
+// "Brigid Kosgei of Kenya": an organization after the name is where the
+// roles before it are held; a country is the person's own.
+func (s *state) ofAfterName(c *cand) {
+	k := c.we
+	if !s.sameSent(k, c.ws) || k+1 >= len(s.words) {
+		return
+	}
+	if p := s.words[k].lower; p != "of" && p != "from" && p != "at" {
+		return
+	}
+	o := k + 1
+	if s.words[o].lower == "the" && o+1 < len(s.words) {
+		o++
+	}
+	obj := s.candAt(o)
+	if obj == nil || !s.sameSent(o, c.ws) || obj.ws != o {
+		return
+	}
+	switch {
+	case obj.typ == dragoman.GPE && obj.kind == gazetteer.KindCountry:
+		c.homeCountry = obj.country
+	case obj.typ == dragoman.Organization && !obj.admin:
+		for i := range c.roles {
+			r := &c.roles[i]
+			if r.Origin != "premodifier" || r.Of != "" {
+				continue
+			}
+			r.Of = s.text(obj.ws, obj.we)
+			if obj.otype != "" {
+				if t, ok := s.g.Title(r.titleRef); ok {
+					r.Type = orgRoleType(obj.otype, &t)
+				}
+			}
+			if orgActor(obj) {
+				r.ofActor = obj.actor
+			} else if r.Country == "" {
+				r.Country = obj.country
+			}
+		}
 	}
 }
 

@@ -13,28 +13,29 @@ import (
 
 // cand is a candidate mention, over the words [ws, we).
 type cand struct {
-	ws, we     int
-	start, end int // byte span; set from the words unless a rule narrows it
-	typ        dragoman.EntityType
-	origin     string
-	score      float64
-	key        string // cluster key for non-person entities
-	name       string // canonical name for non-person entities
-	country    string
-	actor      string
-	otype      string // CAMEO type of an organization, body or group
-	kind       gazetteer.Kind
-	capital    bool
-	admin      bool   // an "administration": the government of a head of state
-	adminHead  string // "Trump" in "Trump administration"; "" for "the administration"
-	groupAdmin bool   // a group of the administration ("administration officials")
-	dead       bool
-	roles      []pendingRole
-	ent        int // index into state.ents, -1 before clustering
-	desc       bool
-	metonymic  bool
-	untyped    bool  // a capitalized run no rule has typed yet
-	aliasOf    *cand // "known as Hemedti": another name of that person
+	ws, we      int
+	start, end  int // byte span; set from the words unless a rule narrows it
+	typ         dragoman.EntityType
+	origin      string
+	score       float64
+	key         string // cluster key for non-person entities
+	name        string // canonical name for non-person entities
+	country     string
+	actor       string
+	otype       string // CAMEO type of an organization, body or group
+	kind        gazetteer.Kind
+	capital     bool
+	admin       bool   // an "administration": the government of a head of state
+	adminHead   string // "Trump" in "Trump administration"; "" for "the administration"
+	groupAdmin  bool   // a group of the administration ("administration officials")
+	dead        bool
+	roles       []pendingRole
+	ent         int // index into state.ents, -1 before clustering
+	desc        bool
+	metonymic   bool
+	untyped     bool   // a capitalized run no rule has typed yet
+	aliasOf     *cand  // "known as Hemedti": another name of that person
+	homeCountry string // "Brigid Kosgei of Kenya": the person's country
 }
 
 type state struct {

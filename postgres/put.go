@@ -2,8 +2,6 @@ package postgres
 
 import (
 	"context"
-	"crypto/sha1"
-	"encoding/hex"
 	"fmt"
 	"slices"
 	"strings"
@@ -96,6 +94,8 @@ type putter struct {
 	rows map[string][][]any
 	// The role titles (lower case) given to actors in this batch.
 	roles map[string]map[string]bool
+	// Actor ids made in this batch.
+	made map[string]bool
 }
 
 type batchSig struct {
@@ -180,24 +180,53 @@ func (p *putter) lock(docs []*dragoman.Document) error {
 	return p.tx.SendBatch(p.ctx, batch).Close()
 }
 
-// document stores one document; added is false when it was already stored.
+// document stores one document; added is false when it was already
+// stored. It takes two round trips: one reads whether the article is
+// stored, its near-duplicate candidates and what its names are known as;
+// the other inserts the article with its actors' counts and names. The
+// annotations wait for the batch's COPY.
 func (p *putter) document(d *dragoman.Document) (added bool, dup *dragoman.NearDup, err error) {
 	a := &d.Article
 	if a.ID == "" {
 		return false, nil, dragoman.Errorf(dragoman.EINVALID, "article from %s has no id", a.Source)
 	}
-	var exists bool
-	if err := p.tx.QueryRow(p.ctx, `SELECT EXISTS (SELECT 1 FROM articles WHERE id = $1)`, a.ID).Scan(&exists); err != nil {
-		return false, nil, err
-	}
-	if exists {
-		return false, nil, nil
-	}
 	sig := corpus.Sign(a.Title + "\n" + a.Body)
 	bands := sig.Bands()
-	if dup, err = p.nearDuplicate(a.ID, sig, bands); err != nil {
+	r := p.newResolver(d)
+	read := &pgx.Batch{}
+	read.Queue(`SELECT EXISTS (SELECT 1 FROM articles WHERE id = $1)`, a.ID)
+	bandList := make([]int64, 0, len(bands))
+	idx := make([]int16, 0, len(bands))
+	for i, k := range bands {
+		bandList = append(bandList, k)
+		idx = append(idx, int16(i))
+	}
+	read.Queue(`SELECT DISTINCT a.id, a.minhash FROM unnest($1::smallint[], $2::bigint[]) AS q(band, key)
+		JOIN LATERAL (SELECT article_seq FROM article_bands b WHERE b.band = q.band AND b.key = q.key LIMIT 50) b ON true
+		JOIN articles a ON a.seq = b.article_seq`, idx, bandList)
+	r.queueReads(read)
+	br := p.tx.SendBatch(p.ctx, read)
+	exists := false
+	if err := br.QueryRow().Scan(&exists); err != nil || exists {
+		br.Close()
 		return false, nil, err
 	}
+	rows, err := br.Query()
+	if err != nil {
+		br.Close()
+		return false, nil, err
+	}
+	dup, err = p.nearDuplicate(a.ID, sig, bands, rows)
+	if err == nil {
+		err = r.readReads(br)
+	}
+	if cerr := br.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return false, nil, err
+	}
+
 	var published *time.Time
 	var day any
 	prec := ""
@@ -222,36 +251,61 @@ func (p *putter) document(d *dragoman.Document) (added bool, dup *dragoman.NearD
 	if dup != nil {
 		dupOf, sim = &dup.Of, &dup.Similarity
 	}
-	var seq int64
-	err = p.tx.QueryRow(p.ctx, `INSERT INTO articles (id, source, format, url, title, summary, site_name, language, bylines,
+	// The article goes first in the write batch; the advisory lock on its
+	// id keeps any other writer from inserting it meanwhile.
+	r.batch.Queue(`INSERT INTO articles (id, source, format, url, title, summary, site_name, language, bylines,
 		published, day, precision, dateline, country, body, minhash, duplicate_of, similarity,
 		sentences, entities, quotes, events, doc, ingested_at)
 		VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11::date,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22,$23,$24)
-		ON CONFLICT (id) DO NOTHING RETURNING seq`,
+		RETURNING seq`,
 		a.ID, a.Source, a.Format, a.URL, a.Title, a.Summary, a.SiteName, a.Language, strings.Join(a.Bylines, "; "),
 		published, day, prec, dateline, country, a.Body, sig.Bytes(), dupOf, sim,
-		len(d.Sentences), len(d.Entities), len(d.Quotes), len(d.Events), blob, p.at).Scan(&seq)
-	if err == pgx.ErrNoRows {
-		return false, nil, nil // stored meanwhile by another writer
+		len(d.Sentences), len(d.Entities), len(d.Quotes), len(d.Events), blob, p.at)
+	isDup := dup != nil
+	countries := map[string]bool{}
+	if country != "" {
+		countries[country] = true
+	}
+	actors := map[string]string{}
+	for i := range d.Entities {
+		e := &d.Entities[i]
+		id, err := r.resolve(e, day, isDup)
+		if err != nil {
+			return false, nil, err
+		}
+		actors[e.ID] = id
+		if e.Country != "" && !isDup {
+			countries[e.Country] = true
+		}
+		if id != "" {
+			for _, role := range e.Roles {
+				if p.roles == nil {
+					p.roles = map[string]map[string]bool{}
+				}
+				if p.roles[id] == nil {
+					p.roles[id] = map[string]bool{}
+				}
+				p.roles[id][strings.ToLower(role.Title)] = true
+			}
+		}
+	}
+	bw := p.tx.SendBatch(p.ctx, r.batch)
+	var seq int64
+	err = bw.QueryRow().Scan(&seq)
+	if cerr := bw.Close(); err == nil {
+		err = cerr
 	}
 	if err != nil {
 		return false, nil, err
 	}
+
 	if dup == nil {
 		for i, k := range bands {
 			p.add("article_bands", int16(i), k, seq)
 		}
 		p.batch = append(p.batch, batchSig{id: a.ID, sig: sig, bands: bands})
 	}
-	countries := map[string]bool{}
-	if country != "" {
-		countries[country] = true
-	}
-	isDup := dup != nil
-	actors, err := p.entities(d, seq, day, isDup, countries)
-	if err != nil {
-		return false, nil, err
-	}
+	p.entities(d, seq, actors)
 	p.quotes(d, seq, day, isDup, actors)
 	p.events(d, seq, day, isDup, actors, countries)
 	for _, t := range d.Dates {
@@ -263,26 +317,14 @@ func (p *putter) document(d *dragoman.Document) (added bool, dup *dragoman.NearD
 	return true, dup, nil
 }
 
-// nearDuplicate finds a first copy, stored or earlier in the batch,
-// sharing a MinHash band and similar enough.
-func (p *putter) nearDuplicate(id string, sig corpus.Signature, bands [corpus.Bands]int64) (*dragoman.NearDup, error) {
+// nearDuplicate finds a first copy, stored (rows: id and minhash of the
+// articles sharing a band) or earlier in the batch, similar enough.
+func (p *putter) nearDuplicate(id string, sig corpus.Signature, bands [corpus.Bands]int64, rows pgx.Rows) (*dragoman.NearDup, error) {
 	var best *dragoman.NearDup
 	consider := func(other string, o corpus.Signature) {
 		if s := sig.Similarity(o); s >= corpus.NearDuplicate && (best == nil || s > best.Similarity) {
 			best = &dragoman.NearDup{ID: id, Of: other, Similarity: s}
 		}
-	}
-	bandList := make([]int64, 0, len(bands))
-	idx := make([]int16, 0, len(bands))
-	for i, k := range bands {
-		bandList = append(bandList, k)
-		idx = append(idx, int16(i))
-	}
-	rows, err := p.tx.Query(p.ctx, `SELECT DISTINCT a.id, a.minhash FROM unnest($1::smallint[], $2::bigint[]) AS q(band, key)
-		JOIN LATERAL (SELECT article_seq FROM article_bands b WHERE b.band = q.band AND b.key = q.key LIMIT 50) b ON true
-		JOIN articles a ON a.seq = b.article_seq`, idx, bandList)
-	if err != nil {
-		return nil, err
 	}
 	for rows.Next() {
 		var other string
@@ -310,22 +352,13 @@ func (p *putter) nearDuplicate(id string, sig corpus.Signature, bands [corpus.Ba
 	return best, nil
 }
 
-// entities records the document's entities, mentions and roles, resolving
-// each entity to a cross-article actor. It returns entity id -> actor id.
-func (p *putter) entities(d *dragoman.Document, seq int64, day any, dup bool, countries map[string]bool) (map[string]string, error) {
-	actors := map[string]string{}
+// entities adds the rows of the document's entities, roles and mentions.
+func (p *putter) entities(d *dragoman.Document, seq int64, actors map[string]string) {
 	index := map[string]int{} // entity id -> its row, the last one winning as INSERT OR REPLACE does
 	var rows [][]any
 	for i := range d.Entities {
 		e := &d.Entities[i]
-		actorID, err := p.resolve(e, day, dup)
-		if err != nil {
-			return nil, err
-		}
-		actors[e.ID] = actorID
-		if e.Country != "" && !dup {
-			countries[e.Country] = true
-		}
+		actorID := actors[e.ID]
 		row := []any{seq, e.ID, nullable(actorID), e.Name, string(e.Type), e.Country, e.Actor, len(e.Mentions)}
 		if j, ok := index[e.ID]; ok {
 			rows[j] = row
@@ -335,19 +368,10 @@ func (p *putter) entities(d *dragoman.Document, seq int64, day any, dup bool, co
 		}
 		for _, r := range e.Roles {
 			p.add("roles", seq, e.ID, nullable(actorID), r.Title, r.Of, r.Country, r.Type, r.Former)
-			if actorID != "" {
-				if p.roles == nil {
-					p.roles = map[string]map[string]bool{}
-				}
-				if p.roles[actorID] == nil {
-					p.roles[actorID] = map[string]bool{}
-				}
-				p.roles[actorID][strings.ToLower(r.Title)] = true
-			}
 		}
 	}
-	for _, r := range rows {
-		p.add("entities", r...)
+	for _, row := range rows {
+		p.add("entities", row...)
 	}
 	mentions := d.Mentions
 	if len(mentions) == 0 {
@@ -363,134 +387,6 @@ func (p *putter) entities(d *dragoman.Document, seq int64, day any, dup bool, co
 	for _, m := range mentions {
 		p.add("mentions", seq, m.Entity, nullable(actors[m.Entity]), m.Start, m.End, m.Text, string(m.Type), m.Sentence, m.Origin)
 	}
-	return actors, nil
-}
-
-// resolve finds or makes the actor of an entity and records its aliases,
-// as the SQLite backend does: full names (and the entity's aliases) are
-// matched first; a person named by a single word is matched by surname
-// only when exactly one compatible actor has it.
-func (p *putter) resolve(e *dragoman.Entity, day any, dup bool) (string, error) {
-	keys := corpus.EntityKeys(e)
-	if len(keys) == 0 {
-		return "", nil
-	}
-	written := map[string]string{}
-	for _, k := range keys {
-		written[k.Key] = k.Written
-	}
-	cands := map[string]*corpus.Candidate{}
-	lookup := func(kind string, ks []string) error {
-		if len(ks) == 0 {
-			return nil
-		}
-		rows, err := p.tx.Query(p.ctx, `SELECT coalesce(a.merged_into, a.id), a.type, a.country, bool_or(al.pinned), a.mentions
-			FROM actor_aliases al JOIN actors a ON a.id = al.actor_id
-			WHERE al.kind = $1 AND al.key = ANY($2) GROUP BY al.key, a.id`, kind, ks)
-		if err != nil {
-			return err
-		}
-		defer rows.Close()
-		for rows.Next() {
-			var c corpus.Candidate
-			var typ string
-			if err := rows.Scan(&c.ID, &typ, &c.Country, &c.Pinned, &c.Count); err != nil {
-				return err
-			}
-			if !corpus.Compatible(e.Type, dragoman.EntityType(typ)) {
-				continue
-			}
-			if e.Country != "" && c.Country != "" && e.Country != c.Country {
-				continue
-			}
-			if old, ok := cands[c.ID]; ok {
-				old.Score++
-				old.Pinned = old.Pinned || c.Pinned
-				continue
-			}
-			c.Score = 1
-			cands[c.ID] = &c
-		}
-		return rows.Err()
-	}
-	isPerson := e.Type == dragoman.Person
-	var fullKeys, allKeys []string
-	for _, k := range keys {
-		allKeys = append(allKeys, k.Key)
-		if !isPerson || k.Kind == corpus.KindName {
-			fullKeys = append(fullKeys, k.Key)
-		}
-	}
-	if len(fullKeys) > 0 {
-		if err := lookup(corpus.KindName, fullKeys); err != nil {
-			return "", err
-		}
-		if len(cands) == 0 && isPerson {
-			// An actor so far known only by this surname ("Lavrov" alone)
-			// becomes the full-named one, when there is exactly one.
-			if s := corpus.Surname(written[fullKeys[0]]); s != "" {
-				if err := lookup(corpus.KindSurname, []string{s}); err != nil {
-					return "", err
-				}
-				for id := range cands {
-					var named bool
-					if err := p.tx.QueryRow(p.ctx, `SELECT EXISTS (SELECT 1 FROM actor_aliases WHERE actor_id = $1 AND kind = 'name')`, id).Scan(&named); err != nil {
-						return "", err
-					}
-					if named {
-						delete(cands, id)
-					}
-				}
-				if err := corpus.Narrow(cands, e, p.hasRole); err != nil {
-					return "", err
-				}
-			}
-		}
-	} else {
-		// "Lavrov": an actor known by that surname, when exactly one
-		// compatible actor has it, or the entity's affiliation or roles
-		// single one out.
-		if err := lookup(corpus.KindSurname, allKeys); err != nil {
-			return "", err
-		}
-		if err := corpus.Narrow(cands, e, p.hasRole); err != nil {
-			return "", err
-		}
-	}
-	if len(cands) > 1 {
-		// Several actors share the name: role evidence weighs in.
-		if err := corpus.RoleEvidence(cands, e, p.hasRole); err != nil {
-			return "", err
-		}
-	}
-	// The actor's counts and the names go in one round trip.
-	batch := &pgx.Batch{}
-	var id string
-	if best := corpus.Best(cands); best != nil {
-		id = best.ID
-		p.fillActor(batch, id, e, day, dup)
-	} else {
-		var err error
-		if id, err = p.newActor(e, keys[0].Key, day, dup); err != nil {
-			return "", err
-		}
-	}
-	// Record the names, unless a hand edit pinned them to another actor.
-	alias := func(key, kind, w string) {
-		batch.Queue(`INSERT INTO actor_aliases (key, actor_id, alias, kind, count)
-			SELECT $1, $2, $3, $4, 1
-			WHERE NOT EXISTS (SELECT 1 FROM actor_aliases WHERE key = $1 AND kind = $4 AND pinned AND actor_id <> $2)
-			ON CONFLICT (key, kind, actor_id, alias) DO UPDATE SET count = actor_aliases.count + 1`, key, id, w, kind)
-	}
-	for _, k := range keys {
-		alias(k.Key, k.Kind, k.Written)
-		if isPerson && k.Kind == corpus.KindName {
-			if s := corpus.Surname(k.Written); s != "" {
-				alias(s, corpus.KindSurname, s)
-			}
-		}
-	}
-	return id, p.tx.SendBatch(p.ctx, batch).Close()
 }
 
 // hasRole reports whether an actor has held a role title, in the store or
@@ -502,47 +398,6 @@ func (p *putter) hasRole(id, title string) (bool, error) {
 	var ok bool
 	err := p.tx.QueryRow(p.ctx, `SELECT EXISTS (SELECT 1 FROM roles WHERE actor_id = $1 AND lower(title) = lower($2))`, id, title).Scan(&ok)
 	return ok, err
-}
-
-// newActor makes an actor with a stable id derived from its first name.
-func (p *putter) newActor(e *dragoman.Entity, key string, day any, dup bool) (string, error) {
-	sum := sha1.Sum([]byte(string(e.Type) + "|" + key + "|" + e.Country))
-	base := "A" + hex.EncodeToString(sum[:])[:10]
-	mentions, articles := len(e.Mentions), 1
-	if dup {
-		mentions, articles = 0, 0
-	}
-	id := base
-	for n := 2; ; n++ {
-		tag, err := p.tx.Exec(p.ctx, `INSERT INTO actors (id, name, type, country, code, mentions, articles, first_seen, last_seen)
-			VALUES ($1,$2,$3,$4,$5,$6,$7,$8::date,$8::date) ON CONFLICT (id) DO NOTHING`,
-			id, e.Name, string(e.Type), e.Country, e.Actor, mentions, articles, day)
-		if err != nil {
-			return "", err
-		}
-		if tag.RowsAffected() == 1 {
-			return id, nil
-		}
-		id = fmt.Sprintf("%s-%d", base, n)
-	}
-}
-
-// fillActor queues the update that adds an article's entity to an
-// existing actor's counts and fills what the actor lacks.
-func (p *putter) fillActor(batch *pgx.Batch, id string, e *dragoman.Entity, day any, dup bool) {
-	mentions, articles := len(e.Mentions), 1
-	if dup {
-		mentions, articles = 0, 0
-	}
-	batch.Queue(`UPDATE actors SET
-		mentions = mentions + $1, articles = articles + $2,
-		country = CASE WHEN country = '' THEN $3 ELSE country END,
-		code = CASE WHEN code = '' THEN $4 ELSE code END,
-		name = CASE WHEN length($5) > length(name) AND $6 = 'PERSON' AND strpos($5, ' ') > 0 AND strpos(name, ' ') = 0 THEN $5 ELSE name END,
-		first_seen = CASE WHEN $7::date IS NOT NULL AND (first_seen IS NULL OR $7::date < first_seen) THEN $7::date ELSE first_seen END,
-		last_seen = CASE WHEN $7::date IS NOT NULL AND (last_seen IS NULL OR $7::date > last_seen) THEN $7::date ELSE last_seen END
-		WHERE id = $8`,
-		mentions, articles, e.Country, e.Actor, e.Name, string(e.Type), day, id)
 }
 
 func (p *putter) quotes(d *dragoman.Document, seq int64, day any, dup bool, actors map[string]string) {

@@ -412,11 +412,16 @@ func (g *Gazetteer) addHolder(f []string) error {
 		g.byName[ln] = appendOnce(g.byName[ln], i)
 		if w := strings.Fields(ln); len(w) > 1 {
 			last := w[len(w)-1]
-			g.bySurname[last] = appendOnce(g.bySurname[last], i)
+			if !notSurname[last] { // "Charles III" has no surname "III"
+				g.bySurname[last] = appendOnce(g.bySurname[last], i)
+			}
 		}
 	}
 	return nil
 }
+
+// notSurname are last words of names that are no surname.
+var notSurname = map[string]bool{"ii": true, "iii": true, "iv": true, "jr.": true, "jr": true, "sr.": true, "sr": true}
 
 func appendOnce(s []int, i int) []int {
 	for _, j := range s {

@@ -93,8 +93,9 @@ func (s *sentence) code(d *Dictionaries, opt codeOptions) []rawEvent {
 			tgt, _ = s.subject(vi, v.start-1)
 		default:
 			s.themeObject = themeCode(fwd)
+			s.intentVerb = cameo.Root(fwd) == "03" || cameo.Root(fwd) == "13" || cameo.Root(fwd) == "05"
 			tgt, _ = s.object(vi, v.end)
-			s.themeObject = false
+			s.themeObject, s.intentVerb = false, false
 		}
 		if v.passive && !b.srcSet {
 			by := s.byAgent(v.end)

@@ -26,6 +26,7 @@ type docState struct {
 	// role take it (see context.go).
 	country string
 	types   []dragoman.EntityType // of d.Entities
+	heads   map[string]headRef
 }
 
 // draft is an event on its way: needTarget marks a deployment or offer of
@@ -64,6 +65,7 @@ func (st *docState) sentence(si int, sent dragoman.Sentence) {
 	s.mentAt = fill(len(s.toks))
 	s.agentAt = fill(len(s.toks))
 	s.entityTypes = st.types
+	s.heads = st.heads
 	st.markEntities(s, sent)
 	st.markGazetteer(s, text, sent.Start)
 	st.markPeople(s, sent)
@@ -78,6 +80,29 @@ func (st *docState) sentence(si int, sent dragoman.Sentence) {
 		st.verbEvent(s, si, r)
 	}
 	st.nounEvents(s, si)
+	st.rememberHeads(s)
+}
+
+// rememberHeads records the last word of the sentence's multi-word actor
+// names ("Security Council", "Foreign Ministry") for "the council".
+func (st *docState) rememberHeads(s *sentence) {
+	for _, m := range s.mentions {
+		if m.end-m.start < 2 || len(m.codes) != 1 || m.codes[0] == "---" || m.weak || m.place {
+			continue
+		}
+		if st.heads == nil {
+			st.heads = map[string]headRef{}
+		}
+		h := headRef{code: m.codes[0], name: m.name}
+		if m.ref >= 0 && m.ref < len(st.d.Entities) {
+			h.entity = st.d.Entities[m.ref].ID
+			h.name = st.d.Entities[m.ref].Name
+		}
+		if h.name == "" {
+			h.name = st.d.Article.Body[s.toks[m.start].Start:s.toks[m.end-1].End]
+		}
+		st.heads[s.toks[m.end-1].Up] = h
+	}
 }
 
 // tokenRange returns the tokens lying inside the byte range [start, end).
@@ -286,6 +311,18 @@ func (st *docState) add(s *sentence, si int, code string, src, tgt *actorHit, tr
 		return
 	}
 	switch cameo.Root(code) {
+	case "14":
+		if stateActor(src.code) && strings.HasPrefix(s.toks[trigA].Up, "PROTEST") {
+			code = "114" // "Manila protested": a state complains officially
+		}
+	}
+	if tgt == nil {
+		switch cameo.Root(code) {
+		case "11", "12", "13":
+			tgt = st.reactionTarget(s, src, trigB)
+		}
+	}
+	switch cameo.Root(code) {
 	case "01":
 		if code == "010" {
 			tgt = nil // "announced that...": a statement has no target here
@@ -414,6 +451,26 @@ func alone(code, src string) bool {
 	return false
 }
 
+// stateActor reports a state or one of its bodies, or an international
+// organization: no opposition, civilians or companies.
+func stateActor(code string) bool {
+	if len(code) == 3 {
+		_, ok := cameo.Country(code)
+		return ok
+	}
+	if strings.HasPrefix(code, "IGO") {
+		return true
+	}
+	for i := 3; i+3 <= len(code); i += 3 {
+		switch code[i : i+3] {
+		case "GOV", "LEG", "JUD", "MIL", "SPY":
+		default:
+			return false
+		}
+	}
+	return len(code) > 3
+}
+
 // armed reports whether an actor code may use force on its own: a state,
 // its military, police or intelligence, an armed group, a criminal.
 func armed(code string) bool {
@@ -464,10 +521,10 @@ func actorOf(r *dragoman.ActorRef) string {
 	return r.Actor
 }
 
-// vague reports an actor the text names by role or name only, with its
-// country from the context.
+// vague reports an actor the text names by its role only, with its
+// country from the context ("officials", "police").
 func vague(s *sentence, h *actorHit) bool {
-	return h.ctx || s.isWeak(h)
+	return h.ctx
 }
 
 // institution reports whether an actor is a state or a political body

@@ -13,6 +13,7 @@ var lightVerbs = map[string]bool{
 	"LAUNCHED": true, "LAUNCH": true, "LAUNCHES": true, "BEGAN": true, "BEGIN": true, "STARTED": true,
 	"CARRIED": true, "STAGED": true, "PLACED": true,
 	"OPENED": true, "OPEN": true, "OPENS": true, "ANNOUNCED": true, "ORDERED": true, "MOUNTED": true,
+	"USED": true, "USE": true, "USES": true, "USING": true, "FIRED": true,
 }
 
 // speechVerbs introduce reported speech: their subject speaks for a

@@ -31,6 +31,14 @@ type sentence struct {
 	// entityTypes are the types of the document's entities, by index
 	// (mention.ref), news mode only.
 	entityTypes []dragoman.EntityType
+	// intentVerb is set while the object of a verb of intent or threat is
+	// looked for: its infinitive carries the action ("agreed to send aid
+	// to Ukraine", "threatened to veto").
+	intentVerb bool
+	// heads maps the last word of the multi-word names read so far in
+	// the article to their actor ("COUNCIL" -> the Security Council's),
+	// so that "the council" names it again (news mode).
+	heads map[string]headRef
 	// themeObject is set while the object of a verb that moves or gives
 	// what it names is looked for ("put troops", "released prisoners"):
 	// a role with no country there is what is moved, not the target.
@@ -491,6 +499,13 @@ func (s *sentence) chunkHits(ci int) []actorHit {
 	if s.news && c.actor >= 0 && s.mentions[c.actor].codes[0] == "---" {
 		return nil // a name the earlier stages know is no actor
 	}
+	if s.news && c.actor < 0 && len(c.agents) == 1 && s.toks[c.start].Up == "THE" && s.agentHeads(c) {
+		a := s.agents[c.agents[0]]
+		if h, ok := s.heads[s.toks[a.end-1].Up]; ok {
+			// "the council" after "the Security Council"
+			return []actorHit{{code: h.code, mention: -1, start: a.start, end: a.end, external: &dragoman.ActorRef{Name: h.name, Entity: h.entity}}}
+		}
+	}
 	if s.news && c.actor < 0 && len(c.agents) > 0 && (!s.agentHeads(c) || ownedBySubject(s.toks[c.start].Up)) {
 		// "police oversight council", "criminal rehabilitation"; "their
 		// legal department": someone's, not the state's
@@ -498,7 +513,8 @@ func (s *sentence) chunkHits(ci int) []actorHit {
 	}
 	if c.actor >= 0 {
 		m := s.mentions[c.actor]
-		if s.news && len(m.codes) == 1 && len(m.codes[0]) == 3 {
+		poss := m.end < c.end && (s.toks[m.end].Up == "'S" || s.toks[m.end].Up == "'")
+		if s.news && len(m.codes) == 1 && len(m.codes[0]) == 3 && !poss {
 			// "Middle East envoy Steve Witkoff": a person or body with a
 			// full code says more than the region before it
 			for k := m.end; k < c.end; k++ {
@@ -520,6 +536,10 @@ func (s *sentence) chunkHits(ci int) []actorHit {
 	}
 	return nil
 }
+
+// headRef is an actor an article named in several words, for a later
+// definite phrase made of its last word ("the council").
+type headRef struct{ code, name, entity string }
 
 // modifierOnly reports whether an actor mention only modifies the head
 // of its phrase: a city before a common noun that is no role ("a Kabul

@@ -175,6 +175,9 @@ func (s *sentence) skipLeft(i int) int {
 		case c == cTo:
 			// "is about to", "was seen to": the subject lies further left;
 			// "called on Gondor to be allowed": the infinitive has none here
+			if s.news && i >= 3 && classOf(s.toks[i-2].Up) == cPrep && timeWord[s.toks[i-1].Up] {
+				i -= 2 // "agreed on Thursday to extend", "voted on Monday to demand"
+			}
 			if i == 0 || !(allowedBeforeTo(s.toks[i-1]) || s.verbAt[i-1] >= 0) {
 				return -1
 			}
@@ -214,7 +217,7 @@ func (s *sentence) object(vi int, from int) ([]actorHit, int) {
 		if targetBarrier[u] {
 			return possessor, pat
 		}
-		if s.news && (u == "ACCORDING" || u == "TO" && s.infinitiveAt(i+1)) {
+		if s.news && (u == "ACCORDING" || u == "TO" && !s.intentVerb && s.infinitiveAt(i+1)) {
 			// "according to prosecutor Josh Bash": who said it; "was to
 			// meet Monday to discuss Pierluisi's confirmation": another
 			// clause
@@ -269,6 +272,18 @@ func (s *sentence) object(vi int, from int) ([]actorHit, int) {
 		}
 	}
 	return possessor, pat
+}
+
+// timeWord are the day and month names and the adverbs of time that may
+// stand between a verb and its infinitive ("agreed on Thursday to").
+var timeWord = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`MONDAY TUESDAY WEDNESDAY THURSDAY FRIDAY SATURDAY SUNDAY
+		JANUARY FEBRUARY MARCH APRIL MAY JUNE JULY AUGUST SEPTEMBER OCTOBER NOVEMBER DECEMBER
+		TODAY YESTERDAY TUESDAY'S FRIDAY'S`) {
+		timeWord[w] = true
+	}
 }
 
 // infinitiveAt reports whether token i, after "to", reads as a verb: a

@@ -57,6 +57,7 @@ func (s *state) attach(e *entity, c *cand) {
 
 // cluster groups the candidates into entities.
 func (s *state) cluster() {
+	s.directions()
 	byKey := map[string]*entity{}
 	var persons []*cand
 	for _, c := range s.cands {
@@ -405,4 +406,42 @@ func (s *state) namedBefore(e *entity, off int) bool {
 		}
 	}
 	return false
+}
+
+// directions makes "the North" and "the South" the country of the article
+// whose name they open ("North Korea", "South Sudan"), when it names only
+// one such.
+func (s *state) directions() {
+	var byWord map[string]*cand
+	for _, c := range s.cands {
+		if c.dead || c.typ != dragoman.GPE || c.kind != gazetteer.KindCountry {
+			continue
+		}
+		first, _, ok := strings.Cut(c.name, " ")
+		if !ok || first != "North" && first != "South" && first != "East" && first != "West" {
+			continue
+		}
+		if byWord == nil {
+			byWord = map[string]*cand{}
+		}
+		if old, seen := byWord[first]; seen && (old == nil || old.key != c.key) {
+			byWord[first] = nil // two countries: ambiguous
+			continue
+		}
+		byWord[first] = c
+	}
+	if byWord == nil {
+		return
+	}
+	for _, c := range s.cands {
+		if c.dead || c.desc || c.we-c.ws != 1 || c.typ == dragoman.Person {
+			continue
+		}
+		w := s.words[c.ws]
+		x := byWord[w.text]
+		if x == nil || c.ws == 0 || s.words[c.ws-1].lower != "the" {
+			continue
+		}
+		c.typ, c.key, c.name, c.country, c.actor, c.kind, c.origin = x.typ, x.key, x.name, x.country, x.actor, x.kind, "rule"
+	}
 }

@@ -476,6 +476,27 @@ func scoreGUM(docs []gumGold, resolve func(dragoman.Article) *dragoman.Document)
 				fmt.Printf("FN %s %s %q got=%q\n", g.name, gm.typ, g.body[g.toks[gm.a].start:g.toks[gm.b].end], c)
 			}
 		}
+		if evalDebug != "" {
+			byChain := map[string]map[string]bool{}
+			for _, it := range namedItems {
+				if byChain[it[0]] == nil {
+					byChain[it[0]] = map[string]bool{}
+				}
+				byChain[it[0]][it[1]] = true
+			}
+			for ch, es := range byChain {
+				if len(es) > 1 {
+					var names []string
+					for id := range es {
+						if e := d.Entity(id); e != nil {
+							names = append(names, e.Name+"/"+string(e.Type))
+						}
+					}
+					sort.Strings(names)
+					fmt.Printf("SPLIT %s chain %s: %s\n", g.name, ch, strings.Join(names, " | "))
+				}
+			}
+		}
 		ev.named.add(namedItems)
 		ev.all.add(allItems)
 	}

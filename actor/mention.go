@@ -176,6 +176,11 @@ func (s *state) mergeModel() {
 		for ws < we && (s.words[we-1].text == "'s" || s.words[we-1].text == "'") {
 			we--
 		}
+		// "Regina Ip In": a capitalized function word that opens the next
+		// clause is no part of the name
+		for we-ws > 1 && common[s.words[we-1].lower] && s.words[we-1].cap && !isUpperWord(s.words[we-1].text) {
+			we--
+		}
 		// "Professor Burrows" tagged as an organization: a person's title
 		// and a name with no head word of organizations
 		if (m.Type == dragoman.Organization || m.Type == dragoman.Misc) && we-ws > 1 && s.isTitleWord(ws) && !s.titleAt[ws].t.Group {

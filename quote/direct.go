@@ -285,10 +285,15 @@ func (a *analysis) attributeDirect(before, after [2]int, qi, qj int) attribution
 			}
 		}
 	}
-	// Before it: the last cue in the writer's words before the mark.
+	// Before it: the last cue in the writer's words before the mark, but
+	// not across a relative clause with a subject of its own ("criticized
+	// the decision, which Ross has referred to as “…”": Ross's words).
 	for v := before[1] - 1; v >= before[0]; v-- {
 		if at := a.cueAt(v, before[0], before[1], true); at.found() {
 			return at
+		}
+		if (a.toks[v].Lower == "which" || a.toks[v].Lower == "whom") && v+1 < before[1] && a.toks[v+1].Cap && a.toks[v+1].Word {
+			break
 		}
 	}
 	// Anywhere else after it in the sentence.
@@ -303,6 +308,9 @@ func (a *analysis) attributeDirect(before, after [2]int, qi, qj int) attribution
 	for v := before[0] - 1; v >= s.From; v-- {
 		if a.toks[v].Quoted {
 			continue
+		}
+		if (a.toks[v].Lower == "which" || a.toks[v].Lower == "whom") && v+1 < len(a.toks) && a.toks[v+1].Cap && a.toks[v+1].Word && !a.toks[v+1].Quoted {
+			break // the quotations before belong to the relative clause's subject
 		}
 		lo := v
 		for lo > s.From && !a.toks[lo-1].Quoted {
@@ -577,6 +585,10 @@ func (a *analysis) objectNP(x, end int) [2]int {
 	j := x
 	for j < end && j < x+6 {
 		t := a.toks[j]
+		if t.Lower == "of" && j > x && a.toks[j-1].Cap && j+1 < end && a.toks[j+1].Cap && a.toks[j+1].Word && !a.toks[j+1].Quoted {
+			j++ // "the agency's Board of Governors"
+			continue
+		}
 		if !t.Word || t.Quoted || functionWord[t.Lower] && !(j == x && determiner[t.Lower]) || timeWord[t.Lower] {
 			break
 		}

@@ -148,3 +148,22 @@ func parseLexicon(src string) (*lexicon, error) {
 	}
 	return lx, nil
 }
+
+// givenGender returns the gender a given name usually carries, 'h' or 's',
+// or 0. A name written with accents the list spells without (Lucía,
+// Thérèse, José) is looked up without them too.
+func (lx *lexicon) givenGender(name string) byte {
+	if g := lx.given[name]; g != 0 {
+		return g
+	}
+	return lx.given[foldAccents(name)]
+}
+
+// accentFold maps accented Latin letters to their base letter.
+var accentFold = strings.NewReplacer(
+	"á", "a", "à", "a", "â", "a", "ä", "a", "ã", "a", "å", "a", "é", "e", "è", "e", "ê", "e", "ë", "e",
+	"í", "i", "ì", "i", "î", "i", "ï", "i", "ó", "o", "ò", "o", "ô", "o", "ö", "o", "õ", "o", "ú", "u",
+	"ù", "u", "û", "u", "ü", "u", "ñ", "n", "ç", "c", "ý", "y", "Á", "A", "É", "E", "Í", "I", "Ó", "O",
+	"Ú", "U", "Ñ", "N", "Ç", "C", "Ö", "O", "Ü", "U")
+
+func foldAccents(s string) string { return accentFold.Replace(s) }

@@ -13,7 +13,11 @@ func (a *analysis) resolvePronoun(i int, p string) (*dragoman.ActorRef, string) 
 	sp := a.tokSpan(i, i+1)
 	// A coreference stage may already have linked the pronoun.
 	if m := a.mentionFor(i, i+1); m != nil {
-		return a.ref(m.Entity, sp), "pronoun"
+		// unless the text gives that person the other gender: the link
+		// is then a coreference error, and the rules below decide
+		if g := a.gender(m.Entity, i); p != "he" && p != "she" || g == 0 || g == p[0] {
+			return a.ref(m.Entity, sp), "pronoun"
+		}
 	}
 	if p == "i" || p == "we" || p == "it" {
 		return nil, "unresolved-pronoun"
@@ -90,7 +94,10 @@ func (a *analysis) resolvePronoun(i int, p string) (*dragoman.ActorRef, string) 
 		return nil, "ambiguous-pronoun"
 	}
 	if prev != nil && prev.group == plural && a.toks[i].Para-prev.para <= 1 && prev.ref.Entity != "" {
-		return a.ref(prev.ref.Entity, sp), "pronoun"
+		// not when the text gives the last speaker the other gender
+		if g := a.gender(prev.ref.Entity, i); plural || g == 0 || g == p[0] {
+			return a.ref(prev.ref.Entity, sp), "pronoun"
+		}
 	}
 	return nil, "unresolved-pronoun"
 }
@@ -141,13 +148,13 @@ func (a *analysis) gender(key string, skip int) byte {
 	}
 	first := func(text string) {
 		if f := strings.Fields(text); len(f) >= 2 {
-			if g := a.lx.given[f[0]]; g != 0 {
+			if g := a.lx.givenGender(f[0]); g != 0 {
 				votes[g]++ // a given name is weaker evidence than the text
 			}
 		}
 	}
 	for _, m := range a.ments {
-		if m.Entity == key {
+		if _, isPronoun := pronoun[strings.ToLower(a.body[m.Start:m.End])]; m.Entity == key && !isPronoun {
 			look(m.Start, m.End)
 			first(a.body[m.Start:m.End])
 		}

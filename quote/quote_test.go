@@ -254,10 +254,48 @@ func TestReported(t *testing.T) {
 				{kind: dragoman.Reported, text: "the border will open", speaker: "Officials"},
 				{kind: dragoman.Reported, text: "it will stay shut", speaker: "critics"},
 			}},
+		{"BareNounSubject", "Police said 23 people were arrested after the march.",
+			[]want{{kind: dragoman.Reported, text: "23 people were arrested after the march", speaker: "Police"}}},
+		{"BareNounNoVerb", "The mayor said goodbye to the crew.", nil},
+		{"SaidOnDay", "The observer mission said on Sunday it had found no evidence of fraud.",
+			[]want{{kind: dragoman.Reported, text: "it had found no evidence of fraud", speaker: "The observer mission"}}},
+		{"ParticipleAppositive", "Foreign Minister Hana Sato, speaking in Osaka on Tuesday, said talks remained possible.",
+			[]want{{kind: dragoman.Reported, text: "talks remained possible", speaker: "Hana Sato"}}},
+		{"ToldBoardOf", "Grant told the agency's Board of Governors that inspectors must return.",
+			[]want{{kind: dragoman.Reported, text: "inspectors must return", speaker: "Grant", medium: "the agency's Board of Governors"}}},
+		{"AndSaidAfterOtherVerb", "The ministry condemned the raid and said the envoy would be recalled.",
+			[]want{{kind: dragoman.Reported, text: "the envoy would be recalled", speaker: "The ministry"}}},
+		{"PossessiveDeterminer", "Chile's coast guard said in a statement that the crew had been rescued.",
+			[]want{{kind: dragoman.Reported, text: "the crew had been rescued", speaker: "Chile's coast guard"}}},
+		{"DescribedNameAfterFormer", "Its mission chief, former foreign minister Tomas Rivas, told reporters that the count was clean.",
+			[]want{{kind: dragoman.Reported, text: "the count was clean", speaker: "Tomas Rivas"}}},
+		{"AppositiveNotAName", "Lena Ortiz, a member of Parliament, said the bill was dead.",
+			[]want{{kind: dragoman.Reported, text: "the bill was dead", speaker: "Lena Ortiz"}}},
 		{"Negated", "Officials did not say whether the border would reopen.", nil},
 		{"Passive", "The general is said to be ill.", nil},
 		{"AddedNeedsThat", "The chef added salt to the soup.", nil},
 		{"CastWithoutAs", "Voters cast their ballots early on Sunday.", nil},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			check(t, annotate(t, newDoc(c.body)), c.want)
+		})
+	}
+}
+
+func TestPartialCues(t *testing.T) {
+	cases := []struct {
+		name string
+		body string
+		want []want
+	}{
+		{"QuotedAsSaying", "The state would answer with “appropriate measures,” spokesman Ivan Orlov was quoted as saying by the agency.",
+			[]want{{kind: dragoman.Partial, text: "appropriate measures,", speaker: "Ivan Orlov", cue: "saying"}}},
+		{"CondemnedAs", "The ministry condemned the measures as “illegal and inhuman.”",
+			[]want{{kind: dragoman.Partial, text: "illegal and inhuman.", speaker: "The ministry", cue: "condemned"}}},
+		{"OpeningParticiple", "Speaking to supporters on Monday, he accused officials of “stealing the vote” and called for calm.",
+			[]want{{kind: dragoman.Partial, text: "stealing the vote", speaker: "-", how: "unresolved-pronoun"}}},
+		{"RelativeClauseHasItsOwnSpeaker", "Kupec criticized the decision, which Ross has referred to as “gamesmanship” and a “stunt” in interviews.", nil},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -301,6 +339,29 @@ func TestSpeakersFromEntities(t *testing.T) {
 			entity(body, "e1", dragoman.Person, "Nina Berg", ""),
 			entity(body, "e2", dragoman.Person, "Paul Dorn", ""))
 		check(t, annotate(t, d), []want{{kind: dragoman.Direct, speaker: "Nina Berg", entity: "e1", how: "pronoun"}})
+	})
+	t.Run("IndefiniteDescriptionIsNew", func(t *testing.T) {
+		body := "Special envoy Omar Keita chaired the talks. “We have seen this film before,” said one European envoy."
+		e := entity(body, "e1", dragoman.Person, "Omar Keita", "")
+		e.Roles = []dragoman.Role{{Title: "Special envoy"}}
+		check(t, annotate(t, newDoc(body, e)), []want{{kind: dragoman.Direct, speaker: "one European envoy", how: "description"}})
+	})
+	t.Run("PossessiveDescriptionIsNotTheEarlierOne", func(t *testing.T) {
+		body := "Spokesman Ali Rana said the firing was unprovoked. The secretary-general is “following events closely,” his spokesman said."
+		e := entity(body, "e1", dragoman.Person, "Ali Rana", "")
+		e.Roles = []dragoman.Role{{Title: "Spokesman"}}
+		qs := annotate(t, newDoc(body, e))
+		if q := qs[len(qs)-1]; q.Speaker == nil || q.Speaker.Name != "his spokesman" {
+			t.Errorf("speaker %+v, want his spokesman as written", q.Speaker)
+		}
+	})
+	t.Run("PronounOfTheOtherGender", func(t *testing.T) {
+		body := "Judge Alberto Cruz said the count was final.\n\nMendoza called for calm. In a video, she promised to govern “for the half of the country that did not vote for me.”"
+		e := entity(body, "e1", dragoman.Person, "Alberto Cruz", "")
+		qs := annotate(t, newDoc(body, e))
+		if q := qs[len(qs)-1]; q.Speaker != nil && q.Speaker.Entity == "e1" {
+			t.Errorf("she resolved to %s", q.Speaker.Name)
+		}
 	})
 	t.Run("Description", func(t *testing.T) {
 		body := "Defense Minister Karl Brandt visited the base on Tuesday. “The troops are ready for anything,” the minister said."

@@ -10,7 +10,14 @@ import (
 // "Fried said such an approach could work", "Lavrov said there could be".
 var clauseStarter = setOf("he", "she", "they", "it", "we", "i", "you", "there", "the", "a", "an", "this", "these",
 	"those", "its", "their", "his", "her", "our", "such", "no", "some", "any", "many", "all", "both", "each",
-	"every", "nothing", "none", "talks", "officials", "one", "two", "more", "most", "negotiations")
+	"every", "nothing", "none", "talks", "officials", "one", "two", "more", "most", "negotiations", "neither",
+	"either", "several", "few", "much", "another")
+
+// finite are the auxiliaries and copulas that show a bare noun phrase
+// after a cue is the subject of a reported clause: "said aid convoys had
+// been blocked", "said 23 people were arrested".
+var finite = setOf("is", "are", "was", "were", "has", "have", "had", "will", "would", "could", "can", "may",
+	"might", "must", "should", "did", "does", "do", "shall")
 
 // stopClause are words that, after a comma, begin a new clause that is no
 // longer the reported content.
@@ -55,9 +62,16 @@ func (a *analysis) reported() {
 			} else {
 				np, ok = a.backNP(v, s.From)
 			}
-			if !ok && lastNP[0] >= 0 && v-1 > s.From && a.toks[v-1].Lower == "and" {
-				// "Varga called the vote … and said the deficit would fall"
-				np, ok = lastNP, true
+			if !ok && v-1 > s.From && a.toks[v-1].Lower == "and" {
+				if lastNP[0] >= 0 {
+					// "Varga called the vote … and said the deficit would fall"
+					np, ok = lastNP, true
+				} else {
+					// "The State Department condemned China's actions and
+					// said …": the subject of the sentence
+					np = a.subjectOf(s)
+					ok = np[1] > np[0] && np[1] < v
+				}
 			}
 			if !ok {
 				continue
@@ -170,7 +184,7 @@ func (a *analysis) contentStart(v, end int, vb verb) (int, string, bool) {
 		}
 	case t.Text == ".":
 		return -1, medium, x+1 >= end
-	case vb.Frames&frameThat != 0 && y == v+1 && t.Word && !t.Quoted && (clauseStarter[t.Lower] || t.Cap):
+	case vb.Frames&frameThat != 0 && (y == v+1 || a.onlyTime(v+1, y)) && t.Word && !t.Quoted && (clauseStarter[t.Lower] || t.Cap || a.bareSubject(x, end)):
 		return x, medium, true
 	}
 	return 0, "", false
@@ -193,6 +207,12 @@ func (a *analysis) skipAdverbials(x, end int) int {
 			return x
 		case timeWord[t.Lower] && t.Lower != "that" && t.Lower != "while" && t.Lower != "when" && !isPreposition(t.Lower):
 			x++
+		case isPreposition(t.Lower) && x+1 < end && timeWord[a.toks[x+1].Lower] && a.toks[x+1].Cap:
+			// "on Sunday", "on Monday night"
+			x += 2
+			for x < end && timeWord[a.toks[x].Lower] && !isPreposition(a.toks[x].Lower) && a.toks[x].Lower != "that" {
+				x++
+			}
 		case isPreposition(t.Lower):
 			np := a.objectNP(x+1, end)
 			if np[1] <= np[0] || np[1]-x > 7 {
@@ -304,4 +324,39 @@ func (a *analysis) according(s sentence, v int) {
 	q := dragoman.Quote{Kind: dragoman.Reported, Span: a.tokSpan(from, to)}
 	a.finish(&q, attribution{np: np, cue: v, cueEnd: v + 2, how: "according-to"})
 	a.quotes = append(a.quotes, q)
+}
+
+// bareSubject reports a noun phrase with no determiner at x that a finite
+// verb follows within a few words: the subject of a reported clause
+// without "that" ("said aid convoys had been blocked", "said 23 people
+// were arrested"), not an object ("said goodbye to").
+func (a *analysis) bareSubject(x, end int) bool {
+	if t := a.toks[x]; functionWord[t.Lower] || isVerbLike(t.Lower) || a.lx.verbs[t.Lower].Lemma != "" {
+		return false
+	}
+	for k := x + 1; k < end && k <= x+4; k++ {
+		t := a.toks[k]
+		if !t.Word || t.Quoted {
+			return false
+		}
+		if finite[t.Lower] {
+			return k > x
+		}
+		if functionWord[t.Lower] || isVerbLike(t.Lower) {
+			return false
+		}
+	}
+	return false
+}
+
+// onlyTime reports tokens [from, to) that only say when: "on Sunday",
+// "Monday", "last week".
+func (a *analysis) onlyTime(from, to int) bool {
+	for x := from; x < to; x++ {
+		t := a.toks[x]
+		if !t.Word || !(timeWord[t.Lower] || isPreposition(t.Lower)) || t.Lower == "that" || t.Lower == "when" || t.Lower == "while" {
+			return false
+		}
+	}
+	return to > from
 }

@@ -66,6 +66,11 @@ func (a *analysis) resolve(i, j int) (*dragoman.ActorRef, string) {
 		// "Britain and Sweden": two speakers, named as written
 		return &dragoman.ActorRef{Name: sp.Text, Span: &sp}, "group"
 	}
+	if isDesc && (indefinite[a.toks[i].Lower] || possessive[a.toks[i].Lower]) {
+		// "one European envoy", "his spokesman": someone not named
+		// before, or the spokesman of someone else; kept as written.
+		return &dragoman.ActorRef{Name: sp.Text, Span: &sp}, how
+	}
 	if m := a.mentionFor(i, j); m != nil && a.sameName(m.Entity, i, j) {
 		return a.ref(m.Entity, sp), how
 	}

@@ -20,6 +20,10 @@ var (
 		"between", "during", "under", "through", "toward", "towards", "per", "via", "all", "both", "each", "some",
 		"any", "many", "much", "more", "most", "such", "other", "another", "later", "earlier", "now")
 	determiner = setOf("the", "a", "an", "this", "these", "those", "his", "her", "their", "its", "our", "my")
+	// determiners of a description that does not point back at a person
+	// already named: "one European envoy said", "his spokesman said"
+	indefinite = setOf("a", "an", "one", "another")
+	possessive = setOf("his", "her", "their", "its")
 	auxiliary  = setOf("has", "have", "had", "will", "would", "could", "should", "can", "may", "might", "must",
 		"also", "already", "later", "earlier", "previously", "repeatedly", "reportedly", "recently", "once",
 		"then", "again", "further", "long", "often", "never", "not", "did", "does", "do", "'ve", "’ve", "has also",
@@ -66,6 +70,16 @@ func isAdverb(w string) bool {
 // set off by commas), no further back than lo. It fails on negated speech.
 func (a *analysis) backNP(v, lo int) ([2]int, bool) {
 	i := v - 1
+	if i-2 >= lo && a.toks[i].Lower == "as" && (a.toks[i-1].Lower == "quoted" || a.toks[i-1].Lower == "cited") {
+		// "Peskov was quoted as saying": the subject of the passive speaks
+		switch a.toks[i-2].Lower {
+		case "was", "is", "were", "are", "been":
+			i -= 3
+			if i >= lo && (a.toks[i].Lower == "has" || a.toks[i].Lower == "have" || a.toks[i].Lower == "had") {
+				i--
+			}
+		}
+	}
 	for i >= lo && a.toks[i].Word && isAdverb(a.toks[i].Lower) {
 		if negation[a.toks[i].Lower] || modal[a.toks[i].Lower] {
 			return [2]int{}, false
@@ -106,14 +120,19 @@ func (a *analysis) backNP(v, lo int) ([2]int, bool) {
 			return [2]int{k + 1, i}, true
 		}
 		roleFirst := a.lx.roles[a.toks[k+1].Lower] && !a.toks[k+1].Cap // "Putin, president of Russia, said"
-		if !appositiveOpener[a.toks[k+1].Lower] && !roleFirst && a.toks[i-1].Cap && a.toks[i-1].Word {
-			// "Another co-author, engineering professor Julian Marshall, said"
-			if np, ok := a.backNP(i, k+1); ok && a.toks[np[1]-1].Cap && a.hasRoleWord(np) {
+		if !roleFirst && a.toks[i-1].Cap && a.toks[i-1].Word {
+			// "Another co-author, engineering professor Julian Marshall,
+			// said"; "Its mission chief, former Costa Rican foreign
+			// minister Eduardo Solís, told": the whole appositive is a
+			// described name.
+			if np, ok := a.backNP(i, k+1); ok && a.toks[np[1]-1].Cap && a.hasRoleWord(np) && (!appositiveOpener[a.toks[k+1].Lower] || np[0] <= k+2 && a.roleBeforeName(np)) {
 				return np, true
 			}
 		}
 		short := i-k-1 <= 4 && !a.hasVerb(k+1, i) // "Jonna Mendez, also CIA, said"
-		if k == lo || !appositiveOpener[a.toks[k+1].Lower] && !a.lx.roles[a.toks[k+1].Lower] && !short {
+		// "Abbas Araqchi, speaking in Tehran on Tuesday, said"
+		participle := !a.toks[k+1].Cap && (strings.HasSuffix(a.toks[k+1].Lower, "ing") || a.toks[k+1].Lower == "asked")
+		if k == lo || !appositiveOpener[a.toks[k+1].Lower] && !a.lx.roles[a.toks[k+1].Lower] && !short && !participle {
 			return [2]int{}, false
 		}
 		i = k - 1
@@ -125,7 +144,7 @@ func (a *analysis) backNP(v, lo int) ([2]int, bool) {
 		return a.antecedent(i, lo)
 	}
 	head := a.toks[i]
-	if !head.Word || head.Quoted {
+	if !head.Word || head.Quoted || head.Lower == "you" {
 		return [2]int{}, false
 	}
 	if _, ok := pronoun[head.Lower]; ok {
@@ -135,13 +154,13 @@ func (a *analysis) backNP(v, lo int) ([2]int, bool) {
 	if !head.Cap && !nounHead {
 		// "The team wrote", "the family's statement read": a noun right
 		// after a determiner.
-		if i-1 >= lo && determiner[a.toks[i-1].Lower] && !functionWord[head.Lower] && !isVerbLike(head.Lower) && a.lx.verbs[head.Lower].Lemma == "" {
+		if i-1 >= lo && (determiner[a.toks[i-1].Lower] || isPossessiveName(a.toks[i-1])) && !functionWord[head.Lower] && !isVerbLike(head.Lower) && a.lx.verbs[head.Lower].Lemma == "" {
 			if i-3 >= lo && a.toks[i-2].Lower == "of" && quantifier[a.toks[i-3].Lower] {
 				return [2]int{i - 3, i + 1}, true // "One of the children said"
 			}
 			return [2]int{i - 1, i + 1}, true
 		}
-		if i-2 >= lo && determiner[a.toks[i-2].Lower] && a.toks[i-1].Word && !functionWord[a.toks[i-1].Lower] && !functionWord[head.Lower] &&
+		if i-2 >= lo && (determiner[a.toks[i-2].Lower] || isPossessiveName(a.toks[i-2])) && a.toks[i-1].Word && !functionWord[a.toks[i-1].Lower] && !functionWord[head.Lower] &&
 			!isVerbLike(head.Lower) && a.lx.verbs[head.Lower].Lemma == "" && a.lx.verbs[a.toks[i-1].Lower].Lemma == "" {
 			return [2]int{i - 2, i + 1}, true // "The event description read"
 		}
@@ -159,6 +178,10 @@ func (a *analysis) backNP(v, lo int) ([2]int, bool) {
 		}
 		if t.Cap && !(sentenceOpener[t.Lower] && a.isSentenceStart(j-1)) {
 			j--
+			continue
+		}
+		if isNumber(t.Text) && j-2 >= lo && a.toks[j-2].Cap && a.toks[j].Cap {
+			j-- // "The Lost 52 Project"
 			continue
 		}
 		if t.Lower == "to" && j-2 >= lo && a.lx.titles[a.toks[j-2].Text] {
@@ -208,7 +231,9 @@ func (a *analysis) backNP(v, lo int) ([2]int, bool) {
 	// before the place.
 	if j-2 >= lo && a.toks[j-2].Cap && a.toks[j-2].Word {
 		switch a.toks[j-1].Lower {
-		case "at", "from", "with":
+		case "at", "from", "with", "in":
+			// "Ryan Norris of the University of Guelph in Ontario said",
+			// "Officials in Kyiv said"
 			if np, ok := a.backNP(j-1, lo); ok && a.toks[np[1]-1].Cap {
 				return np, true
 			}
@@ -337,7 +362,7 @@ func (a *analysis) byline(np [2]int, end int) [2]int {
 // "Governor John Bel Edwards addressed the public: “…”".
 func (a *analysis) subjectOf(s sentence) [2]int {
 	x := s.From
-	if isPreposition(a.toks[x].Lower) || a.toks[x].Lower == "in" {
+	if isPreposition(a.toks[x].Lower) || a.toks[x].Lower == "in" || a.openingParticiple(x, s) {
 		// "In a statement posted to her account, then-Secretary Vázquez …"
 		for x < s.To && a.toks[x].Text != "," {
 			x++
@@ -473,4 +498,59 @@ func (a *analysis) forwardNP(x, end int) [2]int {
 		return [2]int{x, x}
 	}
 	return [2]int{x, j}
+}
+
+// openingParticiple reports a sentence that opens with a participle
+// phrase set off by a comma: "Speaking to supporters on Monday, he
+// accused …", "Asked about the vote, the minister said …". The participle
+// is not a name, and the subject follows the comma.
+func (a *analysis) openingParticiple(x int, s sentence) bool {
+	t := a.toks[x]
+	if !t.Word || !t.Cap || t.Quoted || len(t.Lower) < 5 || x+1 >= s.To {
+		return false
+	}
+	if !strings.HasSuffix(t.Lower, "ing") && !strings.HasSuffix(t.Lower, "ed") {
+		return false
+	}
+	if n := a.toks[x+1]; !n.Word || n.Cap || a.mentionFor(x, x+1) != nil {
+		return false // "Beijing has …", "United Nations"
+	}
+	for k := x + 1; k < s.To && k < x+25; k++ {
+		if a.toks[k].Quoted {
+			return false
+		}
+		if a.toks[k].Text == "," {
+			return true
+		}
+	}
+	return false
+}
+
+// isPossessiveName reports a capitalised possessive that stands as the
+// determiner of a noun: "China's coast guard said", "Iran's judiciary".
+func isPossessiveName(t token) bool {
+	return t.Cap && t.Word && !t.Quoted && (strings.HasSuffix(t.Text, "'s") || strings.HasSuffix(t.Text, "’s"))
+}
+
+// roleBeforeName reports a phrase that ends with a name right after a
+// lower-case role word: "former Costa Rican foreign minister Eduardo
+// Solís", not "a member of Parliament".
+func (a *analysis) roleBeforeName(np [2]int) bool {
+	r := np[1] - 1
+	for r-1 >= np[0] && a.toks[r-1].Cap && a.toks[r-1].Word {
+		r--
+	}
+	return r-1 >= np[0] && !a.toks[r-1].Cap && a.lx.roles[a.toks[r-1].Lower]
+}
+
+func isNumber(s string) bool {
+	if s == "" {
+		return false
+	}
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return true
 }

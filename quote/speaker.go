@@ -30,6 +30,9 @@ var (
 		"separately", "simply", "similarly", "further", "too", "first", "last", "finally", "privately", "publicly")
 	negation = setOf("not", "never", "n't", "didn't", "didn’t", "won't", "won’t", "wouldn't", "wouldn’t",
 		"hasn't", "hasn’t", "haven't", "haven’t", "doesn't", "doesn’t", "don't", "don’t", "declined", "refused")
+	// past participles that do not end in -ed: "a draft seen by Reuters"
+	irregularParticiple = setOf("seen", "written", "given", "taken", "shown", "drawn", "made", "sent", "held",
+		"known", "read", "done", "found", "put", "set", "kept", "left", "brought", "sought", "thought", "won")
 	quantifier = setOf("one", "some", "many", "several", "two", "three", "each", "none", "most", "all", "both", "few", "part")
 	modal      = setOf("will", "would", "could", "should", "can", "may", "might", "must")
 	pronoun    = map[string]string{"he": "he", "she": "she", "they": "they", "it": "it", "we": "we", "i": "i"}
@@ -485,6 +488,17 @@ func (a *analysis) forwardNP(x, end int) [2]int {
 	}
 	head := a.toks[j-1]
 	if !hasName && determiner[a.toks[x].Lower] && j-x == 2 && !functionWord[head.Lower] {
+		// "according to a draft of the conclusions": the noun keeps its
+		// "of" complement
+		if j+2 < end && a.toks[j].Lower == "of" && determiner[a.toks[j+1].Lower] && !quantifier[head.Lower] {
+			k := j + 2
+			for k < end && k < j+5 && a.toks[k].Word && !a.toks[k].Quoted && !functionWord[a.toks[k].Lower] && !isVerbLike(a.toks[k].Lower) && !irregularParticiple[a.toks[k].Lower] && a.lx.verbs[a.toks[k].Lower].Lemma == "" {
+				k++
+			}
+			if k > j+2 {
+				return [2]int{x, k}
+			}
+		}
 		return [2]int{x, j} // "said a protester using the pseudonym Katya"
 	}
 	if !hasName && !a.lx.roles[head.Lower] && !a.lx.groups[head.Lower] && !a.lx.media[head.Lower] {

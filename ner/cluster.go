@@ -166,9 +166,8 @@ func cluster(ctx context.Context, sents [][]string) (map[string]uint32, error) {
 	for v, id := range vocab {
 		x := vecs[v*dim : (v+1)*dim]
 		wsum := 0.0
-		for c, n := range counts[v] {
+		for _, n := range counts[v] {
 			wsum += n
-			_ = c
 		}
 		keys := make([]int32, 0, len(counts[v]))
 		for c := range counts[v] {
@@ -252,8 +251,7 @@ func kmeans(vecs []float32, dim int, members []int32, k int, rng *rand.Rand) []i
 		return assign
 	}
 	cent := make([]float32, k*dim)
-	// Seeds: members spread through the (frequency-ordered) list, so that
-	// frequent words anchor clusters; then refine.
+	// Seeds: random members (from the seeded generator), then refine.
 	for c := 0; c < k; c++ {
 		m := members[rng.IntN(len(members))]
 		copy(cent[c*dim:(c+1)*dim], vecs[int(m)*dim:(int(m)+1)*dim])

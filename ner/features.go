@@ -178,16 +178,13 @@ func shapeOf(s string, buf []byte) (shape []byte, cls uint8) {
 	buf = buf[:0]
 	var upper, lower, digit, letters int
 	var last byte
-	for i, r := range s {
+	for _, r := range s {
 		var c byte
 		switch {
 		case r < utf8.RuneSelf && r >= 'A' && r <= 'Z', r >= utf8.RuneSelf && unicode.IsUpper(r):
 			c = 'X'
 			upper++
 			letters++
-			if i == 0 {
-				// counted below through first-letter check
-			}
 		case r < utf8.RuneSelf && r >= 'a' && r <= 'z', r >= utf8.RuneSelf && unicode.IsLetter(r):
 			c = 'x'
 			lower++

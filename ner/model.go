@@ -42,7 +42,6 @@ type gazName struct {
 // workspace is the memory one tagging call needs; Tagger pools them.
 type workspace struct {
 	sc    scratch
-	rows  []int32
 	em    []float32
 	delta []float32
 	back  []uint8

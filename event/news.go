@@ -182,7 +182,8 @@ func (st *docState) markEntities(s *sentence, sent dragoman.Sentence) {
 					place = true
 				}
 			}
-			s.addMention(mention{start: a, end: b, codes: []string{strings.TrimSuffix(code, weakMark)}, ref: ei, name: e.Name, place: place, weak: weak})
+			adj := e.Type == dragoman.NORP && !strings.HasSuffix(m.Text, "s")
+			s.addMention(mention{start: a, end: b, codes: []string{strings.TrimSuffix(code, weakMark)}, ref: ei, name: e.Name, place: place, weak: weak, adj: adj})
 		}
 	}
 }
@@ -198,7 +199,7 @@ func (st *docState) markGazetteer(s *sentence, text string, base int) {
 		e := m.Entries[0]
 		switch e.Kind {
 		case gazetteer.KindCountry, gazetteer.KindRegion, gazetteer.KindDemonym:
-			s.addMention(mention{start: a, end: b, codes: []string{e.Code}, ref: -1, name: e.Name})
+			s.addMention(mention{start: a, end: b, codes: []string{e.Code}, ref: -1, name: e.Name, adj: e.Kind == gazetteer.KindDemonym && !e.Plural})
 		case gazetteer.KindCity:
 			code := e.Code
 			if code == "" {

@@ -44,6 +44,10 @@ func (st *docState) nounEvents(s *sentence, si int) {
 		if after < c.end && s.mentAt[after] < 0 {
 			continue
 		}
+		if i > 0 && metaphor[s.toks[i-1].Up] {
+			i = after - 1
+			continue // "economic war", "trade war", "price war"
+		}
 		flags := st.c.flags[p]
 		sym := strings.Contains(flags, "sym")
 		src, tgt, how := st.nounRoles(s, c, i, after, sym)
@@ -78,6 +82,13 @@ func (st *docState) nounEvents(s *sentence, si int) {
 // subject of a light verb ("held talks", "launched an investigation").
 func ownSource(how string) bool {
 	return how == "modifier" || how == "by" || how == "light"
+}
+
+// metaphor are modifiers that make a noun of force a figure of speech.
+var metaphor = map[string]bool{
+	"ECONOMIC": true, "TRADE": true, "PRICE": true, "TARIFF": true, "CURRENCY": true, "CULTURE": true,
+	"CULTURAL": true, "BIDDING": true, "TURF": true, "LEGAL": true, "POLITICAL": true, "PROPAGANDA": true,
+	"INFORMATION": true, "CYBER": true, "WORD": true, "PUBLICITY": true, "CHARM": true, "HUNGER": true,
 }
 
 // nounRoles finds the source and target of a noun at tokens [a, b) of

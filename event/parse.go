@@ -52,6 +52,7 @@ type mention struct {
 	ref        int      // caller's reference (entity index), -1 for none
 	name       string
 	place      bool // a city or facility: a location when it modifies a noun
+	adj        bool // a demonym used as an adjective ("Congolese")
 	// weak: a person whose only code is the article's country; such an
 	// actor does not make a statement of state or an act of force alone
 	weak bool
@@ -554,20 +555,37 @@ func (s *sentence) modifierOnly(c chunk, m mention) bool {
 	if mi := s.mentAt[k]; mi >= 0 && s.mentions[mi].codes[0] == "---" {
 		return true // "French Civil Security service": part of a name
 	}
-	if s.agentAt[k] >= 0 || s.mentAt[k] >= 0 {
-		return false
+	// any role or actor later in the phrase keeps it ("Moscow riot
+	// police", "Indian Defence Minister Rajnath Singh")
+	for j := k; j < c.end; j++ {
+		if s.agentAt[j] >= 0 || s.mentAt[j] >= 0 {
+			return false
+		}
 	}
 	if m.place {
-		// any role later in the phrase keeps the city ("Moscow riot police")
-		for j := k; j < c.end; j++ {
-			if s.agentAt[j] >= 0 || s.mentAt[j] >= 0 {
-				return false
-			}
-		}
 		return true
 	}
 	t := s.toks[k].Text
-	return len(m.codes) == 1 && len(m.codes[0]) == 3 && t != "" && t[0] >= 'A' && t[0] <= 'Z'
+	if t == "" || len(m.codes) != 1 || len(m.codes[0]) != 3 {
+		return false
+	}
+	if t[0] >= 'A' && t[0] <= 'Z' {
+		return true // "U.S. Route 2"
+	}
+	// a demonym before a thing that is no actor: "Congolese soil",
+	// "Iranian oil" (but "Indian positions", "Qatari mediators")
+	return m.adj && thingWords[s.toks[k].Up]
+}
+
+// thingWords are what a country has that does not act for it.
+var thingWords = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`SOIL OIL GAS CRUDE ECONOMY CURRENCY MARKET MARKETS GOODS PRODUCTS
+		EXPORTS IMPORTS LANGUAGE CULTURE CUISINE FOOD FILM FILMS MUSIC HISTORY ART LITERATURE
+		ORIGIN DESCENT HERITAGE CITIZENSHIP PASSPORT STYLE`) {
+		thingWords[w] = true
+	}
 }
 
 // agentHeads reports whether the last role of a phrase is its head: only

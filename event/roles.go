@@ -217,6 +217,9 @@ func (s *sentence) object(vi int, from int) ([]actorHit, int) {
 		if targetBarrier[u] {
 			return possessor, pat
 		}
+		if s.news && isQuote(u) && i > 0 && s.toks[i-1].Up == "," {
+			return possessor, pat // `audiences," said Sana Qureshi Malik`
+		}
 		if s.news && (u == "ACCORDING" || u == "TO" && !s.intentVerb && s.infinitiveAt(i+1)) {
 			// "according to prosecutor Josh Bash": who said it; "was to
 			// meet Monday to discuss Pierluisi's confirmation": another
@@ -284,6 +287,14 @@ func init() {
 		TODAY YESTERDAY TUESDAY'S FRIDAY'S`) {
 		timeWord[w] = true
 	}
+}
+
+func isQuote(u string) bool {
+	switch u {
+	case "\"", "“", "”", "‘", "’", "'":
+		return true
+	}
+	return false
 }
 
 // infinitiveAt reports whether token i, after "to", reads as a verb: a

@@ -11,6 +11,7 @@ import (
 	"github.com/dragoman-news/dragoman"
 	"github.com/dragoman-news/dragoman/internal/corpus"
 	"modernc.org/sqlite"
+	sqlite3 "modernc.org/sqlite/lib"
 )
 
 const articleColumns = `a.id, a.source, a.url, a.title, a.site_name, a.language, a.published, a.country,
@@ -107,10 +108,14 @@ func ftsError(query string, err error) error {
 	}
 	var se *sqlite.Error
 	msg := err.Error()
-	if errors.As(err, &se) && (strings.Contains(msg, "fts5") || strings.Contains(msg, "syntax error") || strings.Contains(msg, "no such column") || strings.Contains(msg, "unterminated") || strings.Contains(msg, "unknown special query") || strings.Contains(msg, "malformed MATCH")) {
+	// The search statements are fixed but for the MATCH text, so a plain
+	// SQL error (code 1, not busy, I/O or corruption) is the query's.
+	if errors.As(err, &se) && se.Code() == sqlite3.SQLITE_ERROR {
 		detail := msg
 		if i := strings.Index(detail, "fts5: "); i >= 0 {
 			detail = detail[i+len("fts5: "):]
+		} else if i := strings.LastIndex(detail, "SQL logic error: "); i >= 0 {
+			detail = detail[i+len("SQL logic error: "):]
 		} else if i := strings.LastIndex(detail, ": "); i >= 0 {
 			detail = detail[i+2:]
 		}

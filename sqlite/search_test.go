@@ -3,6 +3,7 @@ package sqlite_test
 import (
 	"context"
 	"fmt"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -60,4 +61,36 @@ func TestSearchBeyondCap(t *testing.T) {
 	if _, err := db.Search(ctx, dragoman.SearchQuery{Query: "storm AND"}); dragoman.ErrorCode(err) != dragoman.EINVALID {
 		t.Errorf("malformed: %v", err)
 	}
+}
+
+// FuzzSearch: any query either works or is an invalid-query error; it
+// never panics or fails otherwise, on either ranking path.
+func FuzzSearch(f *testing.F) {
+	for _, q := range []string{"Lavrov", `"dead end"`, "talks AND", `"unbalanced`, "NEAR(a b, 2)", "title:grain", "*", "a OR", "(x", "-x", "ü*", "x^y", `"`, "NOT talks", "sanction* OR 2025"} {
+		f.Add(q)
+	}
+	ctx := context.Background()
+	db, err := sqlite.Open(ctx, filepath.Join(f.TempDir(), "fuzz.db"), sqlite.Options{})
+	if err != nil {
+		f.Fatal(err)
+	}
+	defer db.Close()
+	if _, err := db.Put(ctx, dragoman.Batch{Documents: storetest.Base()}); err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, q string) {
+		for _, cap := range []int{250, 1} {
+			restore := sqlite.SetRankCap(cap)
+			hits, err := db.Search(ctx, dragoman.SearchQuery{Query: q})
+			restore()
+			if err != nil && dragoman.ErrorCode(err) != dragoman.EINVALID {
+				t.Fatalf("Search(%q) with cap %d: %v", q, cap, err)
+			}
+			for _, h := range hits {
+				if h.ArticleID == "" {
+					t.Fatalf("Search(%q): hit without id", q)
+				}
+			}
+		}
+	})
 }

@@ -273,6 +273,8 @@ func TestReported(t *testing.T) {
 			[]want{{kind: dragoman.Reported, text: "the bill was dead", speaker: "Lena Ortiz"}}},
 		{"AccordingToNounOf", "Leaders will meet again in June, according to a draft of the conclusions seen by reporters.",
 			[]want{{kind: dragoman.Reported, text: "Leaders will meet again in June", speaker: "a draft of the conclusions"}}},
+		{"NumberInName", "The Lost 52 Project announced on Sunday that the wreck had been found.",
+			[]want{{kind: dragoman.Reported, text: "the wreck had been found", speaker: "The Lost 52 Project"}}},
 		{"Negated", "Officials did not say whether the border would reopen.", nil},
 		{"Passive", "The general is said to be ill.", nil},
 		{"AddedNeedsThat", "The chef added salt to the soup.", nil},

@@ -187,8 +187,8 @@ var partyWord = setOf("democrat", "republican", "democratic", "conservative", "l
 func (a *analysis) writtenName(i, j int) string {
 	if a.toks[j-1].Cap {
 		k := j - 1
-		for k > i && (a.toks[k-1].Cap || nameJoiner[a.toks[k-1].Lower] && k-2 >= i && a.toks[k-2].Cap) {
-			k--
+		for k > i && (a.toks[k-1].Cap || (nameJoiner[a.toks[k-1].Lower] || isNumber(a.toks[k-1].Text)) && k-2 >= i && a.toks[k-2].Cap) {
+			k-- // "Minister of Finance", "The Lost 52 Project"
 		}
 		lowerBefore := false
 		for x := i; x < k; x++ {

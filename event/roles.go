@@ -175,8 +175,10 @@ func (s *sentence) skipLeft(i int) int {
 		case c == cTo:
 			// "is about to", "was seen to": the subject lies further left;
 			// "called on Gondor to be allowed": the infinitive has none here
-			if s.news && i >= 3 && classOf(s.toks[i-2].Up) == cPrep && timeWord[s.toks[i-1].Up] {
-				i -= 2 // "agreed on Thursday to extend", "voted on Monday to demand"
+			if s.news && i >= 3 && classOf(s.toks[i-2].Up) == cPrep && timeWord[s.toks[i-1].Up] &&
+				(allowedBeforeTo(s.toks[i-3]) || s.verbAt[i-3] >= 0) {
+				i -= 4 // "agreed on Thursday to extend", "voted on Monday to demand"
+				continue
 			}
 			if i == 0 || !(allowedBeforeTo(s.toks[i-1]) || s.verbAt[i-1] >= 0) {
 				return -1

@@ -94,8 +94,9 @@ func (s *sentence) code(d *Dictionaries, opt codeOptions) []rawEvent {
 		default:
 			s.themeObject = themeCode(fwd)
 			s.intentVerb = cameo.Root(fwd) == "03" || cameo.Root(fwd) == "13" || cameo.Root(fwd) == "05"
+			s.forceVerb = cameo.Root(fwd) >= "17"
 			tgt, _ = s.object(vi, v.end)
-			s.themeObject, s.intentVerb = false, false
+			s.themeObject, s.intentVerb, s.forceVerb = false, false, false
 		}
 		if v.passive && !b.srcSet {
 			by := s.byAgent(v.end)

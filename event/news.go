@@ -306,7 +306,7 @@ func (st *docState) add(s *sentence, si int, code string, src, tgt *actorHit, tr
 	if tgt != nil && strings.HasPrefix(tgt.code, "---") {
 		return
 	}
-	if tgt != nil && selfEvent(src.code, tgt.code) && !(src.code != tgt.code && (s.isWeak(src) || s.isWeak(tgt))) {
+	if tgt != nil && selfEvent(src.code, tgt.code) && !(src.code != tgt.code && (s.isPerson(src) || s.isPerson(tgt))) {
 		// a person known only by the article's country is no country's
 		// own name ("the judge sentenced Turpin" is USAJUD on USA)
 		return
@@ -392,6 +392,16 @@ func (st *docState) add(s *sentence, si int, code string, src, tgt *actorHit, tr
 		ev.Speaker = q.Speaker
 	}
 	dr := draft{ev: ev}
+	if (vague(s, src) || s.isWeak(src)) && (tgt == nil || vague(s, tgt) || s.isWeak(tgt)) && !(ev.Root == "11" || ev.Root == "12") && (vague(s, src) || tgt != nil) {
+		// two people known by name only ("who hosts the series with
+		// Gregg Turkington"): kept for coercion, force and protest, and
+		// for accusations and rejections
+		switch ev.Root {
+		case "14", "17", "18", "19", "20":
+		default:
+			return
+		}
+	}
 	if vague(s, src) && (tgt == nil || vague(s, tgt)) {
 		// "many people would ask": with no named actor on either side,
 		// only what such actors do to each other is kept ("police
@@ -591,6 +601,16 @@ func init() {
 	}
 }
 
+// isPerson reports an actor that is a person of the document, whose
+// bare country code stands for their nationality, not their state.
+func (s *sentence) isPerson(h *actorHit) bool {
+	if h.mention < 0 || h.mention >= len(s.mentions) {
+		return false
+	}
+	m := s.mentions[h.mention]
+	return m.weak || m.ref >= 0 && m.ref < len(s.entityTypes) && s.entityTypes[m.ref] == dragoman.Person
+}
+
 // isWeak reports an actor known by name only (see weakMark).
 func (s *sentence) isWeak(h *actorHit) bool {
 	return h.mention >= 0 && h.mention < len(s.mentions) && s.mentions[h.mention].weak
@@ -685,6 +705,9 @@ func adjustCode(code string, neg bool, mod string) (string, bool) {
 	}
 	r := 0
 	fmt.Sscanf(root, "%d", &r)
+	if neg && code == "011" {
+		return code, true // "declined to comment": the refusal is the code
+	}
 	if neg {
 		switch {
 		case r == 8:

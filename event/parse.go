@@ -39,6 +39,10 @@ type sentence struct {
 	// the article to their actor ("COUNCIL" -> the Security Council's),
 	// so that "the council" names it again (news mode).
 	heads map[string]headRef
+	// forceVerb is set while the object of a verb of coercion or force is
+	// looked for: its victims may come late ("opened fire with mortars
+	// on villages").
+	forceVerb bool
 	// themeObject is set while the object of a verb that moves or gives
 	// what it names is looked for ("put troops", "released prisoners"):
 	// a role with no country there is what is moved, not the target.
@@ -262,10 +266,27 @@ func (s *sentence) nounReading(st, head int, vf *verbForm) bool {
 	if pc == cDet || prev.Up == "'S" || prev.Up == "'" {
 		return true
 	}
+	if s.news && pc == cAdverb && st >= 2 && classOf(s.toks[st-2].Up) == cDet {
+		return true // "an earlier protest", "the most recent attack"
+	}
 	if pc == cTo && st >= 2 && nounBeforeTo(s.toks[st-2]) && s.mentAt[st-2] < 0 && s.verbAt[st-2] < 0 {
 		return true
 	}
 	w := s.toks[head].Up
+	if s.news && strings.HasSuffix(w, "S") && !strings.HasSuffix(w, "SS") {
+		// "through previous document requests": a plural noun after a
+		// preposition and its modifiers
+		for k, n := st-1, 0; k >= 0 && n < 4; k, n = k-1, n+1 {
+			t := s.toks[k]
+			c := classOf(t.Up)
+			if c == cPrep || c == cDet {
+				return n > 0
+			}
+			if c != cContent || s.mentAt[k] >= 0 || s.agentAt[k] >= 0 || s.verbAt[k] >= 0 || !(t.Text[0] >= 'a' && t.Text[0] <= 'z') {
+				break
+			}
+		}
+	}
 	base := !participleLike(w)
 	if !base {
 		return false

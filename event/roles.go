@@ -11,6 +11,9 @@ import "strings"
 // token `from` (normally v.start-1), and the token where the subject
 // phrase starts (-1 when none).
 func (s *sentence) subject(vi int, from int) ([]actorHit, int) {
+	if s.news && vi >= 0 && from >= 0 && s.toks[from].Up == "," && s.participle(vi) {
+		return nil, -1 // ", killing four": whose act is not said here
+	}
 	i := s.skipLeft(from)
 	if i < 0 {
 		return nil, -1
@@ -264,7 +267,7 @@ func (s *sentence) object(vi int, from int) ([]actorHit, int) {
 			// two men in Paris": a role with no country of its own is the
 			// object only when no named actor follows, and never when it
 			// is what the source moves or gives ("put their own troops")
-			if s.themeObject || ownedBySubject(s.toks[c.start].Up) {
+			if s.themeObject || ownedBySubject(s.toks[c.start].Up) || !s.forceVerb && !s.nearObject(from, c.start) {
 				continue
 			}
 			if possessor == nil {
@@ -314,6 +317,13 @@ func (s *sentence) infinitiveAt(i int) bool {
 		return false
 	}
 	return !strings.HasSuffix(t.Up, "ING") && !strings.HasSuffix(t.Up, "S") && !strings.HasSuffix(t.Up, "ED")
+}
+
+// nearObject reports whether a phrase at token at is the verb's own
+// object: right after the verb (from), or after one preposition ("called
+// for the safe zone for refugees": not the refugees).
+func (s *sentence) nearObject(from, at int) bool {
+	return at <= from || at == from+1 && classOf(s.toks[from].Up) == cPrep
 }
 
 // fromContext reports whether every actor of a phrase is a role that took

@@ -32,7 +32,7 @@ func (s *sentence) subject(vi int, from int) ([]actorHit, int) {
 		}
 		return nil, -1
 	}
-	if classOf(u) == cPron && u != "US" && u != "ME" {
+	if classOf(u) == cPron && u != "US" && u != "ME" && s.mentAt[i] < 0 {
 		return s.antecedent(i)
 	}
 	if (u == "THAT" || u == "WHO" || u == "WHICH") && i > 0 {

@@ -286,6 +286,13 @@ func (s *state) typeRuns() {
 			c.typ, c.score, c.name = dragoman.GPE, 0.7, s.text(c.ws, c.we)
 			continue
 		}
+		// "Irving, Texas,", "Saratoga Springs, New York.": a name before a
+		// state or country set off by commas is a place in it
+		if cc := s.placeAfterComma(c); cc != "" && len(holders) == 0 && !(n > 1 && s.g.IsGivenName(first.text)) {
+			c.typ, c.score, c.name, c.country, c.actor = dragoman.GPE, 0.7, s.text(c.ws, c.we), cc, cc
+			c.key = "T:" + c.name
+			continue
+		}
 		// "Mohamed Hamdan Dagalo, known as Hemedti"
 		if c.ws >= 2 && s.sameSent(c.ws-2, c.ws) && (s.words[c.ws-2].lower == "known" || s.words[c.ws-2].lower == "called") && s.words[c.ws-1].lower == "as" {
 			for k := c.ws - 3; k >= 0 && k >= c.ws-5 && s.sameSent(k, c.ws); k-- {
@@ -375,6 +382,17 @@ func (s *state) typeRuns() {
 			c.typ, c.score = dragoman.Person, 0.7
 		} else if s.words[c.ws].first || (c.ws > 0 && s.words[c.ws-1].lower == "the") {
 			c.dead = true
+		}
+	}
+	// the tagger's places the tables do not know: "Irving, Texas"
+	for _, c := range s.cands {
+		if c.dead || c.origin != "model" || c.country != "" || (c.typ != dragoman.GPE && c.typ != dragoman.Location && c.typ != dragoman.Facility) {
+			continue
+		}
+		if cc := s.placeAfterComma(c); cc != "" {
+			c.country, c.actor = cc, cc
+			c.name = s.text(c.ws, c.we)
+			c.key = "T:" + c.name
 		}
 	}
 	// "Valeska Paris ... Paris said": a lone place name that is the
@@ -492,6 +510,23 @@ func (s *state) appositiveRole(c *cand) bool {
 	a := c.we + 1
 	_, ok := s.roleFromNP(a, s.npEnd(a, c.ws), "appositive", false)
 	return ok
+}
+
+// placeAfterComma returns the country of "Name, <state or country>"
+// closed by a comma or the end of the sentence, else "".
+func (s *state) placeAfterComma(c *cand) string {
+	k := c.we
+	if !s.sameSent(k, c.ws) || s.words[k].text != "," || !s.sameSent(k+1, c.ws) {
+		return ""
+	}
+	p := s.candAt(k + 1)
+	if p == nil || p.origin != "gazetteer" || p.ws != k+1 || p.typ != dragoman.GPE || len(p.country) != 3 {
+		return ""
+	}
+	if e := p.we; s.sameSent(e, c.ws) && s.words[e].text != "," && s.words[e].text != "." && s.words[e].text != ";" {
+		return ""
+	}
+	return p.country
 }
 
 // appositivePlace reports "Name, a city ...".

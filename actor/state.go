@@ -439,8 +439,12 @@ func (s *state) typeRun(ws, we int, sr [2]int, merged bool) {
 		country := ""
 		for _, c := range s.live(ws, end) {
 			if c.origin == "gazetteer" {
-				if country == "" && len(c.country) == 3 && c.typ != dragoman.NORP {
-					country = c.country
+				// a place inside the name, or a nationality opening it
+				// ("Saudi Gazette", not "Institute for Russian Studies")
+				if country == "" && len(c.country) == 3 && (c.typ != dragoman.NORP || c.ws == ws) {
+					if cc, ok := s.g.Country(c.country); ok && !cc.IsRegion {
+						country = c.country
+					}
 				}
 				c.dead = true
 			}

@@ -64,7 +64,7 @@ func (st *docState) nounEvents(s *sentence, si int) {
 		for lo < i && classOf(s.toks[lo].Up) == cDet {
 			lo++
 		}
-		if src == nil || tgt == nil && !ownSource(how) {
+		if src == nil || borrowedSource(how) || tgt == nil && !ownSource(how) {
 			// with no target, a noun is coded only when the text says whose
 			// action it is ("Russia's investigation", "police launched a
 			// raid"), not for the subject of another verb ("police
@@ -83,6 +83,10 @@ func (st *docState) nounEvents(s *sentence, si int) {
 func ownSource(how string) bool {
 	return how == "modifier" || how == "by" || how == "light"
 }
+
+// borrowedSource reports a source taken from the subject of another
+// verb ("police condemned the attack on the mosque"): never the noun's.
+func borrowedSource(how string) bool { return how == "verb" }
 
 // metaphor are modifiers that make a noun of force a figure of speech.
 var metaphor = map[string]bool{

@@ -77,8 +77,18 @@ func (s *sentence) subject(vi int, from int) ([]actorHit, int) {
 		if len(hits) > 0 {
 			return dedupe(hits), starts[c]
 		}
+		if s.news && c == len(chain)-1 && s.namedOnly(chain[c]) {
+			break // "The Aam Aadmi Party in Goa said": the party, not Goa
+		}
 	}
 	return nil, starts[len(starts)-1]
+}
+
+// namedOnly reports whether a list of phrases heads with a name the
+// earlier stages know but that has no actor code.
+func (s *sentence) namedOnly(members []int) bool {
+	c := s.chunks[members[0]]
+	return c.actor >= 0 && s.mentions[c.actor].codes[0] == "---"
 }
 
 // participle reports whether verb vi is an -ing form with no auxiliary

@@ -27,11 +27,11 @@ const acceptanceDir = "../testdata/acceptance"
 // was measured when it was recorded (the measured figure is in the
 // comment); raise it when the pipeline improves.
 var acceptanceBaseline = map[string]float64{
-	"people":   0.55, // measured 23/37 = 0.622
-	"direct":   0.92, // measured 51/52 = 0.981
-	"reported": 0.92, // measured 41/42 = 0.976
-	"events":   0.25, // measured 8/27 = 0.296 to 18/27 = 0.667 while the event stage was being edited
-	"dates":    0.78, // measured 26/31 = 0.839
+	"people":   0.55, // measured 35/56 = 0.625
+	"direct":   0.92, // measured 79/80 = 0.988
+	"reported": 0.92, // measured 66/66 = 1.000
+	"events":   0.45, // measured 29/40 = 0.725 while the event stage was being edited
+	"dates":    0.85, // measured 40/44 = 0.909
 }
 
 // acceptanceSections is the order of the columns of the score table.
@@ -308,8 +308,8 @@ func scoreArticle(d *dragoman.Document, g *gold) *score {
 		ok := false
 		var seen []string
 		for _, x := range d.Dates {
-			if x.Text != want.Text {
-				continue
+			if !strings.Contains(x.Text, want.Text) {
+				continue // "since January" holds "January"
 			}
 			if one != "" && x.Value == one || len(rng) == 2 && x.Begin == rng[0] && x.End == rng[1] {
 				ok = true

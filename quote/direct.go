@@ -149,9 +149,13 @@ func (a *analysis) resolveDeferred() {
 		q := &a.quotes[df.quote]
 		if df.pronoun >= 0 {
 			t := a.toks[df.pronoun]
-			q.Speaker, q.Attribution = a.resolvePronoun(df.pronoun, pronoun[t.Lower])
+			p := pronoun[t.Lower]
+			if p == "" {
+				p = objectPronoun[t.Lower] // "KCNA quoted her as saying"
+			}
+			q.Speaker, q.Attribution = a.resolvePronoun(df.pronoun, p)
 			if q.Speaker != nil {
-				a.spoken = append(a.spoken, spoken{pos: t.Start, para: t.Para, ref: q.Speaker, group: t.Lower == "they"})
+				a.spoken = append(a.spoken, spoken{pos: t.Start, para: t.Para, ref: q.Speaker, group: p == "they"})
 			}
 			continue
 		}
@@ -216,7 +220,7 @@ func (a *analysis) finish(q *dragoman.Quote, at attribution) {
 		// filled in once every speaker is known, see resolveDeferred
 		a.deferred = append(a.deferred, deferred{quote: len(a.quotes), carryFrom: at.carry.index, pronoun: -1, prevSent: -1})
 		q.Attribution = "carryover"
-	case at.np[1]-at.np[0] == 1 && pronoun[a.toks[at.np[0]].Lower] != "":
+	case at.np[1]-at.np[0] == 1 && (pronoun[a.toks[at.np[0]].Lower] != "" || objectPronoun[a.toks[at.np[0]].Lower] != ""):
 		a.deferred = append(a.deferred, deferred{quote: len(a.quotes), carryFrom: -1, pronoun: at.np[0], prevSent: -1})
 		q.Attribution = "pronoun"
 	case at.np[1] > at.np[0]:
@@ -427,8 +431,8 @@ func (a *analysis) cueAt(v, lo, hi int, quoteFrame bool) attribution {
 		}
 		if w < lo || a.toks[w].Text != "," {
 			// "with Zinichev describing the “…”"
-			if np, ok := a.backNP(v, lo); ok && a.toks[np[1]-1].Cap {
-				return attribution{np: np, cue: v, how: "cue"}
+			if np, ok := a.backNP(v, lo); ok && (a.toks[np[1]-1].Cap || a.toks[v-1].Lower == "as") {
+				return attribution{np: np, cue: v, how: "cue"} // "KCNA quoted her as saying"
 			}
 			return noAttribution()
 		}

@@ -83,6 +83,20 @@ func (a *analysis) resolvePronoun(i int, p string) (*dragoman.ActorRef, string) 
 			cands = kept
 		}
 	}
+	if len(cands) > 1 && prev != nil && prev.ref.Entity != "" && prev.group == plural {
+		// Two people in reach, one of whom was speaking in this sentence
+		// or the one before: the pronoun continues the speaker ("Kim Yo
+		// Jong, the sister of leader Kim Jong Un, warned … KCNA quoted her
+		// as saying …").
+		if k := a.tokAt(prev.pos); k < len(a.toks) && si-a.sentOf[k] <= 1 {
+			for _, c := range cands {
+				if c.entity == prev.ref.Entity {
+					cands = []cand{c}
+					break
+				}
+			}
+		}
+	}
 	switch {
 	case len(cands) == 1:
 		c := cands[0]

@@ -275,6 +275,8 @@ func TestReported(t *testing.T) {
 			[]want{{kind: dragoman.Reported, text: "Leaders will meet again in June", speaker: "a draft of the conclusions"}}},
 		{"NumberInName", "The Lost 52 Project announced on Sunday that the wreck had been found.",
 			[]want{{kind: dragoman.Reported, text: "the wreck had been found", speaker: "The Lost 52 Project"}}},
+		{"GroupWithPhrase", "The two armies exchanged prisoners on Friday, officials on both sides said.",
+			[]want{{kind: dragoman.Reported, text: "The two armies exchanged prisoners on Friday", speaker: "officials on both sides"}}},
 		{"Negated", "Officials did not say whether the border would reopen.", nil},
 		{"Passive", "The general is said to be ill.", nil},
 		{"AddedNeedsThat", "The chef added salt to the soup.", nil},
@@ -365,6 +367,17 @@ func TestSpeakersFromEntities(t *testing.T) {
 		qs := annotate(t, newDoc(body, e))
 		if q := qs[len(qs)-1]; q.Speaker != nil && q.Speaker.Entity == "e1" {
 			t.Errorf("she resolved to %s", q.Speaker.Name)
+		}
+	})
+	t.Run("QuotedObjectAsSaying", func(t *testing.T) {
+		body := "Kim Sol, the sister of leader Kim Han, warned that the drills would be met with force. The agency quoted her as saying the allies were “playing with fire.”"
+		d := newDoc(body,
+			entity(body, "e1", dragoman.Person, "Kim Sol", ""),
+			entity(body, "e2", dragoman.Person, "Kim Han", ""))
+		qs := annotate(t, d)
+		q := qs[len(qs)-1]
+		if q.Text != "playing with fire." || q.Speaker == nil || q.Speaker.Entity != "e1" {
+			t.Errorf("got %q by %+v (%s), want the last quotation by Kim Sol", q.Text, q.Speaker, q.Attribution)
 		}
 	})
 	t.Run("Description", func(t *testing.T) {

@@ -47,6 +47,9 @@ func (a *analysis) resolve(i, j int) (*dragoman.ActorRef, string) {
 	if p, ok := pronoun[head.Lower]; ok && j-i == 1 {
 		return a.resolvePronoun(i, p)
 	}
+	if p, ok := objectPronoun[head.Lower]; ok && j-i == 1 {
+		return a.resolvePronoun(i, p) // "KCNA quoted her as saying"
+	}
 	isGroup := a.lx.groups[head.Lower] && !head.Cap
 	isDesc := !head.Cap && (a.lx.roles[head.Lower] || a.lx.media[head.Lower]) && !a.hasCapTail(i, j)
 	how := "cue"

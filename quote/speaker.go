@@ -24,6 +24,8 @@ var (
 	// already named: "one European envoy said", "his spokesman said"
 	indefinite = setOf("a", "an", "one", "another")
 	possessive = setOf("his", "her", "their", "its")
+	finiteWord = setOf("is", "are", "was", "were", "has", "have", "had", "will", "would", "could", "can", "may",
+		"might", "must", "should", "did", "does", "do")
 	auxiliary  = setOf("has", "have", "had", "will", "would", "could", "should", "can", "may", "might", "must",
 		"also", "already", "later", "earlier", "previously", "repeatedly", "reportedly", "recently", "once",
 		"then", "again", "further", "long", "often", "never", "not", "did", "does", "do", "'ve", "’ve", "has also",
@@ -36,6 +38,9 @@ var (
 	quantifier = setOf("one", "some", "many", "several", "two", "three", "each", "none", "most", "all", "both", "few", "part")
 	modal      = setOf("will", "would", "could", "should", "can", "may", "might", "must")
 	pronoun    = map[string]string{"he": "he", "she": "she", "they": "they", "it": "it", "we": "we", "i": "i"}
+	// object pronouns name a speaker only as the object of "quoted … as
+	// saying"
+	objectPronoun = map[string]string{"him": "he", "her": "she", "them": "they"}
 	// capitalized words that open a sentence without being part of a name
 	sentenceOpener = setOf("but", "and", "now", "still", "meanwhile", "yet", "however", "on", "in", "also", "so",
 		"then", "earlier", "later", "instead", "separately", "today", "yesterday", "last", "this", "that", "when",
@@ -73,6 +78,23 @@ func isAdverb(w string) bool {
 // set off by commas), no further back than lo. It fails on negated speech.
 func (a *analysis) backNP(v, lo int) ([2]int, bool) {
 	i := v - 1
+	if i-2 >= lo && a.toks[i].Lower == "as" {
+		// "KCNA quoted her as saying", "Interfax quoted a senior official
+		// as saying": the one quoted speaks
+		for q := i - 2; q >= lo && q >= i-5; q-- {
+			if t := a.toks[q]; (t.Lower == "quoted" || t.Lower == "cited") && !t.Quoted {
+				if q+1 < i && !functionWord[a.toks[q+1].Lower] || objectPronoun[a.toks[q+1].Lower] != "" || determiner[a.toks[q+1].Lower] {
+					if !(q-1 >= lo && (a.toks[q-1].Lower == "was" || a.toks[q-1].Lower == "is" || a.toks[q-1].Lower == "were" || a.toks[q-1].Lower == "been")) {
+						return [2]int{q + 1, i}, true
+					}
+				}
+				break
+			}
+			if !a.toks[q].Word || a.toks[q].Quoted {
+				break
+			}
+		}
+	}
 	if i-2 >= lo && a.toks[i].Lower == "as" && (a.toks[i-1].Lower == "quoted" || a.toks[i-1].Lower == "cited") {
 		// "Peskov was quoted as saying": the subject of the passive speaks
 		switch a.toks[i-2].Lower {
@@ -155,6 +177,24 @@ func (a *analysis) backNP(v, lo int) ([2]int, bool) {
 	}
 	nounHead := a.lx.groups[head.Lower] || a.lx.roles[head.Lower] || a.lx.media[head.Lower]
 	if !head.Cap && !nounHead {
+		// "officials on both sides said", "diplomats in both capitals
+		// said": a group or role noun with a short phrase after it
+		for p := i - 1; p >= lo && p >= i-4; p-- {
+			t := a.toks[p]
+			if !t.Word || t.Quoted || t.Cap {
+				break
+			}
+			if (t.Lower == "on" || t.Lower == "in" || t.Lower == "from" || t.Lower == "at") && p-1 >= lo && !a.toks[p-1].Cap &&
+				(a.lx.groups[a.toks[p-1].Lower] || a.lx.roles[a.toks[p-1].Lower]) {
+				if np, ok := a.backNP(p, lo); ok && np[1] == p {
+					return [2]int{np[0], i + 1}, true
+				}
+				break
+			}
+			if a.lx.verbs[t.Lower].Lemma != "" || isVerbLike(t.Lower) || finiteWord[t.Lower] {
+				break
+			}
+		}
 		// "The team wrote", "the family's statement read": a noun right
 		// after a determiner.
 		if i-1 >= lo && (determiner[a.toks[i-1].Lower] || isPossessiveName(a.toks[i-1])) && !functionWord[head.Lower] && !isVerbLike(head.Lower) && a.lx.verbs[head.Lower].Lemma == "" {

@@ -85,6 +85,10 @@ func parseGUM(t testing.TB, path string) gumGold {
 			}
 			continue
 		case strings.HasPrefix(line, "# text = "):
+			// a headline or caption (no final stop) stands alone
+			if prev := strings.TrimRight(sentText, " "); prev != "" && !strings.ContainsAny(prev[len(prev)-1:], ".!?\"')”’:") {
+				newPar = true
+			}
 			sentText = strings.TrimPrefix(line, "# text = ")
 			if body.Len() > 0 {
 				if newPar {

@@ -181,6 +181,10 @@ func (s *state) mergeModel() {
 		for we-ws > 1 && common[s.words[we-1].lower] && s.words[we-1].cap && !isUpperWord(s.words[we-1].text) {
 			we--
 		}
+		// a lone capitalized function word is no name ("In")
+		if we-ws == 1 && common[s.words[ws].lower] && !isUpperWord(s.words[ws].text) {
+			continue
+		}
 		// "Professor Burrows" tagged as an organization: a person's title
 		// and a name with no head word of organizations
 		if (m.Type == dragoman.Organization || m.Type == dragoman.Misc) && we-ws > 1 && s.isTitleWord(ws) && !s.titleAt[ws].t.Group {

@@ -26,7 +26,7 @@ var (
 	possessive = setOf("his", "her", "their", "its")
 	finiteWord = setOf("is", "are", "was", "were", "has", "have", "had", "will", "would", "could", "can", "may",
 		"might", "must", "should", "did", "does", "do")
-	auxiliary  = setOf("has", "have", "had", "will", "would", "could", "should", "can", "may", "might", "must",
+	auxiliary = setOf("has", "have", "had", "will", "would", "could", "should", "can", "may", "might", "must",
 		"also", "already", "later", "earlier", "previously", "repeatedly", "reportedly", "recently", "once",
 		"then", "again", "further", "long", "often", "never", "not", "did", "does", "do", "'ve", "’ve", "has also",
 		"separately", "simply", "similarly", "further", "too", "first", "last", "finally", "privately", "publicly")

@@ -24,9 +24,7 @@ var (
 	// already named: "one European envoy said", "his spokesman said"
 	indefinite = setOf("a", "an", "one", "another")
 	possessive = setOf("his", "her", "their", "its")
-	finiteWord = setOf("is", "are", "was", "were", "has", "have", "had", "will", "would", "could", "can", "may",
-		"might", "must", "should", "did", "does", "do")
-	auxiliary = setOf("has", "have", "had", "will", "would", "could", "should", "can", "may", "might", "must",
+	auxiliary  = setOf("has", "have", "had", "will", "would", "could", "should", "can", "may", "might", "must",
 		"also", "already", "later", "earlier", "previously", "repeatedly", "reportedly", "recently", "once",
 		"then", "again", "further", "long", "often", "never", "not", "did", "does", "do", "'ve", "’ve", "has also",
 		"separately", "simply", "similarly", "further", "too", "first", "last", "finally", "privately", "publicly")
@@ -191,7 +189,7 @@ func (a *analysis) backNP(v, lo int) ([2]int, bool) {
 				}
 				break
 			}
-			if a.lx.verbs[t.Lower].Lemma != "" || isVerbLike(t.Lower) || finiteWord[t.Lower] {
+			if a.lx.verbs[t.Lower].Lemma != "" || isVerbLike(t.Lower) || finite[t.Lower] {
 				break
 			}
 		}

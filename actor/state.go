@@ -239,6 +239,11 @@ func (s *state) scanTitles(sr [2]int) {
 			buf = append(buf, s.words[j].lower)
 		}
 		t, found := s.g.TitleAt(buf)
+		// "Refugee Council", "Student Association": a capitalized title
+		// word before a head word of organizations names the organization
+		if found > 0 && s.words[i].cap && i+found < sr[1] && orgHeads[s.words[i+found].text] {
+			found = 0
+		}
 		if found > 0 {
 			// "Minister of Emergency Situations", "Director of the Office of
 			// Budget": the capitalized complement belongs to the title, up to

@@ -128,6 +128,9 @@ func (s *state) clusterPersons(persons []*cand) {
 			byFull[k] = e
 			last := strings.ToLower(ws[len(ws)-1])
 			bySurname[last] = append(bySurname[last], e)
+			if bare := stripParticle(last); bare != last {
+				bySurname[bare] = append(bySurname[bare], e) // "Abadi" for "Haider al-Abadi"
+			}
 			byFirst[strings.ToLower(ws[0])] = append(byFirst[strings.ToLower(ws[0])], e)
 			if hs := s.g.Person(strings.Join(ws, " ")); len(hs) > 0 {
 				for _, a := range hs[0].Aliases {
@@ -154,6 +157,9 @@ func (s *state) clusterPersons(persons []*cand) {
 		}
 		w := strings.ToLower(ws[0])
 		cands := bySurname[w]
+		if len(cands) == 0 {
+			cands = bySurname[stripParticle(w)] // "al-Abadi" for "Haider Abadi"
+		}
 		if len(cands) == 0 {
 			cands = byFirst[w]
 		}
@@ -444,4 +450,15 @@ func (s *state) directions() {
 		}
 		c.typ, c.key, c.name, c.country, c.actor, c.kind, c.origin = x.typ, x.key, x.name, x.country, x.actor, x.kind, "rule"
 	}
+}
+
+// stripParticle removes an Arabic article from a lower-case surname:
+// "al-abadi" -> "abadi".
+func stripParticle(w string) string {
+	for _, p := range []string{"al-", "el-", "ad-", "as-", "an-", "ash-", "az-"} {
+		if strings.HasPrefix(w, p) && len(w) > len(p)+2 {
+			return w[len(p):]
+		}
+	}
+	return w
 }

@@ -326,6 +326,7 @@ func (s *state) typeRuns() {
 		}
 		if c.typ == dragoman.Person && c.score >= 0.5 {
 			persons[s.words[c.we-1].text] = true
+			persons[stripCasedParticle(s.words[c.we-1].text)] = true
 		} else if c.typ == dragoman.Person {
 			weak[s.words[c.we-1].text] = true
 		}
@@ -333,6 +334,7 @@ func (s *state) typeRuns() {
 	for _, c := range s.cands {
 		if !c.dead && c.origin == "model" && c.typ == dragoman.Person {
 			persons[s.words[c.we-1].text] = true
+			persons[stripCasedParticle(s.words[c.we-1].text)] = true
 		}
 	}
 	// the tagger's organizations and odd names that are people: after a
@@ -429,6 +431,15 @@ func (s *state) personContext(i int) bool {
 		}
 	}
 	return false
+}
+
+// stripCasedParticle removes an Arabic article from a surname as
+// written: "al-Abadi" -> "Abadi".
+func stripCasedParticle(w string) string {
+	if x := stripParticle(strings.ToLower(w)); len(x) < len(w) {
+		return w[len(w)-len(x):]
+	}
+	return w
 }
 
 func hasDigit(s string) bool { return strings.ContainsAny(s, "0123456789") }

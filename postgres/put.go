@@ -62,6 +62,9 @@ func (db *DB) Put(ctx context.Context, b dragoman.Batch) (dragoman.PutResult, er
 				}
 			}
 		}
+		if err := p.writeActors(); err != nil {
+			return err
+		}
 		if err := p.flush(); err != nil {
 			return err
 		}
@@ -94,8 +97,8 @@ type putter struct {
 	rows map[string][][]any
 	// The role titles (lower case) given to actors in this batch.
 	roles map[string]map[string]bool
-	// Actor ids made in this batch.
-	made map[string]bool
+	// The actors of the batch's names, and what the batch adds to them.
+	state *actorState
 }
 
 type batchSig struct {
@@ -253,14 +256,17 @@ func (p *putter) document(d *dragoman.Document) (added bool, dup *dragoman.NearD
 	}
 	// The article goes first in the write batch; the advisory lock on its
 	// id keeps any other writer from inserting it meanwhile.
-	r.batch.Queue(`INSERT INTO articles (id, source, format, url, title, summary, site_name, language, bylines,
+	var seq int64
+	insert := func() error {
+		return p.tx.QueryRow(p.ctx, `INSERT INTO articles (id, source, format, url, title, summary, site_name, language, bylines,
 		published, day, precision, dateline, country, body, minhash, duplicate_of, similarity,
 		sentences, entities, quotes, events, doc, ingested_at)
 		VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11::date,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22,$23,$24)
 		RETURNING seq`,
-		a.ID, a.Source, a.Format, a.URL, a.Title, a.Summary, a.SiteName, a.Language, strings.Join(a.Bylines, "; "),
-		published, day, prec, dateline, country, a.Body, sig.Bytes(), dupOf, sim,
-		len(d.Sentences), len(d.Entities), len(d.Quotes), len(d.Events), blob, p.at)
+			a.ID, a.Source, a.Format, a.URL, a.Title, a.Summary, a.SiteName, a.Language, strings.Join(a.Bylines, "; "),
+			published, day, prec, dateline, country, a.Body, sig.Bytes(), dupOf, sim,
+			len(d.Sentences), len(d.Entities), len(d.Quotes), len(d.Events), blob, p.at).Scan(&seq)
+	}
 	isDup := dup != nil
 	countries := map[string]bool{}
 	if country != "" {
@@ -289,13 +295,7 @@ func (p *putter) document(d *dragoman.Document) (added bool, dup *dragoman.NearD
 			}
 		}
 	}
-	bw := p.tx.SendBatch(p.ctx, r.batch)
-	var seq int64
-	err = bw.QueryRow().Scan(&seq)
-	if cerr := bw.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
+	if err := insert(); err != nil {
 		return false, nil, err
 	}
 

@@ -2,6 +2,7 @@ package event
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 	"time"
 	"unicode"
@@ -26,6 +27,9 @@ type docState struct {
 	// role take it (see context.go).
 	country string
 	types   []dragoman.EntityType // of d.Entities
+	codes   []string              // the actor code of each entity (entityCode)
+	// bySentence lists the (entity, mention) pairs of each sentence
+	bySentence map[int][][2]int
 	heads   map[string]headRef
 }
 
@@ -44,6 +48,19 @@ func newDocState(c *Coder, d *dragoman.Document) *docState {
 		st.date = p.Time.Year()*10000 + int(p.Time.Month())*100 + p.Time.Day()
 	}
 	st.country = mainCountry(d, c.gaz)
+	st.codes = make([]string, len(d.Entities))
+	st.bySentence = map[int][][2]int{}
+	for ei := range d.Entities {
+		e := &d.Entities[ei]
+		st.codes[ei] = st.entityCode(e)
+		if st.codes[ei] == "" {
+			continue
+		}
+		for mi, m := range e.Mentions {
+			si := sentenceAt(d.Sentences, m.Start)
+			st.bySentence[si] = append(st.bySentence[si], [2]int{ei, mi})
+		}
+	}
 	st.types = make([]dragoman.EntityType, len(d.Entities))
 	for i := range d.Entities {
 		st.types[i] = d.Entities[i].Type
@@ -133,25 +150,15 @@ func (s *sentence) free(a, b int) bool {
 
 // markEntities turns the entities of earlier stages into actor mentions.
 func (st *docState) markEntities(s *sentence, sent dragoman.Sentence) {
-	for ei, e := range st.d.Entities {
-		code := e.Actor
-		if code == "" && (e.Type == dragoman.GPE || e.Type == dragoman.NORP || e.Type == dragoman.Location) {
-			code = e.Country
-		}
+	for _, em := range st.bySentence[sent.Index] {
+		ei := em[0]
+		e := &st.d.Entities[ei]
+		code := st.codes[ei]
 		if code == "" {
-			code = st.contextCode(&e)
+			continue
 		}
-		if code == "" {
-			switch e.Type {
-			case dragoman.Organization, dragoman.Facility, dragoman.Law, dragoman.EventName:
-				// a name with no actor code keeps the gazetteer from reading
-				// the place in it ("American Civil Liberties Union")
-				code = "---"
-			default:
-				continue
-			}
-		}
-		for _, m := range e.Mentions {
+		{
+			m := e.Mentions[em[1]]
 			if m.Start < sent.Start || m.End > sent.End {
 				continue
 			}
@@ -186,6 +193,37 @@ func (st *docState) markEntities(s *sentence, sent dragoman.Sentence) {
 			s.addMention(mention{start: a, end: b, codes: []string{strings.TrimSuffix(code, weakMark)}, ref: ei, name: e.Name, place: place, weak: weak, adj: adj})
 		}
 	}
+}
+
+// sentenceAt returns the index of the sentence holding offset off (0 when
+// the document has no sentences).
+func sentenceAt(sents []dragoman.Sentence, off int) int {
+	k := sort.Search(len(sents), func(i int) bool { return sents[i].End > off })
+	if k < len(sents) {
+		return sents[k].Index
+	}
+	return 0
+}
+
+// entityCode is the actor code an entity is coded with: its own, its
+// country for places and peoples, one from the context (contextCode), or
+// "---" for a name with no code, which keeps the gazetteer from reading
+// the place in it ("American Civil Liberties Union"); "" for none.
+func (st *docState) entityCode(e *dragoman.Entity) string {
+	code := e.Actor
+	if code == "" && (e.Type == dragoman.GPE || e.Type == dragoman.NORP || e.Type == dragoman.Location) {
+		code = e.Country
+	}
+	if code == "" {
+		code = st.contextCode(e)
+	}
+	if code == "" {
+		switch e.Type {
+		case dragoman.Organization, dragoman.Facility, dragoman.Law, dragoman.EventName:
+			code = "---"
+		}
+	}
+	return code
 }
 
 // markGazetteer marks countries, demonyms, cities, regions, bodies and

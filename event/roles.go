@@ -364,7 +364,7 @@ func (s *sentence) setting(ci int) bool {
 	if m.place && prep != "ON" {
 		return true
 	}
-	return len(m.codes) == 1 && strings.HasSuffix(m.codes[0], "MED") && (prep == "ON" || prep == "IN")
+	return len(m.codes) == 1 && strings.HasSuffix(m.codes[0], "MED") && (prep == "ON" || prep == "IN" || prep == "VIA" || prep == "THROUGH")
 }
 
 // nextIsVerb reports whether a verb follows token i past auxiliaries and

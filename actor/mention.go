@@ -309,7 +309,12 @@ func (s *state) typeRuns() {
 				continue
 			}
 		}
+		// "of the Addis Standard": "the" stands before a person's name only
+		// when it opens with a given name ("the Tom Cruise video")
+		afterThe := prevWord == "the"
 		switch {
+		case afterThe && !prevTitle && len(holders) == 0 && !s.g.IsGivenName(first.text) && s.g.Gender(first.text) == 0:
+			c.typ, c.score = dragoman.Misc, 0.4
 		case prevTitle, s.g.IsGivenName(first.text) && n > 1, len(holders) > 0,
 			after == "who" && n > 1 && !preps[prevWord], (after == "a" || after == "the") && s.appositiveRole(c),
 			n > 1 && (speechVerbs[nextWord] || speechVerbs[prevWord]),
@@ -561,6 +566,11 @@ func (s *state) appositivePlace(c *cand) bool {
 // words in title case, none a common word, a head word of organizations or
 // places, or a gazetteer name.
 func (s *state) nameShaped(c *cand) bool {
+	// "the Addis Standard": a definite article does not stand before a
+	// person's name
+	if c.ws > 0 && s.sameSent(c.ws-1, c.ws) && s.words[c.ws-1].lower == "the" {
+		return false
+	}
 	// "Colombia Risk Analysis": words glued to a place name are the rest
 	// of an organization's name
 	if c.ws > 0 && s.sameSent(c.ws-1, c.ws) && s.words[c.ws-1].cap {

@@ -244,6 +244,12 @@ func (s *state) scanTitles(sr [2]int) {
 		if found > 0 && s.words[i].cap && i+found < sr[1] && orgHeads[s.words[i+found].text] {
 			found = 0
 		}
+		// "Hassan Sheikh Mohamud": a one-word title between a given name
+		// and another capitalized word is part of the name
+		if found == 1 && s.words[i].cap && i > sr[0] && i+1 < sr[1] && s.words[i+1].cap &&
+			s.gazAt[i-1] == 0 && (s.g.IsGivenName(s.words[i-1].text) || s.g.Gender(s.words[i-1].text) != 0) {
+			found = 0
+		}
 		if found > 0 {
 			// "Minister of Emergency Situations", "Director of the Office of
 			// Budget": the capitalized complement belongs to the title, up to
@@ -420,6 +426,15 @@ func (s *state) typeRun(ws, we int, sr [2]int, merged bool) {
 	}
 	var typ dragoman.EntityType
 	end := we
+	// "Oromo Liberation Army": a generic body of the tables ("Army") that
+	// ends a run with words of its own is the head of a name
+	if !lastFree && orgHeads[last.text] && we-ws > 1 && s.gazAt[we-2] == 0 {
+		if g := s.cands[s.gazAt[we-1]-1]; g.ws == we-1 && g.we == we && g.kind == gazetteer.KindBody {
+			g.dead = true
+			s.gazAt[we-1] = 0
+			lastFree = true
+		}
+	}
 	switch {
 	case lawNouns[next] && !s.isTitleWord(we):
 		typ, end = dragoman.Law, we+1

@@ -69,9 +69,20 @@ func (s *state) countMainCountry() string {
 			}
 		}
 	}
+	// the dateline's country counts twice; ties go to the country named
+	// first
+	if dl := s.d.Article.Dateline; dl != nil && len(dl.CountryCode) == 3 {
+		count[dl.CountryCode] += 2
+	}
+	firstAt := map[string]int{}
+	for _, c := range s.cands {
+		if _, seen := firstAt[c.country]; !seen && count[c.country] > 0 && !c.dead {
+			firstAt[c.country] = c.start
+		}
+	}
 	best, n := "", 0
 	for k, v := range count {
-		if v > n || v == n && k < best {
+		if v > n || v == n && (firstAt[k] < firstAt[best] || firstAt[k] == firstAt[best] && k < best) {
 			best, n = k, v
 		}
 	}
@@ -467,5 +478,7 @@ func itoa(i int) string {
 	return itoa(i/10) + string(rune('0'+i%10))
 }
 
-// stateType are the role types of state actors.
-var stateType = map[string]bool{"GOV": true, "MIL": true, "LEG": true, "JUD": true, "SPY": true, "COP": true, "IGO": true, "OPP": true}
+// stateType are the role types of state actors, which take the country
+// named nearest when the text gives them none.
+var stateType = map[string]bool{"GOV": true, "MIL": true, "LEG": true, "JUD": true, "SPY": true, "COP": true, "IGO": true, "OPP": true,
+	"REB": true, "INS": true, "SEP": true} // and the armed groups fighting a state

@@ -11,7 +11,7 @@ import (
 // baselineF1 is the exact-span F1 of the embedded model on the CoNLL-2003
 // development split, as recorded in MODEL.md (rounded down). A model that
 // scores lower fails the test.
-const baselineF1 = 0.931
+const baselineF1 = 0.936
 
 func TestCoNLLDev(t *testing.T) {
 	path := shared.Dir(t, "data", "conll2003", "eng.testa")

@@ -28,9 +28,11 @@ func init() {
 		Use:   "ner",
 		Short: "Train the named-entity tagger on CoNLL-2003 and write the model file",
 		Long: `Train the named-entity tagger (a two-pass averaged perceptron over BILOU
-labels) on the CoNLL-2003 training split and write the model the binary
-embeds. Runs with the same flags give the same model. The development split
-(eng.testa) is never trained on; --dev only scores it after every pass.
+labels) on the CoNLL-2003 training split and WikiGold and write the model
+the binary embeds. Word clusters and the gazetteer are built from the
+other corpora of the shared data folder (see ner/MODEL.md). Runs with the
+same flags give the same model. The development split (eng.testa) is never
+trained on; --dev only scores it after every pass.
 
 Examples:
 
@@ -91,7 +93,7 @@ Examples:
 	nerCmd.Flags().StringVar(&dev, "dev", "", "CoNLL file to score after every pass (never trained on)")
 	nerCmd.Flags().IntVar(&iters, "iters", 12, "passes over the training data")
 	nerCmd.Flags().IntVar(&folds, "folds", 5, "jackknife folds for the second pass (-1: one pass only)")
-	nerCmd.Flags().StringSliceVar(&extra, "with", nil, "extra labelled corpora to train on (wikigold)")
+	nerCmd.Flags().StringSliceVar(&extra, "with", ner.DefaultExtraTraining, "extra labelled corpora in CoNLL-2003's scheme to train on (wikigold, gmb; \"\" for none)")
 	nerCmd.Flags().StringSliceVar(&names, "names", ner.NameSources, "corpora whose entity names make the gazetteer")
 	nerCmd.Flags().IntVar(&minCount, "min-count", 2, "drop features seen fewer times in training")
 	nerCmd.Flags().Uint64Var(&seed, "seed", 1, "shuffling seed")

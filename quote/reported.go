@@ -340,7 +340,13 @@ func (a *analysis) bareSubject(x, end int) bool {
 			return false
 		}
 		if finite[t.Lower] {
-			return k > x
+			return true
+		}
+		if isAdverb(t.Lower) || t.Lower == "still" {
+			continue // "said companies still faced"
+		}
+		if strings.HasSuffix(t.Lower, "ed") && !a2(t.Lower) {
+			return true // "said police arrested", a past tense
 		}
 		if functionWord[t.Lower] || isVerbLike(t.Lower) {
 			return false

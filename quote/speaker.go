@@ -47,7 +47,7 @@ var (
 		"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "previously", "finally",
 		"nevertheless", "moreover", meanwhileDash)
 	timeWord = setOf("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
-		"yesterday", "tonight", "tomorrow", "morning", "afternoon", "evening", "night", "week", "month", "year",
+		"yesterday", "tonight", "tomorrow", "morning", "afternoon", "evening", "night", "week", "weekend", "month", "year",
 		"earlier", "later", "recently", "last", "this", "on", "at", "in", "that", "after", "before", "during",
 		"while", "when", "referring", "adding", "saying", "noting")
 	// words that open an appositive after a name: "Kellogg, the retired …,"
@@ -195,6 +195,11 @@ func (a *analysis) backNP(v, lo int) ([2]int, bool) {
 		}
 		// "The team wrote", "the family's statement read": a noun right
 		// after a determiner.
+		if i-2 >= lo && determiner[a.toks[i-1].Lower] && timeWord[head.Lower] && isPreposition(a.toks[i-2].Lower) {
+			// "A report from the government during the weekend said": the
+			// time phrase is not the subject
+			return a.backNP(i-2, lo)
+		}
 		if i-1 >= lo && (determiner[a.toks[i-1].Lower] || isPossessiveName(a.toks[i-1])) && !functionWord[head.Lower] && !isVerbLike(head.Lower) && a.lx.verbs[head.Lower].Lemma == "" {
 			if i-3 >= lo && a.toks[i-2].Lower == "of" && quantifier[a.toks[i-3].Lower] {
 				return [2]int{i - 3, i + 1}, true // "One of the children said"
@@ -263,6 +268,12 @@ func (a *analysis) backNP(v, lo int) ([2]int, bool) {
 		switch a.toks[j-1].Lower {
 		case "for", "from", "at", "with", "of", "within", "in":
 			j -= 2
+			// "A Western diplomat in Bamako": the role word's modifiers
+			for k := 0; k < 3 && j-1 >= lo && a.toks[j-1].Word && !a.toks[j-1].Quoted && !determiner[a.toks[j-1].Lower] &&
+				(a.toks[j-1].Cap && !(sentenceOpener[a.toks[j-1].Lower] && a.isSentenceStart(j-1)) ||
+					!a.toks[j-1].Cap && !functionWord[a.toks[j-1].Lower] && !isVerbLike(a.toks[j-1].Lower) && a.lx.verbs[a.toks[j-1].Lower].Lemma == ""); k++ {
+				j--
+			}
 			if j-1 >= lo && determiner[a.toks[j-1].Lower] {
 				j--
 			}

@@ -358,6 +358,9 @@ func (s *state) nearCountry(e *entity, main string) string {
 		if cc, ok := s.g.Country(c.country); !ok || cc.IsRegion {
 			continue
 		}
+		if c.typ == dragoman.GPE && c.ws > 0 && s.sameSent(c.ws-1, c.ws) && venuePreps[s.words[c.ws-1].lower] {
+			continue // "talks would resume in Caracas": a venue, not a side
+		}
 		best, at = c.country, c.start
 	}
 	if best == "" {
@@ -365,6 +368,8 @@ func (s *state) nearCountry(e *entity, main string) string {
 	}
 	return best
 }
+
+var venuePreps = toSet("in at to near into across around inside outside via throughout")
 
 // roleType maps the role types of titles onto the CAMEO codes an actor
 // code carries.

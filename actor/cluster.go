@@ -239,14 +239,16 @@ func (s *state) describe() {
 	descAt := map[int]bool{}
 	for _, x := range s.cands {
 		if x.desc {
-			descAt[x.ws] = true
+			for k := x.ws; k < x.we; k++ {
+				descAt[k] = true
+			}
 		}
 	}
 	// "the U.S. president", "the Russian foreign minister", "the president
 	// of Russia", "the spokeswoman": a title after "the" names the one person
 	// of the article who holds it (with that country, when one is written)
 	for i := 0; i+1 < len(s.words); i++ {
-		if s.words[i].lower != "the" || descAt[i] {
+		if s.words[i].lower != "the" || descAt[i] || descAt[i+1] {
 			continue
 		}
 		k, country := i+1, ""

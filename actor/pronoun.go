@@ -167,6 +167,9 @@ func (s *state) pronouns() {
 				if seen[c.ent] {
 					continue
 				}
+				if k == si && w.lower == "him" && !s.clauseBreak(c.we, i) {
+					continue // "Yunus thanked him": not Yunus
+				}
 				seen[c.ent] = true
 				if g := gender[c.ent]; g == 0 || g == pg {
 					fit = append(fit, c.ent)
@@ -192,4 +195,18 @@ func (s *state) pronouns() {
 			break
 		}
 	}
+}
+
+// clauseWords end a clause: a name before one of them may be the referent
+// of an object pronoun after it.
+var clauseWords = toSet(", ; : that who which when because after before while and but said says told to for with")
+
+// clauseBreak reports a clause boundary between words a and b.
+func (s *state) clauseBreak(a, b int) bool {
+	for k := a; k < b; k++ {
+		if clauseWords[s.words[k].lower] {
+			return true
+		}
+	}
+	return false
 }

@@ -494,6 +494,13 @@ func (s *state) roleFromNP(a, b int, origin string, former bool) (pendingRole, b
 				r.ofActor = obj.actor
 			} else if r.Country == "" {
 				r.Country = obj.country
+				// "the Observer Research Foundation in New Delhi"
+				if r.Country == "" && obj.we+1 < len(s.words) && s.sameSent(obj.we+1, a) && (s.words[obj.we].lower == "in" || s.words[obj.we].lower == "of") {
+					if pl := s.candAt(obj.we + 1); pl != nil && pl.typ == dragoman.GPE && len(pl.country) == 3 {
+						r.Country = pl.country
+						evEnd = max(evEnd, pl.we)
+					}
+				}
 			}
 		}
 		break

@@ -124,7 +124,7 @@ func (t *Tagger) Annotate(ctx context.Context, d *dragoman.Document) error {
 			d.Mentions = append(d.Mentions, dragoman.Mention{
 				Span:     span,
 				Type:     mapType(m.Type, words[pi][m.Start:m.End]),
-				Sentence: d.Sentences[p.sentence].Index,
+				Sentence: p.sentence,
 				Origin:   "model",
 				Score:    m.Score,
 			})

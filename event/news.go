@@ -721,8 +721,8 @@ func (s *sentence) modalityBefore(i int) string {
 		case "WILLING", "READY", "PREPARED", "PLANS", "PLAN", "PLANNED", "INTENDS", "INTEND", "INTENDED",
 			"OFFERED", "OFFERS", "PROMISED", "PROMISES", "PLEDGED", "PLEDGES", "VOWED", "VOWS", "HOPES", "HOPED",
 			"WANTS", "WANTED", "AIMS", "SEEKS", "SOUGHT", "LEAD":
-			if k+1 < len(s.toks) && s.toks[k+1].Up == "TO" {
-				return ModalityIntent
+			if k+1 < len(s.toks) && (s.toks[k+1].Up == "TO" || s.toks[k+1].Up == "FOR" && (u == "READY" || u == "WILLING" || u == "PREPARED")) {
+				return ModalityIntent // "plans to visit", "ready for talks"
 			}
 		case "WOULD", "COULD", "MIGHT", "MAY", "WILL", "SHALL", "'LL", "'D":
 			if mod == "" {

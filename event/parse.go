@@ -280,7 +280,7 @@ func (s *sentence) nounReading(st, head int, vf *verbForm) bool {
 			t := s.toks[k]
 			c := classOf(t.Up)
 			if c == cPrep || c == cDet {
-				return n > 0
+				return true // "for talks", "through document requests"
 			}
 			if c != cContent || s.mentAt[k] >= 0 || s.agentAt[k] >= 0 || s.verbAt[k] >= 0 || !(t.Text[0] >= 'a' && t.Text[0] <= 'z') {
 				break
@@ -602,7 +602,7 @@ func (s *sentence) modifierOnly(c chunk, m mention) bool {
 var thingWords = map[string]bool{}
 
 func init() {
-	for _, w := range strings.Fields(`SOIL OIL GAS CRUDE ECONOMY CURRENCY MARKET MARKETS GOODS PRODUCTS
+	for _, w := range strings.Fields(`SOIL ECONOMY CURRENCY MARKET MARKETS GOODS PRODUCTS
 		EXPORTS IMPORTS LANGUAGE CULTURE CUISINE FOOD FILM FILMS MUSIC HISTORY ART LITERATURE
 		ORIGIN DESCENT HERITAGE CITIZENSHIP PASSPORT STYLE`) {
 		thingWords[w] = true

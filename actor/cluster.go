@@ -115,7 +115,13 @@ func (s *state) clusterPersons(persons []*cand) {
 		}
 		return "P:" + strings.ToLower(ws[0]+" "+ws[len(ws)-1])
 	}
-	// full names first
+	// full names first; a name that ends a longer one met before it is
+	// that person ("García Harfuch" after "Omar García Harfuch")
+	type fullName struct {
+		words []string
+		e     *entity
+	}
+	var fulls []fullName
 	for _, c := range persons {
 		ws := s.personWords(c)
 		if len(ws) < 2 {
@@ -123,6 +129,22 @@ func (s *state) clusterPersons(persons []*cand) {
 		}
 		k := keyOf(ws)
 		e := byFull[k]
+		if e == nil {
+			var hit *entity
+			for _, f := range fulls {
+				if len(f.words) > len(ws) && strings.EqualFold(strings.Join(f.words[len(f.words)-len(ws):], " "), strings.Join(ws, " ")) {
+					if hit != nil && hit != f.e {
+						hit = nil
+						break
+					}
+					hit = f.e
+				}
+			}
+			if hit != nil {
+				byFull[k] = hit
+				e = hit
+			}
+		}
 		if e == nil {
 			e = s.newEntity(dragoman.Person, k)
 			byFull[k] = e
@@ -141,6 +163,7 @@ func (s *state) clusterPersons(persons []*cand) {
 			}
 		}
 		s.attach(e, c)
+		fulls = append(fulls, fullName{ws, e})
 	}
 	// then single words: a surname of a full name, the nearest before it
 	for _, c := range persons {

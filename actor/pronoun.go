@@ -80,8 +80,24 @@ func (s *state) entityGender(e *entity) byte {
 		}
 	}
 	if g == 0 {
-		if ws := strings.Fields(e.name); len(ws) > 1 {
-			g = s.g.Gender(ws[0])
+		// the given name of the longest name
+		var best []string
+		for _, c := range e.cands {
+			if !c.desc {
+				if ws := s.personWords(c); len(ws) > len(best) {
+					best = ws
+				}
+			}
+		}
+		if len(best) > 1 {
+			g = s.g.Gender(best[0])
+		}
+		if g == 0 && len(best) == 1 {
+			if hs := s.g.Person(best[0]); len(hs) > 0 {
+				if ws := strings.Fields(hs[0].Name); len(ws) > 1 {
+					g = s.g.Gender(ws[0])
+				}
+			}
 		}
 	}
 	if g == 'x' {

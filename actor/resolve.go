@@ -342,6 +342,18 @@ func (s *state) nearCountry(e *entity, main string) string {
 		}
 	}
 	si := s.words[first.ws].sent
+	// "She said Security Minister Omar García Harfuch would meet ...": a
+	// person earlier in the sentence whose country is known
+	for _, c := range s.cands {
+		if c.dead || c.start >= first.start || s.words[c.ws].sent != si || c.ent < 0 || c.ent >= len(s.ents) {
+			continue
+		}
+		if x := s.ents[c.ent]; x != e && x.typ == dragoman.Person {
+			if cc := s.knownCountry(x); cc != "" {
+				return cc
+			}
+		}
+	}
 	best, at := "", -1
 	for _, c := range s.cands {
 		if c.dead || c.desc || c.start >= first.start || c.start <= at || len(c.country) != 3 {
@@ -367,6 +379,20 @@ func (s *state) nearCountry(e *entity, main string) string {
 		return main
 	}
 	return best
+}
+
+// knownCountry is a person's country from the roles the text gives or the
+// dictionary, before the person is resolved.
+func (s *state) knownCountry(e *entity) string {
+	if e.ctry != "" {
+		return e.ctry
+	}
+	for _, r := range e.roles {
+		if len(r.Country) == 3 && !r.Former && !r.Retired {
+			return r.Country
+		}
+	}
+	return s.dictCountry(e)
 }
 
 var venuePreps = toSet("in at to near into across around inside outside via throughout")

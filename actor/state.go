@@ -105,8 +105,8 @@ func (s *state) run(ctx context.Context) error {
 	s.readRoles()
 	s.cluster()
 	s.describe()
-	s.resolve()
 	s.pronouns()
+	s.resolve()
 	s.output()
 	return nil
 }

@@ -121,7 +121,7 @@ func (s *state) clusterPersons(persons []*cand) {
 		words []string
 		e     *entity
 	}
-	var fulls []fullName
+	fulls := map[string][]fullName{} // by last word
 	for _, c := range persons {
 		ws := s.personWords(c)
 		if len(ws) < 2 {
@@ -131,7 +131,7 @@ func (s *state) clusterPersons(persons []*cand) {
 		e := byFull[k]
 		if e == nil {
 			var hit *entity
-			for _, f := range fulls {
+			for _, f := range fulls[strings.ToLower(ws[len(ws)-1])] {
 				if len(f.words) > len(ws) && strings.EqualFold(strings.Join(f.words[len(f.words)-len(ws):], " "), strings.Join(ws, " ")) {
 					if hit != nil && hit != f.e {
 						hit = nil
@@ -163,7 +163,9 @@ func (s *state) clusterPersons(persons []*cand) {
 			}
 		}
 		s.attach(e, c)
-		fulls = append(fulls, fullName{ws, e})
+		if last := strings.ToLower(ws[len(ws)-1]); len(fulls[last]) < 8 {
+			fulls[last] = append(fulls[last], fullName{ws, e})
+		}
 	}
 	// then single words: a surname of a full name, the nearest before it
 	for _, c := range persons {

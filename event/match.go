@@ -121,7 +121,7 @@ func (s *sentence) code(d *Dictionaries, opt codeOptions) []rawEvent {
 			if c == "" || c == "---" {
 				return
 			}
-			if t != nil && t.code == a.code {
+			if t != nil && t.code == a.code && !s.distinct(&a, t) {
 				return
 			}
 			out = append(out, rawEvent{source: a, target: t, code: c, verb: vi, pattern: p})

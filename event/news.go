@@ -344,7 +344,7 @@ func (st *docState) add(s *sentence, si int, code string, src, tgt *actorHit, tr
 	if tgt != nil && strings.HasPrefix(tgt.code, "---") {
 		return
 	}
-	if tgt != nil && selfEvent(src.code, tgt.code) && !(src.code != tgt.code && (s.isPerson(src) || s.isPerson(tgt))) {
+	if tgt != nil && selfEvent(src.code, tgt.code) && !(src.code != tgt.code && (s.isPerson(src) || s.isPerson(tgt))) && !s.distinct(src, tgt) {
 		// a person known only by the article's country is no country's
 		// own name ("the judge sentenced Turpin" is USAJUD on USA)
 		return
@@ -637,6 +637,23 @@ func init() {
 		CABINET REGIME COUNCIL COMMISSION AUTHORITIES OFFICE EMBASSY LEADERSHIP`) {
 		bodyWords[w] = true
 	}
+}
+
+// distinct reports whether two actors are different organizations or
+// groups of the document, whatever their codes ("the RSF accused the army": two
+// SDNMIL): news mode only.
+func (s *sentence) distinct(a, b *actorHit) bool {
+	if !s.news || a.mention < 0 || b.mention < 0 || a.mention >= len(s.mentions) || b.mention >= len(s.mentions) {
+		return false
+	}
+	ra, rb := s.mentions[a.mention].ref, s.mentions[b.mention].ref
+	return ra >= 0 && rb >= 0 && ra != rb && body(s.entityTypes[ra]) && body(s.entityTypes[rb])
+}
+
+// body reports an organization or group, the actors a shared code may
+// hide two of (a government army and a paramilitary force both MIL).
+func body(t dragoman.EntityType) bool {
+	return t == dragoman.Organization || t == dragoman.Group
 }
 
 // isPerson reports an actor that is a person of the document, whose

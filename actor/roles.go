@@ -143,6 +143,15 @@ func (s *state) premodifier(c *cand, at int) (pendingRole, bool) {
 			i = j
 			continue
 		}
+		// "Organisation of Islamic Cooperation (OIC) head": an acronym in
+		// brackets repeats the organization before it
+		if w.text == ")" && j >= 2 && s.words[j-2].text == "(" && len(items) > 0 && items[len(items)-1].title != nil {
+			if p := s.candAt(j - 3); p != nil && p.typ == dragoman.Organization && p.we == j-2 {
+				items = append(items, item{ws: p.ws, we: p.we, cand: p})
+				i = p.ws
+				continue
+			}
+		}
 		if w.cap && len(items) > 0 && (items[len(items)-1].title != nil || items[len(items)-1].capq) && !s.isTitleWord(j) &&
 			!dayMonth[w.lower] && !(w.first && common[w.lower]) && !common[w.lower] {
 			// a capitalized qualifier of the title after it ("Emergency Situations Minister")

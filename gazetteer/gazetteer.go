@@ -329,9 +329,12 @@ func (g *Gazetteer) addOrg(f []string) error {
 		return fmt.Errorf("bad organization %q", name)
 	}
 	e := Entry{Kind: KindOrg, Name: name, Code: code, Type: kind, Country: f[4]}
-	g.add(name, e)
-	for _, v := range split(f[3]) {
+	for _, v := range append([]string{name}, split(f[3])...) {
 		g.add(v, e)
+		// British and American spellings name the same body
+		if b := strings.NewReplacer("Organization", "Organisation", "Organisation", "Organization").Replace(v); b != v {
+			g.add(b, e)
+		}
 	}
 	return nil
 }

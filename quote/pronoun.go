@@ -13,13 +13,21 @@ func (a *analysis) resolvePronoun(i int, p string) (*dragoman.ActorRef, string) 
 	sp := a.tokSpan(i, i+1)
 	// A coreference stage may already have linked the pronoun.
 	if m := a.mentionFor(i, i+1); m != nil {
-		// unless the text gives that person the other gender: the link
-		// is then a coreference error, and the rules below decide
-		if g := a.gender(m.Entity, i); p != "he" && p != "she" || g == 0 || g == p[0] {
+		// unless the text gives that person the other gender, or another
+		// person spoke in this sentence or the one before: the rules
+		// below decide then
+		g := a.gender(m.Entity, i)
+		if p != "he" && p != "she" || (g == 0 || g == p[0]) && !a.otherSpeakerInReach(i, m.Entity) {
 			return a.ref(m.Entity, sp), "pronoun"
 		}
 	}
-	if p == "i" || p == "we" || p == "it" {
+	if p == "it" {
+		if r := a.resolveIt(i); r != nil {
+			return r, "pronoun"
+		}
+		return nil, "unresolved-pronoun"
+	}
+	if p == "i" || p == "we" {
 		return nil, "unresolved-pronoun"
 	}
 	plural := p == "they"
@@ -65,11 +73,33 @@ func (a *analysis) resolvePronoun(i int, p string) (*dragoman.ActorRef, string) 
 	}
 	// The speaker just quoted counts as a candidate too.
 	prev := a.spokenBefore(to)
-	if prev != nil && prev.group == plural && a.toks[i].Para-prev.para <= 1 && prev.ref.Entity == "" {
-		f := strings.Fields(prev.ref.Name)
-		if len(f) > 0 && !seen["~"+f[len(f)-1]] && (len(cands) == 0 || !mentions) {
-			cands = append(cands, cand{"", prev.ref.Name, "~" + f[len(f)-1], sp})
+	// inReach: the speaker just named spoke in this sentence or the one
+	// before, so the pronoun may well continue it.
+	inReach := false
+	prevKey := ""
+	if prev != nil && prev.group == plural && a.toks[i].Para-prev.para <= 1 {
+		if k := a.tokAt(prev.pos); k < len(a.toks) && si-a.sentOf[k] <= 1 {
+			inReach = true
 		}
+		prevKey = prev.ref.Entity
+		if prevKey == "" {
+			if f := strings.Fields(prev.ref.Name); len(f) > 0 {
+				prevKey = "~" + f[len(f)-1]
+			}
+		}
+	}
+	if prevKey != "" && !seen[prevKey] {
+		switch {
+		case prev.ref.Entity == "" && (len(cands) == 0 || !mentions || inReach):
+			cands = append(cands, cand{"", prev.ref.Name, prevKey, sp})
+		case prev.ref.Entity != "" && inReach:
+			// a speaker the actor stage typed otherwise ("Lin Yu-hsuan"
+			// as MISC) still speaks as a person
+			if e := a.d.Entity(prev.ref.Entity); e != nil && (compatible(e.Type) || e.Type == dragoman.Misc) {
+				cands = append(cands, cand{prev.ref.Entity, prev.ref.Name, prevKey, sp})
+			}
+		}
+		seen[prevKey] = true
 	}
 	if len(cands) > 1 && !plural {
 		// Keep the candidates the text does not give the other gender.
@@ -83,17 +113,15 @@ func (a *analysis) resolvePronoun(i int, p string) (*dragoman.ActorRef, string) 
 			cands = kept
 		}
 	}
-	if len(cands) > 1 && prev != nil && prev.ref.Entity != "" && prev.group == plural {
+	if len(cands) > 1 && inReach {
 		// Two people in reach, one of whom was speaking in this sentence
 		// or the one before: the pronoun continues the speaker ("Kim Yo
 		// Jong, the sister of leader Kim Jong Un, warned … KCNA quoted her
 		// as saying …").
-		if k := a.tokAt(prev.pos); k < len(a.toks) && si-a.sentOf[k] <= 1 {
-			for _, c := range cands {
-				if c.entity == prev.ref.Entity {
-					cands = []cand{c}
-					break
-				}
+		for _, c := range cands {
+			if c.key == prevKey {
+				cands = []cand{c}
+				break
 			}
 		}
 	}
@@ -221,4 +249,62 @@ func (a *analysis) spokenBefore(off int) *spoken {
 func (a *analysis) inQuote(off int) bool {
 	k := a.tokAt(off)
 	return k < len(a.toks) && a.toks[k].Quoted
+}
+
+// resolveIt resolves "it" before a cue to an organization or country that
+// spoke in this sentence or the one before ("Taiwan's Defense Ministry
+// said … It said …"), or else to the subject that opens its own sentence
+// when that is one ("China's military sent … in what it called a “stern
+// warning”"). A person never is.
+func (a *analysis) resolveIt(i int) *dragoman.ActorRef {
+	sp := a.tokSpan(i, i+1)
+	si := a.sentOf[i]
+	notPerson := func(r *dragoman.ActorRef) bool {
+		if r == nil || r.Name == "" {
+			return false
+		}
+		if r.Entity != "" {
+			e := a.d.Entity(r.Entity)
+			return e != nil && e.Type != dragoman.Person && e.Type != dragoman.Group
+		}
+		f := strings.Fields(r.Name)
+		last := strings.ToLower(f[len(f)-1])
+		return a.lx.groups[last] && !strings.HasSuffix(last, "s") // "the ministry", not "officials"
+	}
+	if prev := a.spokenBefore(a.toks[i].Start); prev != nil && notPerson(prev.ref) {
+		if k := a.tokAt(prev.pos); k < len(a.toks) && si-a.sentOf[k] <= 1 && a.toks[k].Para == a.toks[i].Para {
+			r := *prev.ref
+			r.Span = &sp
+			return &r
+		}
+	}
+	s := a.sents[si]
+	if np := a.subjectOf(s); np[1] > np[0] && np[1] <= i {
+		if r, _ := a.resolve(np[0], np[1]); notPerson(r) {
+			r.Span = &sp
+			return r
+		}
+	}
+	return nil
+}
+
+// otherSpeakerInReach reports a person, other than the entity, who was
+// named as a speaker in the sentence of token i or the one before:
+// "“…,” said Lin Yu-hsuan, a researcher at the Institute for National
+// Defense and Security Research. She added …" continues Lin, whatever a
+// coreference link says.
+func (a *analysis) otherSpeakerInReach(i int, entity string) bool {
+	prev := a.spokenBefore(a.toks[i].Start)
+	if prev == nil || prev.group || prev.ref.Entity == entity {
+		return false
+	}
+	k := a.tokAt(prev.pos)
+	if k >= len(a.toks) || a.sentOf[i]-a.sentOf[k] > 1 || a.toks[k].Para != a.toks[i].Para {
+		return false
+	}
+	if prev.ref.Entity != "" {
+		e := a.d.Entity(prev.ref.Entity)
+		return e != nil && (e.Type == dragoman.Person || e.Type == dragoman.Misc)
+	}
+	return false
 }

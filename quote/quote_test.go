@@ -283,6 +283,15 @@ func TestReported(t *testing.T) {
 			[]want{{kind: dragoman.Reported, text: "the junta was isolated", speaker: "A Western diplomat in Bamako"}}},
 		{"TimePhraseIsNoSubject", "A report from the government during the weekend said eight people died.",
 			[]want{{kind: dragoman.Reported, text: "eight people died", speaker: "the government"}}},
+		{"WhichXSays", "Baku wants changes to the constitution, which Baku says contains claims on its land.",
+			[]want{{kind: dragoman.Reported, text: "contains claims on its land", speaker: "Baku"}}},
+		{"WarnedAudienceThat", "Pashinyan warned lawmakers that the alternative was a new war.",
+			[]want{{kind: dragoman.Reported, text: "the alternative was a new war", speaker: "Pashinyan", medium: "lawmakers"}}},
+		{"ItContinuesTheMinistry", "The ministry said it tracked 47 aircraft. It said some of the planes crossed the line.",
+			[]want{
+				{kind: dragoman.Reported, text: "it tracked 47 aircraft", speaker: "The ministry"},
+				{kind: dragoman.Reported, text: "some of the planes crossed the line", speaker: "The ministry", how: "pronoun"},
+			}},
 		{"Negated", "Officials did not say whether the border would reopen.", nil},
 		{"Passive", "The general is said to be ill.", nil},
 		{"AddedNeedsThat", "The chef added salt to the soup.", nil},
@@ -386,6 +395,15 @@ func TestSpeakersFromEntities(t *testing.T) {
 		q := qs[len(qs)-1]
 		if q.Text != "playing with fire." || q.Speaker == nil || q.Speaker.Entity != "e1" {
 			t.Errorf("got %q by %+v (%s), want the last quotation by Kim Sol", q.Text, q.Speaker, q.Attribution)
+		}
+	})
+	t.Run("SpeakerContinuesOverCoreference", func(t *testing.T) {
+		body := "“Beijing wants to show it can escalate,” said Lin Yu, a researcher at the Institute for Defense and Security Research. She added that more drills were likely."
+		lin := entity(body, "e1", dragoman.Misc, "Lin Yu", "")
+		res := entity(body, "e2", dragoman.Person, "Security Research", "", "She")
+		qs := annotate(t, newDoc(body, lin, res))
+		if q := qs[len(qs)-1]; q.Speaker == nil || q.Speaker.Entity != "e1" {
+			t.Errorf("she is %+v, want Lin Yu, who spoke in the sentence before", q.Speaker)
 		}
 	})
 	t.Run("Description", func(t *testing.T) {

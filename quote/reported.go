@@ -78,6 +78,11 @@ func (a *analysis) reported() {
 			}
 			lastNP = np
 			from, medium, ok := a.contentStart(v, s.To, vb)
+			if !ok && np[0]-1 >= s.From && (a.toks[np[0]-1].Lower == "which" || a.toks[np[0]-1].Lower == "what") && a.verbAfter(v+1, s.To) {
+				// "its constitution, which Baku says contains claims": the
+				// cue sits inside the clause it reports
+				from, medium, ok = v+1, "", true
+			}
 			if !ok {
 				continue
 			}
@@ -149,16 +154,16 @@ func (a *analysis) contentStart(v, end int, vb verb) (int, string, bool) {
 	}
 	if vb.Frames&frameTell != 0 {
 		np := a.objectNP(x, end)
-		if np[1] <= np[0] {
+		if np[1] > np[0] {
+			y := a.skipAdverbials(np[1], end)
+			if y < end && a.toks[y].Lower == "that" {
+				return y + 1, a.tokSpan(np[0], np[1]).Text, y+1 < end
+			}
+		}
+		if vb.Frames&(frameThat|frameThatOnly) == 0 {
 			return 0, "", false
 		}
-		medium = a.tokSpan(np[0], np[1]).Text
-		x = np[1]
-		x = a.skipAdverbials(x, end)
-		if x < end && a.toks[x].Lower == "that" {
-			return x + 1, medium, x+1 < end
-		}
-		return 0, "", false
+		// "warned that …" as well as "warned lawmakers that …"
 	}
 	// said on Monday, said in a statement, wrote on X …
 	y := a.skipAdverbials(x, end)
@@ -365,4 +370,17 @@ func (a *analysis) onlyTime(from, to int) bool {
 		}
 	}
 	return to > from
+}
+
+// verbAfter reports a finite verb at x: "is", "was", or a lower-case word
+// in -s or -ed ("contains", "violated").
+func (a *analysis) verbAfter(x, end int) bool {
+	if x >= end {
+		return false
+	}
+	t := a.toks[x]
+	if !t.Word || t.Cap || t.Quoted {
+		return false
+	}
+	return finite[t.Lower] || len(t.Lower) > 3 && !functionWord[t.Lower] && (strings.HasSuffix(t.Lower, "s") && !strings.HasSuffix(t.Lower, "ss") || strings.HasSuffix(t.Lower, "ed"))
 }

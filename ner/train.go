@@ -14,6 +14,7 @@ type TrainOptions struct {
 	Folds    int    // jackknife folds for the second pass; default 5, negative for one pass only
 	MinCount int    // features seen fewer times are dropped; default 2
 	Seed     uint64 // shuffling seed; runs with one seed give one model
+	Bags     int    // models averaged per pass, each with its own order; default 1
 	// Clusters maps lowercase words to cluster paths (see Cluster).
 	Clusters map[string]uint32
 	// Names are gazetteer entries: a name (words separated by spaces) and
@@ -345,11 +346,10 @@ func Train(ctx context.Context, docs []Doc, opts TrainOptions) (*Model, error) {
 		}
 	}
 
-	t := newTrainer(len(keys))
-	if err := t.train(ctx, data, opts.Iters, opts.Seed, evalWith("stage 1", mk1)); err != nil {
+	w, tr, err := trainBagged(ctx, len(keys), data, opts, opts.Seed, evalWith("stage 1", mk1))
+	if err != nil {
 		return nil, err
 	}
-	w, tr := t.average()
 	k1, w1 := prune(keys, w, fs.private)
 	m.stage1 = newWeights(k1, w1)
 	m.stage1.trans = tr
@@ -366,16 +366,52 @@ func Train(ctx context.Context, docs []Doc, opts TrainOptions) (*Model, error) {
 		ww.trans = *tr
 		return &Model{stage1: m.stage1, stage2: ww, clusters: m.clusters, gazetteer: m.gazetteer}
 	}
-	t2 := newTrainer(len(keys2))
-	if err := t2.train(ctx, data2, opts.Iters, opts.Seed+100, evalWith("stage 2", mk2)); err != nil {
+	w2, tr2, err := trainBagged(ctx, len(keys2), data2, opts, opts.Seed+100, evalWith("stage 2", mk2))
+	if err != nil {
 		return nil, err
 	}
-	w2, tr2 := t2.average()
 	k2, w2 := prune(keys2, w2, fs2.private)
 	m.stage2 = newWeights(k2, w2)
 	m.stage2.trans = tr2
 	logf("stage 2 trained: %d rows kept (%s)", len(k2), time.Since(start).Round(time.Second))
 	return m, nil
+}
+
+// trainBagged trains opts.Bags models that differ only in the order they
+// see the sentences and averages their weights.
+func trainBagged(ctx context.Context, rows int, data []*instance, opts TrainOptions, seed uint64, eval func([]float32, *[numTrans]float32, int)) ([]float32, [numTrans]float32, error) {
+	bags := max(opts.Bags, 1)
+	var w []float32
+	var tr [numTrans]float32
+	for b := 0; b < bags; b++ {
+		t := newTrainer(rows)
+		ev := eval
+		if b < bags-1 {
+			ev = nil
+		}
+		if err := t.train(ctx, data, opts.Iters, seed+uint64(b)*7919, ev); err != nil {
+			return nil, tr, err
+		}
+		wb, trb := t.average()
+		if w == nil {
+			w = wb
+		} else {
+			for i := range w {
+				w[i] += wb[i]
+			}
+		}
+		for i := range tr {
+			tr[i] += trb[i]
+		}
+	}
+	inv := 1 / float32(bags)
+	for i := range w {
+		w[i] *= inv
+	}
+	for i := range tr {
+		tr[i] *= inv
+	}
+	return w, tr, nil
 }
 
 // sentenceOf returns the index within its document of sentence i of fs.

@@ -20,7 +20,7 @@ func init() {
 	var (
 		out, data, dev string
 		iters, folds   int
-		minCount       int
+		minCount, bags int
 		seed           uint64
 		extra, names   []string
 	)
@@ -50,7 +50,7 @@ Examples:
 			if err != nil {
 				return fmt.Errorf("read training data: %w", err)
 			}
-			opts := ner.TrainOptions{Iters: iters, Folds: folds, MinCount: minCount, Seed: seed, Log: os.Stderr}
+			opts := ner.TrainOptions{Iters: iters, Folds: folds, MinCount: minCount, Bags: bags, Seed: seed, Log: os.Stderr}
 			if dev != "" {
 				if opts.Dev, err = ner.ReadCoNLLFile(dev); err != nil {
 					return fmt.Errorf("read dev data: %w", err)
@@ -96,6 +96,7 @@ Examples:
 	nerCmd.Flags().StringSliceVar(&extra, "with", ner.DefaultExtraTraining, "extra labelled corpora in CoNLL-2003's scheme to train on (wikigold, gmb; \"\" for none)")
 	nerCmd.Flags().StringSliceVar(&names, "names", ner.NameSources, "corpora whose entity names make the gazetteer")
 	nerCmd.Flags().IntVar(&minCount, "min-count", 2, "drop features seen fewer times in training")
+	nerCmd.Flags().IntVar(&bags, "bags", 1, "models averaged per pass, each seeing the sentences in its own order")
 	nerCmd.Flags().Uint64Var(&seed, "seed", 1, "shuffling seed")
 	trainCmd.AddCommand(nerCmd)
 	rootCmd.AddCommand(trainCmd)

@@ -320,6 +320,10 @@ var facHeads = toSet("Palace Airport Square Bridge Stadium Arena Hotel Hospital 
 var locHeads = toSet("Sea Ocean River Lake Mountains Mountain Island Islands Bay Gulf Peninsula Valley Desert Strait Coast Region Province County District Basin Plateau Heights Corridor")
 var eventHeads = toSet("War Games Olympics Cup Championship Championships Summit Festival Election Elections Revolution Uprising Massacre Crisis Forum Expo")
 
+// ofPlaceHeads open names of places with "of": "Gulf of Mexico", "Bay of
+// Bengal", "Strait of Hormuz", "Sea of Azov".
+var ofPlaceHeads = toSet("Gulf Bay Sea Strait Straits Isle Cape Horn Lake Gulf")
+
 var orgHeads = toSet(`Council Organization Organisation Institute Institution University College School Party Ministry Department
 Agency Bank Fund Committee Commission Group Association Union Corporation Corp. Inc. Inc Company Co. Ltd. Ltd Times Post
 News Journal Foundation Center Centre Court Assembly Parliament Army Navy Force Forces Guard Guards Brigade Brigades
@@ -363,7 +367,9 @@ func (s *state) scanRuns(sr [2]int) {
 			if x.cap && s.gazAt[j] == 0 && isUpperWord(x.text) && len(x.text) > 4 {
 				break
 			}
-			if x.cap && !s.isTitleWord(j) && !(dayMonth[x.lower] && s.gazAt[j] == 0) {
+			// "Theresa May": a month after a given name is a surname
+			monthName := dayMonth[x.lower] && s.gazAt[j] == 0 && !(s.g.IsGivenName(s.words[j-1].text) || s.g.Gender(s.words[j-1].text) != 0)
+			if x.cap && !s.isTitleWord(j) && !monthName {
 				j++
 				continue
 			}
@@ -387,7 +393,7 @@ func (s *state) scanRuns(sr [2]int) {
 	merged := map[int]bool{}
 	for k := 0; k+1 < len(runs); k++ {
 		a, b := runs[k], runs[k+1]
-		if !orgHeads[s.words[a[1]-1].text] && !lawHeads[s.words[a[1]-1].text] && !merged[a[0]] {
+		if !orgHeads[s.words[a[1]-1].text] && !lawHeads[s.words[a[1]-1].text] && !ofPlaceHeads[s.words[a[1]-1].text] && !merged[a[0]] {
 			continue
 		}
 		gap := b[0] - a[1]
@@ -442,6 +448,8 @@ func (s *state) typeRun(ws, we int, sr [2]int, merged bool) {
 		typ = dragoman.Law
 	case lastFree && facHeads[last.text] && we-ws > 1:
 		typ = dragoman.Facility
+	case merged && ofPlaceHeads[s.words[ws].text]:
+		typ = dragoman.Location // "Gulf of Mexico", "Bay of Bengal"
 	case lastFree && orgHeads[last.text] && we-ws > 1, merged:
 		typ = dragoman.Organization
 	case lastFree && locHeads[last.text] && we-ws > 1:
@@ -472,8 +480,8 @@ func (s *state) typeRun(ws, we int, sr [2]int, merged bool) {
 		if typ == dragoman.Facility && country == "" && s.d.Article.Dateline != nil {
 			country = s.d.Article.Dateline.CountryCode
 		}
-		if typ == dragoman.Law || typ == dragoman.EventName {
-			country = "" // an agreement named after a place is not of it
+		if typ == dragoman.Law || typ == dragoman.EventName || typ == dragoman.Location && merged {
+			country = "" // an agreement named after a place is not of it, nor a sea
 		}
 		txt := s.text(ws, end)
 		s.add(&cand{ws: ws, we: end, typ: typ, origin: "rule", score: 0.8, name: txt, key: string(typ) + ":" + strings.ToLower(txt), country: country})

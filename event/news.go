@@ -332,7 +332,72 @@ func (st *docState) verbEvent(s *sentence, si int, r rawEvent) {
 		// cue ("said in a statement", "told reporters")
 		return
 	}
+	if strings.HasPrefix(r.source.code, "---") && r.target != nil {
+		// "Russia has telegraphed that its objectives include rolling
+		// back U.S. sanctions": what an actor's goals include, it demands
+		if owner, at := s.goalOwner(v.start); len(owner) > 0 {
+			for i := range owner {
+				st.add(s, si, demandOf(r.code), &owner[i], r.target, v.start, v.end, at)
+			}
+			return
+		}
+	}
 	st.add(s, si, r.code, &r.source, r.target, v.start, v.end, v.start)
+}
+
+// goalNouns name what an actor wants.
+var goalNouns = map[string]bool{"OBJECTIVES": true, "GOALS": true, "AIMS": true, "DEMANDS": true, "CONDITIONS": true, "PRIORITIES": true}
+
+// goalOwner returns whose goals the -ing verb at token v completes
+// ("its objectives include rolling back...", "Iran's demands include
+// lifting...") and where the phrase starts, or nil.
+func (s *sentence) goalOwner(v int) ([]actorHit, int) {
+	if !strings.HasSuffix(s.toks[v].Up, "ING") || v < 3 {
+		return nil, 0
+	}
+	switch s.toks[v-1].Up {
+	case "INCLUDE", "INCLUDES", "INCLUDED", "ARE", "WERE", "REMAIN":
+	default:
+		return nil, 0
+	}
+	g := v - 2
+	if !goalNouns[s.toks[g].Up] {
+		return nil, 0
+	}
+	for k := g - 1; k >= 0 && k >= g-4; k-- {
+		u := s.toks[k].Up
+		if u == "ITS" || u == "THEIR" {
+			h, _ := s.antecedent(k)
+			return h, k
+		}
+		if ci := s.chunkOf[k]; ci >= 0 && s.mentAt[k] >= 0 {
+			return s.filter(s.chunkHits(ci)), k
+		}
+		if classOf(u) != cContent {
+			break
+		}
+	}
+	return nil, 0
+}
+
+// demandOf turns the code of a wanted action into the demand for it:
+// easing sanctions (085) is demanding it (1054).
+func demandOf(code string) string {
+	switch cameo.Base(code) {
+	case "081":
+		return "1051"
+	case "082":
+		return "1052"
+	case "084":
+		return "1053"
+	case "085":
+		return "1054"
+	case "086":
+		return "1055"
+	case "087":
+		return "1056"
+	}
+	return "100"
 }
 
 // add applies negation and modality, finds the date, place and speaker,
@@ -419,6 +484,11 @@ func (st *docState) add(s *sentence, si int, code string, src, tgt *actorHit, tr
 		}
 		if tgt.end > hi {
 			hi = tgt.end
+			// the whole phrase of the target: "Indian positions",
+			// "punishing U.S. economic sanctions"
+			if ci := s.chunkOf[tgt.end-1]; ci >= 0 && s.chunks[ci].end > hi && s.chunks[ci].end-tgt.end <= 4 {
+				hi = s.chunks[ci].end
+			}
 		}
 	}
 	ev.Evidence = dragoman.NewSpan(body, s.toks[lo].Start, s.toks[hi-1].End)

@@ -362,6 +362,13 @@ func (s *state) typeRuns() {
 			c.typ = dragoman.Person
 		}
 	}
+	// how often each lone capitalized word occurs
+	singles := map[string]int{}
+	for _, c := range s.cands {
+		if !c.dead && c.untyped && c.we-c.ws == 1 {
+			singles[s.words[c.ws].text]++
+		}
+	}
 	// given names that open exactly one person's full name ("Daniel" after
 	// "Daniel Montalvo")
 	firsts := map[string]int{}
@@ -389,7 +396,8 @@ func (s *state) typeRuns() {
 			continue
 		}
 		w := s.words[c.ws].text
-		if persons[w] || len(s.g.Holders(w, s.at)) > 0 || weak[w] && s.personContext(c.ws) || firsts[w] == 1 {
+		if persons[w] || len(s.g.Holders(w, s.at)) > 0 || weak[w] && s.personContext(c.ws) || firsts[w] == 1 ||
+			s.g.Gender(w) != 0 && (!s.words[c.ws].first || singles[w] > 1) && s.loneGivenName(c.ws) { // "Gloria", "Marilyn"
 			c.typ, c.score = dragoman.Person, 0.7
 		} else if s.words[c.ws].first || (c.ws > 0 && s.words[c.ws-1].lower == "the") {
 			c.dead = true
@@ -421,6 +429,25 @@ func (s *state) typeRuns() {
 	for _, c := range s.cands {
 		c.untyped = false
 	}
+}
+
+// loneGivenName reports a given name used alone as a person's name: not
+// after a preposition of place or an article ("in Tyler", "the Oscar"),
+// not before a number or another capitalized word ("737 Max").
+func (s *state) loneGivenName(i int) bool {
+	if i > 0 && s.sameSent(i-1, i) {
+		p := s.words[i-1].lower
+		if locPreps[p] || p == "the" || p == "a" || p == "an" || hasDigit(p) {
+			return false
+		}
+	}
+	if i+1 < len(s.words) && s.sameSent(i, i+1) {
+		n := s.words[i+1]
+		if n.cap || hasDigit(n.text) {
+			return false
+		}
+	}
+	return true
 }
 
 // personContext reports a single word used as a person's name: it speaks
@@ -543,7 +570,7 @@ func (s *state) placeAfterComma(c *cand) string {
 	if p == nil || p.origin != "gazetteer" || p.ws != k+1 || p.typ != dragoman.GPE || len(p.country) != 3 {
 		return ""
 	}
-	if e := p.we; s.sameSent(e, c.ws) && s.words[e].text != "," && s.words[e].text != "." && s.words[e].text != ";" {
+	if e := p.we; s.sameSent(e, c.ws) && s.words[e].text != "," && s.words[e].text != "." && s.words[e].text != ";" && s.words[e].text != "(" {
 		return ""
 	}
 	return p.country

@@ -438,6 +438,9 @@ func (st *docState) add(s *sentence, si int, code string, src, tgt *actorHit, tr
 	}
 	neg := s.negatedBefore(evA)
 	mod := s.modalityBefore(evA)
+	if mod == modalityRequested {
+		return // what one actor asked another to do is not done: the asking is the event
+	}
 	code, ok := adjustCode(code, neg, mod)
 	if !ok {
 		return
@@ -811,6 +814,10 @@ func (s *sentence) modalityBefore(i int) string {
 			if k+1 < len(s.toks) && (s.toks[k+1].Up == "TO" || s.toks[k+1].Up == "FOR" && (u == "READY" || u == "WILLING" || u == "PREPARED")) {
 				return ModalityIntent // "plans to visit", "ready for talks"
 			}
+		case "ASKED", "REQUESTED", "URGED", "ASKS", "REQUESTS", "URGES", "ASKING", "REQUESTING", "URGING":
+			if k < i-1 && s.verbAt[k] < 0 || k < i-1 && s.verbs[s.verbAt[k]].end < i {
+				return modalityRequested // "has requested Trump declare a state of emergency"
+			}
 		case "WOULD", "COULD", "MIGHT", "MAY", "WILL", "SHALL", "'LL", "'D":
 			if mod == "" {
 				mod = ModalityPossible
@@ -819,6 +826,10 @@ func (s *sentence) modalityBefore(i int) string {
 	}
 	return mod
 }
+
+// modalityRequested marks an action another actor asked for; such
+// events are not kept.
+const modalityRequested = "requested"
 
 // adjustCode turns a negated cooperation into a refusal and an intended
 // or possible one into an intent (CAMEO 03), an announced act of force

@@ -432,7 +432,7 @@ func (st *docState) add(s *sentence, si int, code string, src, tgt *actorHit, tr
 			tgt = nil // "announced that...": a statement has no target here
 		}
 	case "19":
-		if !armed(src.code) && (tgt == nil || !armed(tgt.code)) && verbalAttack(s.toks[trigA].Up) {
+		if (!armed(src.code) || s.isPerson(src)) && (tgt == nil || !armed(tgt.code) || s.isPerson(tgt)) && verbalAttack(s.toks[trigA].Up) {
 			code = "111" // "Trump attacked the investigation": words, not force
 		}
 	}

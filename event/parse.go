@@ -273,8 +273,9 @@ func (s *sentence) nounReading(st, head int, vf *verbForm) bool {
 		return true
 	}
 	w := s.toks[head].Up
-	if s.news && strings.HasSuffix(w, "S") && !strings.HasSuffix(w, "SS") && adjectiveLike(prev) && s.mentAt[st-1] < 0 && s.agentAt[st-1] < 0 {
-		return true // "economic sanctions", "military strikes"
+	if s.news && (strings.HasSuffix(w, "S") && !strings.HasSuffix(w, "SS") || !participleLike(w) && !strings.HasSuffix(w, "ING")) &&
+		adjectiveLike(prev) && s.mentAt[st-1] < 0 && s.agentAt[st-1] < 0 {
+		return true // "economic sanctions", "capital murder", "military assault"
 	}
 	if s.news && strings.HasSuffix(w, "S") && !strings.HasSuffix(w, "SS") {
 		// "through previous document requests": a plural noun after a

@@ -387,8 +387,8 @@ func (s *sentence) nextIsVerb(i int) bool {
 func (s *sentence) byAgent(from int) []actorHit {
 	for i := from; i < len(s.toks) && i < from+10; i++ {
 		u := s.toks[i].Up
-		if targetBarrier[u] || u == "," {
-			return nil
+		if targetBarrier[u] || u == "," || u == "WITH" || u == "ACCORDING" {
+			return nil // "destroyed, with some estimates by the Red Cross"
 		}
 		if u == "BY" {
 			h, _ := s.object(-1, i+1)

@@ -203,6 +203,18 @@ func (s *state) mergeModel() {
 		if typ == "PER" {
 			typ = dragoman.Person
 		}
+		// "Muslims", "Rohingya" tagged as places: a community
+		if g, ok := communities[s.words[ws].text]; ok && we-ws == 1 {
+			for _, c := range s.live(ws, we) {
+				c.dead = true
+			}
+			s.addCommunity(ws, g)
+			continue
+		}
+		// "Marilyn" tagged as a place: a lone given name used as a name
+		if (typ == dragoman.GPE || typ == dragoman.Location) && we-ws == 1 && s.g.Gender(s.words[ws].text) != 0 && s.loneGivenName(ws) {
+			typ = dragoman.Person
+		}
 		over := s.live(ws, we)
 		keep := true
 		for _, c := range over {
@@ -285,6 +297,11 @@ func (s *state) typeRuns() {
 			prevWord = s.words[c.ws-1].lower
 		}
 		holders := s.g.Person(s.text(c.ws, c.we))
+		if g, ok := communities[first.text]; ok && n == 1 {
+			c.dead = true
+			s.addCommunity(c.ws, g)
+			continue
+		}
 		if (after == "a" || after == "the") && s.appositivePlace(c) {
 			// "Magnitogorsk, a city in the Urals"
 			c.typ, c.score, c.name = dragoman.GPE, 0.7, s.text(c.ws, c.we)
@@ -429,6 +446,27 @@ func (s *state) typeRuns() {
 	for _, c := range s.cands {
 		c.untyped = false
 	}
+}
+
+// communities are religious and ethnic groups, with their CAMEO religion
+// or ethnic code where it has one: NORP, never places or people.
+var communities = map[string]struct{ name, code string }{
+	"Muslim": {"Muslims", "MOS"}, "Muslims": {"Muslims", "MOS"}, "Christian": {"Christians", "CHR"}, "Christians": {"Christians", "CHR"},
+	"Jews": {"Jews", "JEW"}, "Jewish": {"Jews", "JEW"}, "Hindu": {"Hindus", "HIN"}, "Hindus": {"Hindus", "HIN"},
+	"Sikh": {"Sikhs", "SIK"}, "Sikhs": {"Sikhs", "SIK"}, "Buddhist": {"Buddhists", "BUD"}, "Buddhists": {"Buddhists", "BUD"},
+	"Catholic": {"Catholics", "CTH"}, "Catholics": {"Catholics", "CTH"}, "Protestant": {"Protestants", "PRO"}, "Protestants": {"Protestants", "PRO"},
+	"Shia": {"Shias", "SHI"}, "Shiite": {"Shias", "SHI"}, "Shiites": {"Shias", "SHI"}, "Sunni": {"Sunnis", "SUN"}, "Sunnis": {"Sunnis", "SUN"},
+	"Druze": {"Druze", "DRZ"}, "Copts": {"Copts", "CPT"}, "Coptic": {"Copts", "CPT"}, "Alawite": {"Alawites", "ALE"}, "Alawites": {"Alawites", "ALE"},
+	"Kurd": {"Kurds", "KUR"}, "Kurds": {"Kurds", "KUR"}, "Kurdish": {"Kurds", "KUR"}, "Rohingya": {"Rohingya", ""},
+	"Uyghur": {"Uyghurs", ""}, "Uyghurs": {"Uyghurs", ""}, "Uighur": {"Uyghurs", ""}, "Uighurs": {"Uyghurs", ""},
+	"Tamil": {"Tamils", ""}, "Tamils": {"Tamils", ""}, "Yazidi": {"Yazidis", ""}, "Yazidis": {"Yazidis", ""},
+	"Pashtun": {"Pashtuns", ""}, "Pashtuns": {"Pashtuns", ""}, "Hazara": {"Hazaras", ""}, "Hazaras": {"Hazaras", ""},
+	"Tutsi": {"Tutsis", ""}, "Tutsis": {"Tutsis", ""}, "Hutu": {"Hutus", ""}, "Hutus": {"Hutus", ""},
+	"Arabs": {"Arabs", ""}, "Bedouin": {"Bedouin", ""},
+}
+
+func (s *state) addCommunity(i int, g struct{ name, code string }) {
+	s.add(&cand{ws: i, we: i + 1, typ: dragoman.NORP, origin: "rule", score: 0.8, name: g.name, key: "N:" + g.name, actor: g.code})
 }
 
 // loneGivenName reports a given name used alone as a person's name: not

@@ -148,8 +148,8 @@ func (s *sentence) code(d *Dictionaries, opt codeOptions) []rawEvent {
 			for _, t := range tgt {
 				t := t
 				emit(a, &t, fwd)
-				if back != "" {
-					emit(t, &a, back)
+				if back != "" && !(s.news && t.mention >= 0 && s.mentions[t.mention].place) {
+					emit(t, &a, back) // a city visited hosts nobody
 				}
 			}
 		}

@@ -502,6 +502,10 @@ func (st *docState) add(s *sentence, si int, code string, src, tgt *actorHit, tr
 		ev.Reported = true
 		ev.Speaker = q.Speaker
 	}
+	if tgt == nil && ev.Root >= "18" && trigB < len(s.toks) && classOf(s.toks[trigB].Up) == cPunct {
+		// "hundreds of Taliban killed.": a participle, not who killed
+		return
+	}
 	dr := draft{ev: ev}
 	if (vague(s, src) || s.isWeak(src)) && (tgt == nil || vague(s, tgt) || s.isWeak(tgt)) && !(ev.Root == "11" || ev.Root == "12") && (vague(s, src) || tgt != nil) {
 		// two people known by name only ("who hosts the series with

@@ -163,6 +163,9 @@ func (s *Server) apiIngest(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.metrics.ingested.Add(int64(len(res.Added)))
+	if len(res.Added) > 0 {
+		s.searches.clear()
+	}
 	ids := make([]string, 0, len(arts))
 	for _, d := range b.Documents {
 		ids = append(ids, d.Article.ID)
@@ -230,7 +233,7 @@ func (s *Server) apiSearch(w http.ResponseWriter, r *http.Request) {
 		s.apiError(w, r, qq.err)
 		return
 	}
-	hits, err := s.cfg.Store.Search(r.Context(), sq)
+	hits, err := s.search(r.Context(), sq)
 	if err != nil {
 		s.apiError(w, r, err)
 		return

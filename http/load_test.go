@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strconv"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -27,6 +28,11 @@ import (
 // a generated corpus over loopback, for a bounded number of requests, and
 // reports requests per second and latency percentiles. It asserts only
 // that every request succeeded; the figures go to the log (and the README).
+//
+// It runs twice: once with searches drawn from 15 common words (as
+// analysts repeat searches, so the server's short-lived result cache
+// answers most), and once with every search a word not searched before
+// (each one reaches the store).
 //
 //	DRAGOMAN_LOAD=10000 go test -run TestLoad -v ./http/
 func TestLoad(t *testing.T) {
@@ -46,11 +52,21 @@ func TestLoad(t *testing.T) {
 	defer db.Close()
 	g := gencorpus.NewDocs(seeds, 7)
 	var ids []string
+	seen := map[string]bool{}
+	var vocab []string
 	for i := 0; i < n; {
 		var b dragoman.Batch
 		for k := 0; k < 256 && i < n; k++ {
 			d := g.Next(i)
 			ids = append(ids, d.Article.ID)
+			if i < 400 {
+				for _, w := range strings.Fields(strings.ToLower(d.Article.Body)) {
+					if len(w) >= 5 && strings.IndexFunc(w, func(r rune) bool { return r < 'a' || r > 'z' }) < 0 && !seen[w] {
+						seen[w] = true
+						vocab = append(vocab, w)
+					}
+				}
+			}
 			b.Documents = append(b.Documents, d)
 			i++
 		}
@@ -66,9 +82,22 @@ func TestLoad(t *testing.T) {
 	}
 	ts := httptest.NewServer(srv)
 	defer ts.Close()
+	rand.New(rand.NewPCG(1, 2)).Shuffle(len(vocab), func(i, j int) { vocab[i], vocab[j] = vocab[j], vocab[i] })
+	common := []string{"election", "president", "minister", "police", "government", "protest", "talks", "court", "war", "trade", "climate", "vote", "parliament", "attack", "agreement"}
+	for _, phase := range []struct {
+		name  string
+		words func(c, i int, r *rand.Rand) string
+	}{
+		{"repeated", func(c, i int, r *rand.Rand) string { return common[r.IntN(len(common))] }},
+		{"unique", func(c, i int, r *rand.Rand) string { return vocab[(c*perClient+i)%len(vocab)] }},
+	} {
+		t.Run(phase.name, func(t *testing.T) { runLoad(t, ts.URL, ids, phase.words, n) })
+	}
+}
 
-	words := []string{"election", "president", "minister", "police", "government", "protest", "talks", "court", "war", "trade", "climate", "vote", "parliament", "attack", "agreement"}
-	const clients, perClient = 50, 100
+const clients, perClient = 50, 100
+
+func runLoad(t *testing.T, base string, ids []string, word func(c, i int, r *rand.Rand) string, n int) {
 	tr := &http.Transport{MaxIdleConnsPerHost: clients}
 	client := &http.Client{Transport: tr, Timeout: 30 * time.Second}
 	type sample struct {
@@ -89,13 +118,13 @@ func TestLoad(t *testing.T) {
 				var path, kind string
 				if i%2 == 0 {
 					kind = "search"
-					path = "/search?q=" + url.QueryEscape(words[r.IntN(len(words))])
+					path = "/search?q=" + url.QueryEscape(word(c, i, r))
 				} else {
 					kind = "article"
 					path = "/articles/" + ids[r.IntN(len(ids))]
 				}
 				t0 := time.Now()
-				res, err := client.Get(ts.URL + path)
+				res, err := client.Get(base + path)
 				if err == nil {
 					io.Copy(io.Discard, res.Body)
 					res.Body.Close()

@@ -41,6 +41,7 @@ type metrics struct {
 	analyses     atomic.Int64
 	analysisNano atomic.Int64
 	panics       atomic.Int64
+	cacheHits    atomic.Int64
 }
 
 func newMetrics() *metrics {
@@ -150,6 +151,7 @@ func (s *Server) metricsHandler(w http.ResponseWriter, r *http.Request) {
 	fmt.Fprintf(&b, "# HELP dragoman_articles_ingested_total Articles stored through the API.\n# TYPE dragoman_articles_ingested_total counter\ndragoman_articles_ingested_total %d\n", m.ingested.Load())
 	fmt.Fprintf(&b, "# HELP dragoman_analysis_seconds Time spent analysing articles.\n# TYPE dragoman_analysis_seconds summary\ndragoman_analysis_seconds_sum %g\ndragoman_analysis_seconds_count %d\n", time.Duration(m.analysisNano.Load()).Seconds(), m.analyses.Load())
 	fmt.Fprintf(&b, "# HELP dragoman_http_panics_total Handler panics recovered.\n# TYPE dragoman_http_panics_total counter\ndragoman_http_panics_total %d\n", m.panics.Load())
+	fmt.Fprintf(&b, "# HELP dragoman_search_cache_hits_total Searches answered from the short-lived result cache.\n# TYPE dragoman_search_cache_hits_total counter\ndragoman_search_cache_hits_total %d\n", m.cacheHits.Load())
 	w.Header().Set("Content-Type", "text/plain; version=0.0.4; charset=utf-8")
 	_, _ = w.Write([]byte(b.String()))
 }

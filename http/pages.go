@@ -215,7 +215,7 @@ func (s *Server) pageSearch(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if sq.Query != "" {
-		hits, err := s.cfg.Store.Search(r.Context(), sq)
+		hits, err := s.search(r.Context(), sq)
 		if err != nil {
 			if dragoman.ErrorCode(err) == dragoman.EINVALID {
 				data["Error"] = dragoman.ErrorMessage(err)

@@ -41,7 +41,11 @@ type Config struct {
 	Timeout time.Duration
 	// MaxAnalyses bounds analyses running at once; default 4.
 	MaxAnalyses int
-	Logger      *slog.Logger
+	// SearchCacheTTL is how long a search's answer is reused; default 10s,
+	// negative turns the cache off. Articles stored through this server
+	// clear it at once; ones stored by another process show after the TTL.
+	SearchCacheTTL time.Duration
+	Logger         *slog.Logger
 }
 
 // Server serves the API and the pages.
@@ -51,6 +55,8 @@ type Server struct {
 	sem     chan struct{}
 	metrics *metrics
 	log     *slog.Logger
+
+	searches *resultCache[[]dragoman.SearchHit]
 
 	dyadMu  sync.Mutex
 	dyads   []dyadCount
@@ -74,7 +80,13 @@ func New(cfg Config) (*Server, error) {
 	if cfg.Logger == nil {
 		cfg.Logger = slog.Default()
 	}
+	if cfg.SearchCacheTTL == 0 {
+		cfg.SearchCacheTTL = 10 * time.Second
+	}
 	s := &Server{cfg: cfg, sem: make(chan struct{}, cfg.MaxAnalyses), metrics: newMetrics(), log: cfg.Logger}
+	if cfg.SearchCacheTTL > 0 {
+		s.searches = newResultCache[[]dragoman.SearchHit](512, cfg.SearchCacheTTL)
+	}
 	r := chi.NewRouter()
 	r.Use(s.recoverer, s.securityHeaders, s.measure, s.limitBody, s.timeout)
 
@@ -264,4 +276,19 @@ func (s *Server) healthz(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})
+}
+
+// search runs a full-text query through the short-lived result cache.
+func (s *Server) search(ctx context.Context, q dragoman.SearchQuery) ([]dragoman.SearchHit, error) {
+	key := fmt.Sprintf("%q|%q|%q|%d|%d|%d|%d", q.Query, q.Actor, q.Country, q.Since.Unix(), q.Until.Unix(), q.Limit, q.Offset)
+	if hits, ok := s.searches.get(key); ok {
+		s.metrics.cacheHits.Add(1)
+		return hits, nil
+	}
+	hits, err := s.cfg.Store.Search(ctx, q)
+	if err != nil {
+		return nil, err
+	}
+	s.searches.put(key, hits)
+	return hits, nil
 }

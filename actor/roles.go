@@ -235,11 +235,11 @@ func (s *state) premodifier(c *cand, at int) (pendingRole, bool) {
 // otype: a spokeswoman of the Pentagon speaks for the military.
 func orgRoleType(otype string, t *gazetteer.Title) string {
 	switch otype {
-	case "IGO", "NGO", "BUS", "MED", "GOV", "MIL", "LEG", "JUD", "SPY", "COP", "REB", "HRI", "EDU", "IMG":
+	case "IGO", "NGO", "BUS", "MED", "GOV", "MIL", "LEG", "JUD", "SPY", "COP", "REB", "HRI", "EDU", "IMG", "INS", "CRM":
 	default:
 		return t.Type
 	}
-	if otype == "REB" || otype == "INS" {
+	if otype == "REB" || otype == "INS" || otype == "CRM" {
 		return otype // the founder of an armed group is no businessman
 	}
 	if t.Type == "BUS" || t.Type == "MED" && otype != "MED" {

@@ -320,6 +320,28 @@ var facHeads = toSet("Palace Airport Square Bridge Stadium Arena Hotel Hospital 
 var locHeads = toSet("Sea Ocean River Lake Mountains Mountain Island Islands Bay Gulf Peninsula Valley Desert Strait Coast Region Province County District Basin Plateau Heights Corridor")
 var eventHeads = toSet("War Games Olympics Cup Championship Championships Summit Festival Election Elections Revolution Uprising Massacre Crisis Forum Expo")
 
+// orgHeadTypes give the CAMEO type of an organization by its head word.
+var orgHeadTypes = map[string]string{}
+
+func init() {
+	for t, ws := range map[string]string{
+		"MIL": "Army Navy Force Forces Command Corps Regiment Battalion Brigade Brigades Division Fleet Guard Guards Legion",
+		"COP": "Police Patrol",
+		"LEG": "Parliament Assembly Senate Congress",
+		"JUD": "Court Tribunal",
+		"EDU": "University College School Academy",
+		"MED": "Times Post News Journal Daily Tribune Herald Gazette Telegraph Radio Television TV Channel Broadcasting Media Press",
+		"BUS": "Corporation Corp. Inc. Inc Company Co. Ltd. Ltd Holdings Industries Motors Airlines Airways",
+		"GOV": "Ministry Cabinet Directorate Secretariat",
+	} {
+		for _, w := range strings.Fields(ws) {
+			orgHeadTypes[w] = t
+		}
+	}
+}
+
+func headType(w string) string { return orgHeadTypes[w] }
+
 // ofPlaceHeads open names of places with "of": "Gulf of Mexico", "Bay of
 // Bengal", "Strait of Hormuz", "Sea of Azov".
 var ofPlaceHeads = toSet("Gulf Bay Sea Strait Straits Isle Cape Horn Lake Gulf")
@@ -484,7 +506,17 @@ func (s *state) typeRun(ws, we int, sr [2]int, merged bool) {
 			country = "" // an agreement named after a place is not of it, nor a sea
 		}
 		txt := s.text(ws, end)
-		s.add(&cand{ws: ws, we: end, typ: typ, origin: "rule", score: 0.8, name: txt, key: string(typ) + ":" + strings.ToLower(txt), country: country})
+		c := s.add(&cand{ws: ws, we: end, typ: typ, origin: "rule", score: 0.8, name: txt, key: string(typ) + ":" + strings.ToLower(txt), country: country})
+		if typ == dragoman.Organization {
+			// the head word says what kind of body it is: "Eastern Theater
+			// Command" MIL, "Addis Ababa University" EDU
+			if t := headType(s.words[we-1].text); t != "" {
+				c.otype = t
+				if country != "" {
+					c.actor = country + t
+				}
+			}
+		}
 		for i := ws; i < end; i++ {
 			s.gazAt[i] = len(s.cands)
 		}

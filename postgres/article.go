@@ -2,6 +2,7 @@ package postgres
 
 import (
 	"context"
+	"strconv"
 	"strings"
 	"time"
 
@@ -122,6 +123,12 @@ const rankWeights = `'{0.05, 0.1, 0.2, 1.0}'`
 // SQLite backend's snippets, one fragment of up to 16 words.
 const headline = `'StartSel=[, StopSel=], MaxWords=16, MinWords=8, MaxFragments=1, FragmentDelimiter=" … "'`
 
+// rankCap bounds the work of one search, as in the SQLite backend: the
+// matches are ranked among the rankCap most recently stored ones, so that
+// a very common word does not rank (and read the text vectors of) every
+// article. A query matching at most rankCap articles is ranked exactly.
+const rankCap = 400
+
 // Search runs a full-text query, best first. Rank is minus ts_rank_cd
 // (title weighted 5x), so that lower is better as with bm25.
 func (db *DB) Search(ctx context.Context, q dragoman.SearchQuery) ([]dragoman.SearchHit, error) {
@@ -136,17 +143,23 @@ func (db *DB) Search(ctx context.Context, q dragoman.SearchQuery) ([]dragoman.Se
 	err = db.read(ctx, "search", func(tx pgx.Tx) error {
 		var w where
 		tsq := tree.tsquery(&w)
-		w.add(`a.tsv @@ q.q`)
+		w.add(`a.tsv @@ ` + tsq)
 		w.add(`a.duplicate_of IS NULL`)
 		w.days("a.day", q.Since, q.Until)
 		if err := articleFilters(ctx, tx, &w, q.Country, q.Actor); err != nil {
 			return err
 		}
-		rows, err := tx.Query(ctx, `WITH q AS (SELECT `+tsq+` AS q)
+		// The tsquery is written out in the WHERE clause, and the query
+		// planned with its values (QueryExecModeExec: no cached generic
+		// plan), so that the planner knows how common the words are: the
+		// GIN index for rare ones, the newest rows first for common ones.
+		args := append([]any{pgx.QueryExecModeExec}, w.args...)
+		rows, err := tx.Query(ctx, `WITH m AS MATERIALIZED (SELECT a.seq FROM articles a`+w.sql()+
+			` ORDER BY a.seq DESC LIMIT `+itoa(rankCap)+`), q AS MATERIALIZED (SELECT `+tsq+` AS q)
 			SELECT h.id, h.title, h.url, h.published, ts_headline('english', h.body, q.q, `+headline+`), h.r
 			FROM (SELECT a.seq, a.id, a.title, a.url, a.published, a.body, -ts_rank_cd(`+rankWeights+`, a.tsv, q.q) AS r
-				FROM articles a, q`+w.sql()+` ORDER BY r, a.seq`+limit(q.Limit, q.Offset)+`) h, q
-			ORDER BY h.r, h.seq`, w.args...)
+				FROM m JOIN articles a ON a.seq = m.seq, q ORDER BY r, a.seq`+limit(q.Limit, q.Offset)+`) h, q
+			ORDER BY h.r, h.seq`, args...)
 		if err != nil {
 			return err
 		}
@@ -165,3 +178,5 @@ func (db *DB) Search(ctx context.Context, q dragoman.SearchQuery) ([]dragoman.Se
 	})
 	return out, err
 }
+
+func itoa(n int) string { return strconv.Itoa(n) }

@@ -66,6 +66,9 @@ func bigStore(b *testing.B) *postgres.DB {
 	}
 	if have < n {
 		g := gencorpus.NewDocs(benchSeeds(b), 1)
+		for i := 0; i < have; i++ {
+			g.Next(i) // the documents already stored: the generator's state moves on
+		}
 		start := time.Now()
 		for i := have; i < n; {
 			var batch dragoman.Batch

@@ -276,7 +276,7 @@ func (st *docState) markPeople(s *sentence, sent dragoman.Sentence) {
 		if len(hs) == 0 || hs[0].Actor == "" {
 			return false
 		}
-		s.addMention(mention{start: a, end: b, codes: []string{hs[0].Actor}, ref: -1, name: hs[0].Name})
+		s.addMention(mention{start: a, end: b, codes: []string{hs[0].Actor}, ref: -1, name: hs[0].Name, person: true})
 		return true
 	}
 	for _, m := range st.d.Mentions {
@@ -408,6 +408,11 @@ func (st *docState) add(s *sentence, si int, code string, src, tgt *actorHit, tr
 	}
 	if tgt != nil && strings.HasPrefix(tgt.code, "---") {
 		return
+	}
+	if tgt != nil && src.mention >= 0 && tgt.mention >= 0 && src.mention < len(s.mentions) && tgt.mention < len(s.mentions) {
+		if ra, rb := s.mentions[src.mention].ref, s.mentions[tgt.mention].ref; ra >= 0 && ra == rb {
+			return // one entity on itself ("He called for ... Lee Baca")
+		}
 	}
 	if tgt != nil && selfEvent(src.code, tgt.code) && !(src.code != tgt.code && (s.isPerson(src) || s.isPerson(tgt))) && !s.distinct(src, tgt) {
 		// a person known only by the article's country is no country's
@@ -683,7 +688,7 @@ func (s *sentence) institution(h *actorHit) bool {
 // bodyMention reports whether a mention names a state or an organization,
 // not a person or a group of people ("U.S. officials").
 func (s *sentence) bodyMention(m mention) bool {
-	if m.weak {
+	if m.weak || m.person {
 		return false
 	}
 	if m.ref >= 0 {
@@ -740,7 +745,7 @@ func (s *sentence) isPerson(h *actorHit) bool {
 		return false
 	}
 	m := s.mentions[h.mention]
-	return m.weak || m.ref >= 0 && m.ref < len(s.entityTypes) && s.entityTypes[m.ref] == dragoman.Person
+	return m.weak || m.person || m.ref >= 0 && m.ref < len(s.entityTypes) && s.entityTypes[m.ref] == dragoman.Person
 }
 
 // isWeak reports an actor known by name only (see weakMark).

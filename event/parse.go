@@ -57,6 +57,7 @@ type mention struct {
 	name       string
 	place      bool // a city or facility: a location when it modifies a noun
 	adj        bool // a demonym used as an adjective ("Congolese")
+	person     bool // an office holder the gazetteer knows by name
 	// weak: a person whose only code is the article's country; such an
 	// actor does not make a statement of state or an act of force alone
 	weak bool
@@ -606,7 +607,7 @@ func (s *sentence) modifierOnly(c chunk, m mention) bool {
 var thingWords = map[string]bool{}
 
 func init() {
-	for _, w := range strings.Fields(`SOIL ECONOMY CURRENCY MARKET MARKETS GOODS PRODUCTS
+	for _, w := range strings.Fields(`SOIL EARTHQUAKE QUAKE TREMOR STORM HURRICANE TYPHOON CYCLONE FLOOD FLOODS WILDFIRE WILDFIRES ECONOMY CURRENCY MARKET MARKETS GOODS PRODUCTS
 		EXPORTS IMPORTS LANGUAGE CULTURE CUISINE FOOD FILM FILMS MUSIC HISTORY ART LITERATURE
 		ORIGIN DESCENT HERITAGE CITIZENSHIP PASSPORT STYLE`) {
 		thingWords[w] = true

@@ -110,12 +110,14 @@ func (s *sentence) participle(vi int) bool {
 // the sentence before it ("Ethiopia indicated it would act"); a plural
 // pronoun takes the whole list ("Britain and Sweden have suggested they").
 func (s *sentence) antecedent(i int) ([]actorHit, int) {
-	plural, neuter := false, false
+	plural, neuter, personal := false, false, false
 	switch s.toks[i].Up {
 	case "THEY", "THEM", "THEMSELVES", "WE":
 		plural = true
 	case "IT", "ITS", "ITSELF":
 		neuter = true
+	case "HE", "SHE", "HIM", "HER", "HIMSELF", "HERSELF":
+		personal = s.news
 	}
 	if s.news {
 		for k := 0; k < i; k++ {
@@ -146,6 +148,9 @@ func (s *sentence) antecedent(i int) ([]actorHit, int) {
 		if h := s.filter(s.chunkHits(ci)); len(h) > 0 {
 			if neuter && fromContext(h) {
 				continue // "officials said it killed nine": not the officials
+			}
+			if personal && !s.isPerson(&h[0]) {
+				continue // "Texas authorities ... while she was visiting": a person
 			}
 			return dedupe(h), s.chunks[ci].start
 		}

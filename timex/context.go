@@ -98,10 +98,12 @@ const cueWindow = 80
 
 // tense guesses whether the clause around [start, end) speaks of the
 // future (+1), the past (-1) or says nothing (0): the nearest cue word of
-// the sentence within cueWindow bytes decides.
+// the clause within cueWindow bytes decides. The clause is the sentence
+// cut at the marks and words that open another one (see clauseBounds), so
+// "would be circulated on Friday and that he hoped" keeps Friday in the
+// future and "told ... on Monday that inspectors must return" in the past.
 func (s *scan) tense(start, end int) int {
-	ss, se := s.sentence(start)
-	lo, hi := max(ss, start-cueWindow), min(se, end+cueWindow)
+	lo, hi := s.clauseBounds(start, end)
 	best, bestDist := 0, cueWindow+1
 	look := func(from, to int, after bool) {
 		i, prev := from, ""
@@ -126,6 +128,12 @@ func (s *scan) tense(start, end int) int {
 			}
 			if dist >= 0 && dist < bestDist {
 				switch {
+				case (w == "later" || w == "earlier") && timeUnits[prev]:
+					// "weeks later": counted from another date, no tense.
+				case !after && prospective[w] && strings.EqualFold(s.wordAfter(j), "to"):
+					// "sought to show unity before a summit in July": what
+					// an infinitive after these verbs names lies ahead.
+					best, bestDist = 1, dist
 				case futureCues[w], w == "to" && (prev == "is" || prev == "are" || prev == "am"):
 					best, bestDist = 1, dist
 				case prev == "be" || prev == "being":
@@ -145,6 +153,98 @@ func (s *scan) tense(start, end int) int {
 		look(end, hi, true)
 	}
 	return best
+}
+
+// clauseBounds is the stretch of text around [start, end) whose words may
+// give its tense: the sentence, at most cueWindow bytes either side, cut at
+// a semicolon, a colon, a quotation mark or a dash, and at a word that opens
+// another clause ("that", "which", "because"...; "and", "but", "or" only
+// after a comma, and after the expression not before a day, month or
+// number: "On Monday, and Tuesday").
+// Commas alone do not cut: "seized Goma, the largest city in eastern
+// Congo, in January" is one clause.
+func (s *scan) clauseBounds(start, end int) (int, int) {
+	b := s.body
+	ss, se := s.sentence(start)
+	lo, hi := max(ss, start-cueWindow), min(se, end+cueWindow)
+	for i := start - 1; i >= lo; i-- {
+		if n := clauseMark(b, i); n > 0 {
+			lo = i + n
+			break
+		}
+		if !isLetter(b[i]) || i > 0 && isWordByte(b[i-1]) {
+			continue
+		}
+		j := i
+		for j < start && isLetter(b[j]) {
+			j++
+		}
+		w := strings.ToLower(b[i:j])
+		if clauseOpeners[w] || coordinators[w] && commaBefore(b, i) {
+			lo = j
+			break
+		}
+	}
+	for i := end; i < hi; i++ {
+		if n := clauseMark(b, i); n > 0 {
+			hi = i
+			break
+		}
+		if !isLetter(b[i]) || i > 0 && isWordByte(b[i-1]) {
+			continue
+		}
+		j := i
+		for j < hi && isLetter(b[j]) {
+			j++
+		}
+		w := strings.ToLower(b[i:j])
+		if clauseOpeners[w] || coordinators[w] && commaBefore(b, i) && !timeWord(s.wordAfter(j)) {
+			hi = i
+			break
+		}
+	}
+	return lo, hi
+}
+
+// clauseMark is the length of the mark that starts at b[i] and separates
+// clauses, or 0.
+func clauseMark(b string, i int) int {
+	switch b[i] {
+	case ';', '"':
+		return 1
+	case ':':
+		if i+1 < len(b) && b[i+1] == ' ' {
+			return 1
+		}
+		return 0
+	}
+	for _, m := range []string{"“", "”", "—", " – ", " -- "} {
+		if strings.HasPrefix(b[i:], m) {
+			return len(m)
+		}
+	}
+	return 0
+}
+
+// commaBefore reports whether a comma comes right before b[i], across spaces.
+func commaBefore(b string, i int) bool {
+	for i > 0 && b[i-1] == ' ' {
+		i--
+	}
+	return i > 0 && b[i-1] == ','
+}
+
+// timeWord reports whether w names a day, a month or a number, as in
+// "Monday and Tuesday", "March and April", "2 and 3 June".
+func timeWord(w string) bool {
+	if w == "" {
+		return false
+	}
+	if w[0] >= '0' && w[0] <= '9' {
+		return true
+	}
+	_, wd := weekdayWords[w]
+	return wd || monthWords[w] != 0
 }
 
 func isLetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }

@@ -147,6 +147,13 @@ var ruleCases = []ruleCase{
 	{Name: "LateMonthYear", Pub: "2025-02-18", Body: "Fighting flared in late November 2023.", Text: "late November 2023", Value: "2023-11", Begin: "2023-11-21", End: "2023-11-30", Approx: true},
 	{Name: "BareMonthPast", Pub: "2025-02-18", Body: "Talks broke down in June.", Text: "June", Value: "2024-06"},
 	{Name: "BareMonthFuture", Pub: "2025-02-18", Body: "Elections will be held in June.", Text: "June", Value: "2025-06"},
+	// The clause, not the sentence, gives the tense (docs/quality.md).
+	{Name: "WeekdayModalBeforeThatClause", Pub: "2025-06-12", Body: "The chair said a revised text would be circulated on Friday and that she hoped to see it adopted.", Text: "Friday", Value: "2025-06-13"},
+	{Name: "WeekdayPastBeforeThatClause", Pub: "2025-09-10", Body: "The envoy told the council on Monday that monitors must go back soon.", Text: "Monday", Value: "2025-09-08"},
+	{Name: "WeekdayQuotedFuture", Pub: "2025-09-10", Body: "She said: \"We will vote on Friday,\" and left.", Text: "Friday", Value: "2025-09-12"},
+	{Name: "BareMonthProspectiveInfinitive", Pub: "2026-02-13", Body: "Ministers sought to show unity before a summit in Rome in July.", Text: "July", Value: "2026-07"},
+	{Name: "BareMonthAgreedToInfinitive", Pub: "2025-11-20", Body: "The parties agreed to hold the vote in October.", Text: "October", Value: "2026-10"},
+	{Name: "BareMonthPastWeeksLater", Pub: "2025-08-29", Body: "Rebels seized the port, the largest town of the region, in January and the airport weeks later.", Text: "January", Value: "2025-01"},
 	{Name: "LastMonthName", Pub: "2025-02-18", Body: "Prices rose last March.", Text: "last March", Value: "2024-03"},
 	{Name: "MayIsVerb", Pub: "2025-02-18", Body: "Officials may meet again. Theresa May resigned.", Text: "May", Kind: "none"},
 

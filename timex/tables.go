@@ -112,6 +112,28 @@ var pastCues = set("said", "told", "says", "announced", "added", "was", "were",
 	"thought", "caught", "taught", "bought", "drove", "hid", "woke", "wore",
 	"forgot", "understood", "overtook", "withdrew", "drew", "ago")
 
+// prospective are past-tense verbs whose infinitive names something still
+// ahead ("agreed to meet in March", "sought to show unity before a summit
+// in July"): followed by "to", they are a future cue, not a past one.
+var prospective = set("agreed", "promised", "pledged", "vowed", "decided",
+	"voted", "threatened", "sought", "wanted", "hoped", "offered", "proposed",
+	"resolved", "undertook", "committed", "prepared", "arranged")
+
+// timeUnits are the units before which "later" and "earlier" count from
+// another date ("weeks later") and so say nothing of the tense.
+var timeUnits = set("day", "days", "week", "weeks", "month", "months", "year",
+	"years", "decade", "decades", "hour", "hours", "minute", "minutes", "moments")
+
+// clauseOpeners are words that open a clause of their own: a tense cue
+// beyond one belongs to another clause ("would be circulated on Friday and
+// that he hoped").
+var clauseOpeners = set("that", "which", "who", "whom", "whose", "because",
+	"although", "though", "while", "whereas", "unless", "whether", "if", "when", "where")
+
+// coordinators join clauses, or only words: they cut a clause only after a
+// comma ("Mohamed and his father are to travel" is one clause).
+var coordinators = set("and", "but", "or")
+
 // yearBlockers are words that, right before a four-digit number, make it
 // an identifier or a count rather than a year ("Resolution 2334", "about
 // 1500"). Compared in lower case.

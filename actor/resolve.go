@@ -280,6 +280,10 @@ func (s *state) resolvePerson(e *entity, main string) {
 			e.actor = r.Country + roleType(r.Type)
 		case country != "":
 			e.actor = country + roleType(r.Type)
+		case len(holders) > 0:
+			// a state's official the text gives no country, whom the
+			// dictionary knows in office: the dictionary, not the context
+			continue
 		case main != "" && stateType[r.Type]:
 			// a state's official the text gives no country: the country
 			// named nearest before, else the article's country

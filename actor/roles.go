@@ -27,6 +27,10 @@ high-ranking longtime longest-serving main`)
 
 var postingTitles = toSet("ambassador envoy special envoy diplomat consul representative emissary peace envoy ambassadors envoys")
 
+// ambassadorTitles represent a state wherever they are posted; an envoy
+// may be an international body's own ("U.N. envoy").
+var ambassadorTitles = toSet("ambassador ambassadors permanent representative")
+
 var preps = toSet("to of in at on for with during since from under until after before by as")
 
 // readRoles reads the roles of every person candidate.
@@ -195,7 +199,11 @@ func (s *state) premodifier(c *cand, at int) (pendingRole, bool) {
 		case it.cand == nil && it.title == nil && textStart < 0 && (s.words[it.ws].text == "'s" || s.words[it.ws].text == "-"):
 			continue
 		}
-		if it.cand != nil && it.cand.typ == dragoman.Organization {
+		if it.cand != nil && it.cand.typ == dragoman.Organization && ambassadorTitles[head.Title] && orgActor(it.cand) {
+			// "Rwanda's U.N. ambassador": a country's ambassador posted to
+			// an international body, not an official of that body
+			r.posting = s.text(it.cand.ws, it.cand.we)
+		} else if it.cand != nil && it.cand.typ == dragoman.Organization {
 			r.Of = s.text(it.cand.ws, it.cand.we)
 			if it.cand.otype != "" {
 				r.Type = orgRoleType(it.cand.otype, head)
@@ -494,7 +502,8 @@ func (s *state) roleFromNP(a, b int, origin string, former bool) (pendingRole, b
 			r.Of = objText
 		case (p == "of" || p == "at") && (obj.typ == dragoman.GPE) && r.Country == "":
 			r.Country = obj.country
-		case (p == "of" || p == "at" || p == "to") && obj.typ == dragoman.Organization:
+		case (p == "of" || p == "at" || p == "to" || p == "for") && obj.typ == dragoman.Organization:
+			// "a spokeswoman for the World Health Organization"
 			r.Of = objText
 			if obj.otype != "" {
 				r.Type = orgRoleType(obj.otype, &head)

@@ -43,6 +43,20 @@ func TestRoles(t *testing.T) {
 		{"ReversedAppositive", "Ukraine's ambassador, Oksana Markarova, said the aid was late.", "2024-02-18", "Oksana Markarova", "PERSON", "UKRGOV", "UKR", false, false},
 		{"Agreement", "Kellogg was referring to the 2015 Minsk-2 accord.", "2025-02-18", "Minsk-2 accord", "LAW", "", "", false, false},
 		{"Facility", "The talks are held at the ornate Diriyah Palace.", "2025-02-18", "Diriyah Palace", "FAC", "", "SAU", false, false},
+		// office holders under another spelling or with a suffix
+		{"SpellingVariant", "China and Russia backed the plan on Monday. Foreign Minister Abbas Araqchi said talks could resume.", "2025-09-10", "Abbas Araqchi", "PERSON", "IRNGOV", "IRN", false, false},
+		{"SuffixJr", "Beijing protested on Monday. President Ferdinand Marcos Jr. convened his security council.", "2025-06-01", "Ferdinand Marcos Jr.", "PERSON", "PHLGOV", "PHL", false, false},
+		{"DictionaryOverContext", "Chinese and American envoys met. The agency's director general, Rafael Grossi, told the board that inspectors must return.", "2025-09-10", "Rafael Grossi", "PERSON", "IGOUNOIAE", "", false, false},
+		// titles
+		{"AmbassadorToIGO", "Rwanda's U.N. ambassador, Emmanuel Habineza, rejected the resolution.", "2025-08-29", "Emmanuel Habineza", "PERSON", "RWAGOV", "RWA", false, false},
+		{"TradeRepresentative", "The U.S. Trade Representative, Jamieson Greer, said the pause would hold.", "2025-08-11", "Jamieson Greer", "PERSON", "USAGOV", "USA", false, false},
+		{"RightsCommissioner", "Dmytro Lubinets, Ukraine's human rights commissioner, said the men were home.", "2025-05-16", "Dmytro Lubinets", "PERSON", "UKRGOV", "UKR", false, false},
+		{"BrigadierIsTitle", "Sudan's army denied it. An army spokesman, Brigadier Nabil Abdelrahman, called the report false.", "2025-06-12", "Nabil Abdelrahman", "PERSON", "SDNMIL", "SDN", false, false},
+		// a role in an international organization
+		{"SpokeswomanForIGO", "Israel struck the camp. “The wards are full,” said Laila Haddad, a spokeswoman for the World Health Organization in Gaza.", "2025-06-01", "Laila Haddad", "PERSON", "IGOUNOHLHWHO", "", false, false},
+		// a name of two countries
+		// hyphenated given names
+		// whose is "its" and "the army's"
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -90,6 +90,8 @@ func TestHolders(t *testing.T) {
 	cases := []struct{ name, actor string }{
 		{"Trump", "USAGOV"}, {"Donald Trump", "USAGOV"}, {"Lavrov", "RUSGOV"}, {"Zelenskyy", "UKRGOV"},
 		{"Mark Rutte", "IGOWSTNAT"}, {"Netanyahu", "ISRGOV"},
+		// other romanizations and generational suffixes
+		{"Abbas Araqchi", "IRNGOV"}, {"Araqchi", "IRNGOV"}, {"Ferdinand Marcos Jr.", "PHLGOV"}, {"Zelensky", "UKRGOV"},
 	}
 	for _, c := range cases {
 		hs := g.Holders(c.name, at)

@@ -153,11 +153,7 @@ func (g *Gazetteer) MaxTitleWords() int { return g.maxTitle }
 // offices still held. The result is ordered with head-of-state offices
 // before others, then by start date, latest first.
 func (g *Gazetteer) Holders(name string, t time.Time) []Holder {
-	ln := strings.ToLower(normalize(strings.TrimSpace(name)))
-	idx := g.byName[ln]
-	if len(idx) == 0 && !strings.Contains(ln, " ") {
-		idx = g.bySurname[ln]
-	}
+	idx := g.holderIndex(name)
 	var out []Holder
 	persons := map[string]bool{}
 	for _, i := range idx {
@@ -174,14 +170,63 @@ func (g *Gazetteer) Holders(name string, t time.Time) []Holder {
 	return out
 }
 
+// holderIndex finds the rows of the office holders a name points to: the
+// full name or alias, else a lone surname, else the same under another
+// transliteration or without a generational suffix ("Araqchi" for
+// "Araghchi", "Ferdinand Marcos Jr." for "Ferdinand Marcos").
+func (g *Gazetteer) holderIndex(name string) []int {
+	ln := strings.ToLower(normalize(strings.TrimSpace(name)))
+	one := !strings.Contains(ln, " ")
+	if idx := g.byName[ln]; len(idx) > 0 {
+		return idx
+	}
+	if one {
+		if idx := g.bySurname[ln]; len(idx) > 0 {
+			return idx
+		}
+	}
+	fn := spellFold(ln)
+	if idx := g.byFold[fn]; len(idx) > 0 || !one {
+		return idx
+	}
+	return g.surFold[fn]
+}
+
+// spellFold maps a lower-case name onto a key shared by its usual
+// romanizations: a generational suffix (Jr., III) is dropped, the
+// letters written for one sound in Arabic, Persian and Slavic names
+// (gh, q, kh, ck, k) become k, a final -yy is -y, and doubled letters
+// are single ("Araghchi" and "Araqchi", "Zelenskyy" and "Zelensky",
+// "Gaddafi" and "Gadafi").
+func spellFold(ln string) string {
+	w := strings.Fields(ln)
+	for len(w) > 1 && notSurname[strings.TrimSuffix(w[len(w)-1], ",")] {
+		w = w[:len(w)-1]
+	}
+	if len(w) > 1 {
+		w[len(w)-2] = strings.TrimSuffix(w[len(w)-2], ",")
+	}
+	s := strings.Join(w, " ")
+	s = foldSpell.Replace(s)
+	var b strings.Builder
+	b.Grow(len(s))
+	var prev rune
+	for _, r := range s {
+		if r == prev && r != ' ' {
+			continue
+		}
+		b.WriteRune(r)
+		prev = r
+	}
+	return b.String()
+}
+
+var foldSpell = strings.NewReplacer("gh", "k", "kh", "k", "ck", "k", "q", "k", "yy", "y")
+
 // Person returns every office of the dictionary held by the person a name
 // points to, at any date.
 func (g *Gazetteer) Person(name string) []Holder {
-	ln := strings.ToLower(normalize(strings.TrimSpace(name)))
-	idx := g.byName[ln]
-	if len(idx) == 0 && !strings.Contains(ln, " ") {
-		idx = g.bySurname[ln]
-	}
+	idx := g.holderIndex(name)
 	out := make([]Holder, 0, len(idx))
 	for _, i := range idx {
 		out = append(out, g.holders[i])

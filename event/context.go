@@ -114,6 +114,7 @@ func (st *docState) sentenceCountry(s *sentence) string {
 		}
 	}
 	if one != "" {
+		s.ctxPlace = true
 		return one
 	}
 	return st.country

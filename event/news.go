@@ -507,6 +507,13 @@ func (st *docState) add(s *sentence, si int, code string, src, tgt *actorHit, tr
 		ev.Reported = true
 		ev.Speaker = q.Speaker
 	}
+	if tgt == nil && ev.Root >= "18" && s.ctxPlace && len(src.code) >= 3 && !sameCountry(src.code, s.ctx) && stateForce(src.code) && !s.isPerson(src) && trigB < len(s.toks) && classOf(s.toks[trigB].Up) != cPunct {
+		// "Russia struck energy facilities" in a report from Kyiv: force
+		// on things is force on the country where they are
+		name, _ := cameo.Country(s.ctx)
+		ev.Target = &dragoman.ActorRef{Name: name, Actor: s.ctx}
+		tgt = &actorHit{code: s.ctx, mention: -1, start: -1, end: -1, ctx: true, external: ev.Target}
+	}
 	if tgt == nil && ev.Root >= "18" && trigB < len(s.toks) && classOf(s.toks[trigB].Up) == cPunct {
 		// "hundreds of Taliban killed.": a participle, not who killed
 		return
@@ -600,6 +607,16 @@ func stateActor(code string) bool {
 		}
 	}
 	return len(code) > 3
+}
+
+// stateForce reports a state or its military, the actors whose force
+// on things GDELT places in the country where it lands.
+func stateForce(code string) bool {
+	if len(code) == 3 {
+		_, ok := cameo.Country(code)
+		return ok
+	}
+	return len(code) == 6 && code[3:] == "MIL"
 }
 
 // armed reports whether an actor code may use force on its own: a state,

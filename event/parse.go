@@ -28,6 +28,8 @@ type sentence struct {
 	// ctx is the country a role named without one belongs to ("police"
 	// in a report from France is FRACOP), news mode only; "" for none.
 	ctx string
+	// ctxPlace is set when ctx is a place the sentence itself names.
+	ctxPlace bool
 	// entityTypes are the types of the document's entities, by index
 	// (mention.ref), news mode only.
 	entityTypes []dragoman.EntityType

@@ -1,6 +1,10 @@
 package event
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/dragoman-news/dragoman/cameo"
+)
 
 // Finding the source and target of a verb without a parse tree: the noun
 // phrase just before the verb (past auxiliaries, adverbs, "about to" and
@@ -12,6 +16,11 @@ import "strings"
 // phrase starts (-1 when none).
 func (s *sentence) subject(vi int, from int) ([]actorHit, int) {
 	if s.news && vi >= 0 && from >= 0 && s.toks[from].Up == "," && s.participle(vi) {
+		if r := cameo.Root(s.verbs[vi].form.code); r == "02" || r >= "10" && r <= "13" {
+			// "Mali expelled the envoy, accusing Sweden of...": the
+			// sentence's first actor accuses, demands, urges, rejects
+			return s.antecedent(from)
+		}
 		return nil, -1 // ", killing four": whose act is not said here
 	}
 	i := s.skipLeft(from)

@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/dragoman-news/dragoman"
@@ -183,8 +184,9 @@ var (
 	writeOne  = regexp.MustCompile(`^(.+?)\s+at\s+(\S+@\S+?)\.?$`)
 	// "By Jane Doe", "By Jane Doe and John Roe", "By JANE DOE, Reuters"
 	byRE = regexp.MustCompile(`^(?i:by)\s+(\p{Lu}.{1,120})$`)
-	// "(Reporting by Jane Doe; Editing by John Roe)"
-	reportingRE  = regexp.MustCompile(`^\((?i:reporting|writing) by ([^;)]+)(?:;[^)]*)?\)$`)
+	// One credit of "(Reporting by Jane Doe; Writing by Ann Poe; Editing by
+	// John Roe)": a role, "by", the names.
+	creditRE     = regexp.MustCompile(`^((?i:additional reporting|reporting|writing|editing|compiled|graphics|photos|photography|video|production|research|fact-checking|translation|sub-editing)) (?i:by) (\p{Lu}.*)$`)
 	initialEndRE = regexp.MustCompile(`\b\p{Lu}\.$`)
 	emailRE      = regexp.MustCompile(`[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+`)
 )
@@ -218,14 +220,8 @@ func takeBylines(a *dragoman.Article, paras []string) []string {
 			paras = paras[:len(paras)-1]
 			continue
 		}
-		if m := reportingRE.FindStringSubmatch(last); m != nil {
-			for _, n := range splitNames(m[1]) {
-				// "Dmitri Sokolov in Moscow": the place is not part of the name
-				if name, _, ok := strings.Cut(n, " in "); ok {
-					n = name
-				}
-				a.Bylines = appendNew(a.Bylines, n)
-			}
+		if names, ok := creditNames(last); ok {
+			a.Bylines = appendNew(a.Bylines, names...)
 			paras = paras[:len(paras)-1]
 			continue
 		}
@@ -237,6 +233,51 @@ func takeBylines(a *dragoman.Article, paras []string) []string {
 		break
 	}
 	return paras
+}
+
+// creditNames reads a credit line, Reuters style: "(Reporting by A in
+// Moscow and B; Writing by C; Editing by D)", parentheses optional, every
+// part a role and its names. Reporters and writers are bylines; editors,
+// photographers and the rest are not. ok is false when the line is not
+// made of credits only.
+func creditNames(line string) (names []string, ok bool) {
+	line = strings.TrimSpace(line)
+	if strings.HasPrefix(line, "(") && strings.HasSuffix(line, ")") {
+		line = line[1 : len(line)-1]
+	}
+	if line == "" {
+		return nil, false
+	}
+	for _, part := range strings.Split(line, ";") {
+		m := creditRE.FindStringSubmatch(strings.TrimSpace(part))
+		if m == nil {
+			return nil, false
+		}
+		switch strings.ToLower(m[1]) {
+		case "reporting", "additional reporting", "writing":
+		default:
+			continue
+		}
+		list := strings.TrimSuffix(strings.TrimSpace(m[2]), ".")
+		for _, n := range strings.Split(strings.ReplaceAll(list, ",", " and "), " and ") {
+			// "Dmitri Sokolov in Moscow": the place is not part of the name.
+			n, _, _ = strings.Cut(n, " in ")
+			n = strings.TrimSpace(n)
+			if n == "" || !startsUpper(n) {
+				continue
+			}
+			if strings.ToUpper(n) == n {
+				n = titleCase(n)
+			}
+			names = appendNew(names, n)
+		}
+	}
+	return names, true
+}
+
+func startsUpper(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r)
 }
 
 // bylineNames returns the names of a "By NAME" line, or nil.

@@ -102,6 +102,28 @@ func TestTextShapes(t *testing.T) {
 			t.Errorf("body %q", a.Body)
 		}
 	})
+	t.Run("CreditLine", func(t *testing.T) {
+		for _, c := range []struct{ credits, bylines string }{
+			{"(Reporting by Ana Lima; Writing by Tom Reyes; Editing by Kate Moor)", "Ana Lima|Tom Reyes"},
+			{"(Reporting by Ana Lima in Quito and Luis Paz; Additional reporting by Joe Wu; Editing by Kate Moor and Sam Ode)", "Ana Lima|Luis Paz|Joe Wu"},
+			{"(Reporting by Ana Lima, Luis Paz and Joe Wu; Editing by Kate Moor)", "Ana Lima|Luis Paz|Joe Wu"},
+			{"Writing by Tom Reyes; Editing by Kate Moor", "Tom Reyes"},
+			{"(Editing by Kate Moor)", ""},
+		} {
+			a := readText(t, "Headline\n\nQUITO (Reuters) - Body text of the article.\n\n"+c.credits+"\n")
+			if got := strings.Join(a.Bylines, "|"); got != c.bylines {
+				t.Errorf("%s: bylines %q, want %q", c.credits, got, c.bylines)
+			}
+			if a.Body != "Body text of the article." {
+				t.Errorf("%s: body %q", c.credits, a.Body)
+			}
+		}
+		// Not every parenthesis is a credit line.
+		a := readText(t, "Headline\n\nQUITO (Reuters) - Body text of the article.\n\n(Reporting by the agency was disputed; officials said so)\n")
+		if len(a.Bylines) != 0 || !strings.Contains(a.Body, "disputed") {
+			t.Errorf("bylines %q body %q", a.Bylines, a.Body)
+		}
+	})
 	t.Run("SummaryColon", func(t *testing.T) {
 		a := readText(t, "Headline\nSummary: The dek.\nBody.\n")
 		if a.Summary != "The dek." || a.Body != "Body." {

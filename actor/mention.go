@@ -514,21 +514,44 @@ func stripCasedParticle(w string) string {
 
 func hasDigit(s string) bool { return strings.ContainsAny(s, "0123456789") }
 
-// scanBodiesCountry gives a body without a country the country written
-// before it ("Russia's Foreign Ministry", "the Ukrainian Defense Ministry").
+// scanBodiesCountry gives a body the country written before it ("Russia's
+// Foreign Ministry", "the Ukrainian Defense Ministry", also "Pakistan's
+// Foreign Office" though the name alone is Britain's), else the country it
+// was last written with ("India's army ... the army's Northern Command"),
+// else the usual country of its name, else the nearest country of its
+// sentence, the dateline's or the article's.
 func (s *state) scanBodiesCountry() {
+	// the country a body was last written with ("Pakistan's Foreign
+	// Office", "India's army"), by the body's name
+	written := map[string]string{}
 	for _, c := range s.cands {
-		if c.dead || c.kind != gazetteer.KindBody || c.country != "" {
+		if c.dead || c.kind != gazetteer.KindBody {
 			continue
 		}
+		fixed := c.country // the country the body's name usually implies
+		c.country = ""
 		j := c.ws - 1
 		if j >= 0 && s.words[j].text == "'s" {
 			j--
 		}
 		if j >= 0 && s.words[j].sent == s.words[c.ws].sent {
-			if p := s.candAt(j); p != nil && (p.typ == dragoman.GPE || p.typ == dragoman.NORP) && len(p.country) == 3 {
-				c.country = p.country
+			if p := s.candAt(j); p != nil && (p.typ == dragoman.GPE || p.typ == dragoman.NORP) && len(p.country) == 3 && p.we == j+1 {
+				c.country = p.country // outranks the usual one: Pakistan's Foreign Office
+				written[c.name] = c.country
 			}
+		}
+		if cc, ok := written[c.name]; ok && c.country == "" {
+			c.country = cc // named again without a country: the one named before
+		}
+		if c.country == "" && fixed != "" {
+			c.country = fixed
+		}
+		if c.country != fixed && c.country != "" && fixed != "" {
+			c.actor = c.country + c.otype
+			c.key = "B:" + c.name + ":" + c.country
+		}
+		if fixed != "" {
+			continue
 		}
 		generic := s.words[c.ws].lower == s.words[c.ws].text
 		if c.country == "" && generic {

@@ -222,6 +222,9 @@ func (s *state) premodifier(c *cand, at int) (pendingRole, bool) {
 		textStart = i
 	}
 	r.Title = s.text(textStart, at)
+	if j := i - 1; r.Country == "" && r.Of == "" && r.ofActor == "" && j >= 0 && s.sameSent(j, c.ws) && (s.words[j].lower == "its" || s.words[j].lower == "their") {
+		s.possessorOrg(&r, j, head)
+	}
 	if r.Country == "" {
 		r.Country = head.Country
 	}
@@ -594,4 +597,44 @@ func orgActor(c *cand) bool {
 		return len(c.actor) > 6 || strings.HasPrefix(c.actor, "IGO")
 	}
 	return strings.HasPrefix(c.actor, "IGO") || strings.HasPrefix(c.actor, "IMG")
+}
+
+// possessorOrg gives a role written after "its" or "their" ("its
+// spokeswoman, Teresita Dizon-Cruz") the organization it belongs to: the
+// first organization of the sentence before word j, else of the sentence
+// before; its country is its own or the place written after it ("the
+// Department of Foreign Affairs in Manila").
+func (s *state) possessorOrg(r *pendingRole, j int, head *gazetteer.Title) {
+	si := s.words[j].sent
+	var org *cand
+	for _, sent := range []int{si, si - 1} {
+		for _, c := range s.cands {
+			if c.dead || c.desc || c.typ != dragoman.Organization || c.start >= s.words[j].start || s.words[c.ws].sent != sent {
+				continue
+			}
+			if org == nil || c.start < org.start {
+				org = c
+			}
+		}
+		if org != nil {
+			break
+		}
+	}
+	if org == nil {
+		return
+	}
+	r.Of = s.text(org.ws, org.we)
+	if org.otype != "" {
+		r.Type = orgRoleType(org.otype, head)
+	}
+	if orgActor(org) {
+		r.ofActor = org.actor
+		return
+	}
+	r.Country = org.country
+	if k := org.we; r.Country == "" && k+1 < len(s.words) && s.sameSent(k+1, org.ws) && (s.words[k].lower == "in" || s.words[k].lower == "of") {
+		if pl := s.candAt(k + 1); pl != nil && pl.typ == dragoman.GPE && len(pl.country) == 3 {
+			r.Country = pl.country
+		}
+	}
 }

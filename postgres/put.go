@@ -176,11 +176,10 @@ func (p *putter) lock(docs []*dragoman.Document) error {
 		}
 	}
 	slices.Sort(keys)
-	batch := &pgx.Batch{}
-	for _, k := range keys {
-		batch.Queue(`SELECT pg_advisory_xact_lock($1)`, k)
-	}
-	return p.tx.SendBatch(p.ctx, batch).Close()
+	// One statement: a function scan returns the array's elements in
+	// order, so the locks are taken in that order.
+	_, err := p.tx.Exec(p.ctx, `SELECT count(pg_advisory_xact_lock(k)) FROM unnest($1::bigint[]) AS k`, keys)
+	return err
 }
 
 // document stores one document; added is false when it was already

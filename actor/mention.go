@@ -703,3 +703,51 @@ disney google apple microsoft facebook twitter amazon internet web online digita
 airlines air force navy army police service services system systems project program programme act law bill code
 court trial case report review journal magazine book series show film movie album song team club fc united city
 shuttle science fair gallery galleries springs aviation standards nutrition collections climate change nature soup`)
+
+// sharedNames are names and demonyms two countries share; the gazetteer
+// gives the first reading, the article's other places may give another.
+var sharedNames = map[string][]string{
+	"Congo":     {"COG", "COD"},
+	"Congolese": {"COD", "COG"},
+}
+
+// scanSharedNames reads a name two countries share as the country the
+// article's other places, groups and bodies point at: "Congo" with Goma,
+// Kinshasa or the M23 is the Democratic Republic of the Congo; with
+// Brazzaville, the Republic of the Congo.
+func (s *state) scanSharedNames() {
+	var shared []*cand
+	votes := map[string]int{}
+	for _, c := range s.cands {
+		if c.dead || c.desc || len(c.country) != 3 {
+			continue
+		}
+		if _, ok := sharedNames[s.body[c.start:c.end]]; ok && (c.typ == dragoman.GPE || c.typ == dragoman.NORP) {
+			shared = append(shared, c)
+			continue
+		}
+		votes[c.country]++
+	}
+	for _, c := range shared {
+		opts := sharedNames[s.body[c.start:c.end]]
+		best := c.country
+		for _, o := range opts {
+			if votes[o] > votes[best] {
+				best = o
+			}
+		}
+		if best == c.country {
+			continue
+		}
+		cc, ok := s.g.Country(best)
+		if !ok {
+			continue
+		}
+		c.country, c.actor = best, best
+		if c.typ == dragoman.GPE {
+			c.key, c.name = "C:"+best, cc.Name
+		} else {
+			c.key = "N:" + best
+		}
+	}
+}

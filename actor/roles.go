@@ -51,9 +51,41 @@ func (s *state) readRoles() {
 				}
 			}
 		}
+		if len(c.roles) == 0 {
+			if r, ok := s.sharedPlural(c); ok {
+				c.roles = append(c.roles, r)
+			}
+		}
 		c.roles = append(c.roles, s.postmodifiers(c)...)
 		s.ofAfterName(c)
 	}
+}
+
+// sharedPlural reads the role of the second name after a plural title:
+// "deputy prime ministers Mher Grigoryan of Armenia and Shahin Mustafayev
+// of Azerbaijan". The country is not shared: each name's own "of" gives it.
+func (s *state) sharedPlural(c *cand) (pendingRole, bool) {
+	k := c.ws - 1
+	if k < 1 || !s.sameSent(k, c.ws) || s.words[k].lower != "and" {
+		return pendingRole{}, false
+	}
+	k--
+	if p := s.candAt(k); p != nil && p.typ == dragoman.GPE && p.we == k+1 && p.ws >= 1 && s.words[p.ws-1].lower == "of" {
+		k = p.ws - 2 // "X of Armenia and": step over the first name's country
+	}
+	first := s.candAt(k)
+	if first == nil || first.typ != dragoman.Person || first.we != k+1 || first.ws < 1 {
+		return pendingRole{}, false
+	}
+	t := s.words[first.ws-1].lower
+	if _, h, ok := s.inTitle(first.ws - 1); !ok || h.end != first.ws || !strings.HasSuffix(t, "s") || t == h.t.Title {
+		return pendingRole{}, false
+	}
+	r, ok := s.premodifier(first, first.ws)
+	if !ok || r.Country != "" || r.Of != "" {
+		return pendingRole{}, false
+	}
+	return r, true
 }
 
 // ofAfterName reads "Professor Carl Lipo of Binghamton University" and

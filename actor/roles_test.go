@@ -56,6 +56,9 @@ func TestRoles(t *testing.T) {
 		{"SpokeswomanForIGO", "Israel struck the camp. “The wards are full,” said Laila Haddad, a spokeswoman for the World Health Organization in Gaza.", "2025-06-01", "Laila Haddad", "PERSON", "IGOUNOHLHWHO", "", false, false},
 		// a name of two countries
 		// hyphenated given names
+		{"PluralTitleFirst", "The border follows a deal reached by deputy prime ministers Mher Grigoryan of Armenia and Shahin Mustafayev of Azerbaijan last month.", "2025-05-16", "Mher Grigoryan", "PERSON", "ARMGOV", "ARM", false, false},
+		{"PluralTitleSecond", "The border follows a deal reached by deputy prime ministers Mher Grigoryan of Armenia and Shahin Mustafayev of Azerbaijan last month.", "2025-05-16", "Shahin Mustafayev", "PERSON", "AZEGOV", "AZE", false, false},
+		{"CongoOfContext", "The M23 holds Goma and Bukavu in eastern Congo. Congo's foreign minister, Therese Mbuyi Kalala, welcomed the vote.", "2025-08-29", "Therese Mbuyi Kalala", "PERSON", "CODGOV", "COD", false, false},
 		{"ItsOrganization", "China's coast guard fired water cannon. The Department of Foreign Affairs in Manila summoned China's envoy, its spokeswoman, Teresita Dizon-Cruz, said.", "2025-06-01", "Teresita Dizon-Cruz", "PERSON", "PHLGOV", "PHL", false, false},
 		{"BodyOfCountryEarlier", "Pakistan's Foreign Office denied the charge. India blamed Pakistan again. Pakistan and India traded fire. “We will respond,” Foreign Office spokesman Shafqat Ali Rana told a briefing.", "2025-06-01", "Shafqat Ali Rana", "PERSON", "PAKGOV", "PAK", false, false},
 		{"ArmyOfSentenceBefore", "Pakistan said Indian troops fired first. Pakistan protested. India's army rejected the charge. A spokesman for the army's Northern Command, Colonel Vikram Rathore, said Indian soldiers had responded.", "2025-06-01", "Vikram Rathore", "PERSON", "INDMIL", "IND", false, false},

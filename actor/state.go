@@ -97,6 +97,7 @@ func (s *state) run(ctx context.Context) error {
 	s.scanPlatforms()
 	s.mergeModel()
 	s.typeRuns()
+	s.scanSharedNames()
 	s.scanBodiesCountry()
 	s.scanMetonymy()
 	if err := ctx.Err(); err != nil {
@@ -239,6 +240,16 @@ func (s *state) scanTitles(sr [2]int) {
 			buf = append(buf, s.words[j].lower)
 		}
 		t, found := s.g.TitleAt(buf)
+		// "deputy prime ministers": a plural of a title of several words
+		for n := len(buf); n >= 2 && n > found; n-- {
+			if w := buf[n-1]; len(w) > 3 && strings.HasSuffix(w, "s") && s.words[i].lower == buf[0] {
+				sing := append(append(make([]string, 0, n), buf[:n-1]...), w[:len(w)-1])
+				if pt, pf := s.g.TitleAt(sing); pf == n && !pt.Group {
+					t, found = pt, n
+					break
+				}
+			}
+		}
 		// "Refugee Council", "Student Association": a capitalized title
 		// word before a head word of organizations names the organization
 		if found > 0 && s.words[i].cap && i+found < sr[1] && orgHeads[s.words[i+found].text] {

@@ -3,25 +3,21 @@ package sqlite
 import (
 	"context"
 	"database/sql"
-	"math"
-	"sort"
+	"errors"
 	"strings"
 	"unicode"
 
 	"github.com/dragoman-news/dragoman"
 )
 
-// rankCap bounds the work of one search. bm25 in FTS5 counts every
-// article that matches each term before it scores one, so its cost grows
-// with the number of matches. A query matching at most rankCap articles is
-// ranked exactly by bm25; one matching more (a very common word) is ranked
-// among its rankCap most recently stored matches by an estimate of bm25
-// computed here, so that no query costs more than a bounded amount.
+// rankCap bounds the work of one search. Ranking by bm25 costs FTS5 a
+// little for every article it scores, so a query matching at most rankCap
+// articles is ranked among all its matches, and one matching more (a very
+// common word) among its rankCap most recently stored matches only: FTS5
+// then walks just the lead of each word's list of articles (a rowid range)
+// and no query costs more than a bounded amount. Either way the score is
+// FTS5's own bm25, with document frequencies over the whole corpus.
 var rankCap = 250
-
-// leadBytes is how much of each body the estimate reads: the lead of a
-// news story says what it is about.
-const leadBytes = 1200
 
 // Search runs a full-text query, best first (bm25, title weighted 5x).
 func (db *DB) Search(ctx context.Context, q dragoman.SearchQuery) ([]dragoman.SearchHit, error) {
@@ -39,171 +35,118 @@ func (db *DB) Search(ctx context.Context, q dragoman.SearchQuery) ([]dragoman.Se
 		w.add(`a.duplicate_of IS NULL`)
 		w.days("a.day", q.Since, q.Until)
 		if q.Country != "" {
-			w.add(`a.seq IN (SELECT article_seq FROM article_countries WHERE country = ?)`, strings.ToUpper(q.Country))
+			c := strings.ToUpper(q.Country)
+			if err := w.among(ctx, tx, `article_countries WHERE country = ?`, []any{c}); err != nil {
+				return err
+			}
 		}
 		if q.Actor != "" {
 			ids, err := actorIDs(ctx, tx, q.Actor)
 			if err != nil {
 				return err
 			}
-			w.add(`a.seq IN (SELECT article_seq FROM entities WHERE actor_id IN (`+placeholders(len(ids))+`))`, anys(ids)...)
+			if err := w.among(ctx, tx, `entities WHERE actor_id IN (`+placeholders(len(ids))+`)`, anys(ids)); err != nil {
+				return err
+			}
 		}
 		// CROSS JOIN keeps the full-text index as the outer loop, walked in
 		// rowid order, so that the probe stops at the cap.
-		from := ` FROM articles_fts CROSS JOIN articles a ON a.seq = articles_fts.rowid` + w.sql()
-		// Probe: the newest matches, up to one more than the cap.
-		seqs, err := int64s(ctx, tx, `SELECT articles_fts.rowid`+from+` ORDER BY articles_fts.rowid DESC LIMIT `+itoa(rankCap+1), w.args)
+		from := ` FROM articles_fts CROSS JOIN articles a ON a.seq = articles_fts.rowid`
+		// Probe: the rowid of the newest match past the cap, if any.
+		var floor sql.NullInt64
+		err := tx.QueryRowContext(ctx, `SELECT articles_fts.rowid`+from+w.sql()+
+			` ORDER BY articles_fts.rowid DESC LIMIT 1 OFFSET `+itoa(rankCap), w.args...).Scan(&floor)
+		if err != nil && !errors.Is(err, sql.ErrNoRows) {
+			return ftsError(query, err)
+		}
+		if floor.Valid {
+			// More than rankCap matches: rank the rankCap newest.
+			w.add(`articles_fts.rowid > ?`, floor.Int64)
+		}
+		rows, err := tx.QueryContext(ctx, `SELECT articles_fts.rowid, bm25(articles_fts, 5.0, 1.0) AS r`+from+w.sql()+
+			` ORDER BY r, articles_fts.rowid DESC`+limit(q.Limit, q.Offset), w.args...)
 		if err != nil {
 			return ftsError(query, err)
 		}
 		var ranked []scored
-		if len(seqs) <= rankCap {
-			rows, err := tx.QueryContext(ctx, `SELECT articles_fts.rowid, bm25(articles_fts, 5.0, 1.0) AS r`+from+
-				` ORDER BY r`+limit(q.Limit, q.Offset), w.args...)
-			if err != nil {
+		for rows.Next() {
+			var s scored
+			if err := rows.Scan(&s.seq, &s.rank); err != nil {
+				rows.Close()
 				return ftsError(query, err)
 			}
-			for rows.Next() {
-				var s scored
-				if err := rows.Scan(&s.seq, &s.rank); err != nil {
-					rows.Close()
-					return ftsError(query, err)
-				}
-				ranked = append(ranked, s)
-			}
-			rows.Close()
-			if err := rows.Err(); err != nil {
-				return ftsError(query, err)
-			}
-		} else {
-			if ranked, err = estimateRanks(ctx, tx, seqs[:rankCap], queryTerms(query)); err != nil {
-				return err
-			}
-			if q.Offset >= len(ranked) {
-				ranked = nil
-			} else {
-				ranked = ranked[q.Offset:min(len(ranked), q.Offset+q.Limit)]
-			}
+			ranked = append(ranked, s)
 		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return ftsError(query, err)
+		}
+		if len(ranked) == 0 {
+			return nil
+		}
+		// Titles, bodies and snippets only for the page returned, read in
+		// one statement.
+		args := make([]any, len(ranked))
+		at := make(map[int64]int, len(ranked))
+		out = make([]dragoman.SearchHit, len(ranked))
+		for i, s := range ranked {
+			args[i] = s.seq
+			at[s.seq] = i
+			out[i].Rank = s.rank
+		}
+		rows, err = tx.QueryContext(ctx, `SELECT seq, id, title, url, published, body FROM articles WHERE seq IN (`+placeholders(len(args))+`)`, args...)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
 		terms := queryTerms(query)
-		for _, s := range ranked {
-			var h dragoman.SearchHit
+		for rows.Next() {
+			var seq int64
 			var published sql.NullString
 			var body string
-			if err := tx.QueryRowContext(ctx, `SELECT id, title, url, published, body FROM articles WHERE seq = ?`, s.seq).
-				Scan(&h.ArticleID, &h.Title, &h.URL, &published, &body); err != nil {
+			var h dragoman.SearchHit
+			if err := rows.Scan(&seq, &h.ArticleID, &h.Title, &h.URL, &published, &body); err != nil {
 				return err
 			}
+			i := at[seq]
+			h.Rank = out[i].Rank
 			h.Published = parseTime(published)
-			h.Rank = s.rank
 			h.Snippet = snippet(body, terms, 16)
-			out = append(out, h)
+			out[i] = h
 		}
-		return nil
+		return rows.Err()
 	})
-	return out, err
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// fewArticles is the size below which a filter's articles are listed
+// once per statement; above it, each match walked is looked up instead.
+const fewArticles = 2000
+
+// among restricts a search to the articles of table (a table with an
+// article_seq column and a condition: "entities WHERE actor_id = ?"). A
+// filter holding few articles is cheapest as a list built once; one
+// holding many (a common country) is cheapest as a lookup for each match
+// walked, as matches in it are dense and the walk stops at the cap.
+func (w *where) among(ctx context.Context, tx *sql.Tx, table string, args []any) error {
+	var n int
+	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM (SELECT 1 FROM `+table+` LIMIT `+itoa(fewArticles)+`)`, args...).Scan(&n); err != nil {
+		return err
+	}
+	if n < fewArticles {
+		w.add(`a.seq IN (SELECT article_seq FROM `+table+`)`, args...)
+		return nil
+	}
+	w.add(`EXISTS (SELECT 1 FROM `+table+` AND article_seq = a.seq)`, args...)
+	return nil
 }
 
 type scored struct {
 	seq  int64
 	rank float64
-}
-
-func int64s(ctx context.Context, tx *sql.Tx, q string, args []any) ([]int64, error) {
-	rows, err := tx.QueryContext(ctx, q, args...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []int64
-	for rows.Next() {
-		var n int64
-		if err := rows.Scan(&n); err != nil {
-			return nil, err
-		}
-		out = append(out, n)
-	}
-	return out, rows.Err()
-}
-
-// estimateRanks scores candidates with bm25 (k1 1.2, b 0.75, title
-// weighted 5x) where document frequencies are counted among the candidates
-// themselves. Ranks are negative, lower is better, as FTS5's are.
-func estimateRanks(ctx context.Context, tx *sql.Tx, seqs []int64, terms []string) ([]scored, error) {
-	if len(terms) == 0 {
-		out := make([]scored, len(seqs))
-		for i, s := range seqs {
-			out[i] = scored{seq: s}
-		}
-		return out, nil
-	}
-	type doc struct {
-		seq     int64
-		tf      []float64 // weighted term frequency per term
-		length  float64
-		present []bool
-	}
-	docs := make([]doc, 0, len(seqs))
-	df := make([]int, len(terms))
-	var total float64
-	for start := 0; start < len(seqs); start += 200 {
-		chunk := seqs[start:min(start+200, len(seqs))]
-		args := make([]any, len(chunk))
-		for i, s := range chunk {
-			args[i] = s
-		}
-		rows, err := tx.QueryContext(ctx, `SELECT seq, title, substr(body, 1, `+itoa(leadBytes)+`) FROM articles WHERE seq IN (`+placeholders(len(chunk))+`)`, args...)
-		if err != nil {
-			return nil, err
-		}
-		for rows.Next() {
-			var d doc
-			var title, body string
-			if err := rows.Scan(&d.seq, &title, &body); err != nil {
-				rows.Close()
-				return nil, err
-			}
-			d.tf = make([]float64, len(terms))
-			d.present = make([]bool, len(terms))
-			tl := countTerms(title, terms, d.tf, 5)
-			bl := countTerms(body, terms, d.tf, 1)
-			d.length = float64(5*tl + bl)
-			for i, f := range d.tf {
-				if f > 0 {
-					d.present[i] = true
-					df[i]++
-				}
-			}
-			total += d.length
-			docs = append(docs, d)
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return nil, err
-		}
-	}
-	avg := total / float64(max(len(docs), 1))
-	n := float64(len(docs))
-	out := make([]scored, len(docs))
-	for i, d := range docs {
-		score := 0.0
-		for t := range terms {
-			if !d.present[t] {
-				continue
-			}
-			idf := math.Log((n-float64(df[t])+0.5)/(float64(df[t])+0.5) + 1)
-			tf := d.tf[t]
-			score += idf * tf * 2.2 / (tf + 1.2*(0.25+0.75*d.length/max(avg, 1)))
-		}
-		out[i] = scored{seq: d.seq, rank: -score}
-	}
-	sort.SliceStable(out, func(i, j int) bool {
-		if out[i].rank != out[j].rank {
-			return out[i].rank < out[j].rank
-		}
-		return out[i].seq > out[j].seq
-	})
-	return out, nil
 }
 
 // queryTerms returns the words of an FTS5 query that should be found in a
@@ -274,22 +217,6 @@ func stem(w string) string {
 		}
 	}
 	return w
-}
-
-// countTerms adds weight to tf[i] for every word of text starting with
-// terms[i], and returns the number of words.
-func countTerms(text string, terms []string, tf []float64, weight float64) int {
-	words := 0
-	forEachWord(text, func(start, end int) {
-		words++
-		w := text[start:end]
-		for i, t := range terms {
-			if hasPrefixFold(w, t) {
-				tf[i] += weight
-			}
-		}
-	})
-	return words
 }
 
 // hasPrefixFold reports whether w starts with the lowercase prefix p,

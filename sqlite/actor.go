@@ -133,14 +133,35 @@ func (db *DB) Actors(ctx context.Context, f dragoman.ActorFilter) ([]dragoman.Ac
 		if err := rows.Err(); err != nil {
 			return err
 		}
+		if len(ids) == 0 {
+			return nil
+		}
+		// The aliases of the whole page in one statement, in the order
+		// loadActor gives them.
+		at := make(map[string]int, len(ids))
+		seen := make([]map[string]bool, len(out))
 		for i := range out {
-			full, err := loadActor(ctx, tx, out[i].ID)
-			if err != nil {
+			at[out[i].ID] = i
+			seen[i] = map[string]bool{out[i].Name: true}
+		}
+		rows, err = tx.QueryContext(ctx, `SELECT actor_id, alias FROM actor_aliases WHERE actor_id IN (`+placeholders(len(ids))+`) AND kind = 'name'
+			ORDER BY actor_id, count DESC, alias`, anys(ids)...)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var id, alias string
+			if err := rows.Scan(&id, &alias); err != nil {
 				return err
 			}
-			out[i].Aliases = full.Aliases
+			i := at[id]
+			if !seen[i][alias] {
+				seen[i][alias] = true
+				out[i].Aliases = append(out[i].Aliases, alias)
+			}
 		}
-		return nil
+		return rows.Err()
 	})
 	return out, err
 }

@@ -271,15 +271,23 @@ func (db *DB) Stats(ctx context.Context) (*dragoman.Stats, error) {
 	var s dragoman.Stats
 	err := db.read(ctx, "stats", func(tx *sql.Tx) error {
 		var first, last sql.NullString
+		var articles, quotes, quoteDups, events, eventDups int
+		// Each count is of a whole table or an index (the smallest, or a
+		// partial index of the near-duplicates), never a scan of rows.
 		for _, c := range []struct {
 			q   string
 			dst []any
 		}{
-			{`SELECT count(*) FILTER (WHERE duplicate_of IS NULL), count(*) FILTER (WHERE duplicate_of IS NOT NULL), min(day), max(day) FROM articles`, []any{&s.Articles, &s.Duplicates, &first, &last}},
+			{`SELECT count(*) FROM articles`, []any{&articles}},
+			{`SELECT count(*) FROM articles WHERE duplicate_of IS NOT NULL`, []any{&s.Duplicates}},
+			{`SELECT min(day) FROM articles`, []any{&first}},
+			{`SELECT max(day) FROM articles`, []any{&last}},
 			{`SELECT count(*) FROM actors WHERE merged_into IS NULL AND articles > 0`, []any{&s.Actors}},
 			{`SELECT count(*) FROM mentions`, []any{&s.Mentions}},
-			{`SELECT count(*) FROM quotes WHERE duplicate = 0`, []any{&s.Quotes}},
-			{`SELECT count(*) FROM events WHERE duplicate = 0`, []any{&s.Events}},
+			{`SELECT count(*) FROM quotes`, []any{&quotes}},
+			{`SELECT count(*) FROM quotes WHERE duplicate = 1`, []any{&quoteDups}},
+			{`SELECT count(*) FROM events`, []any{&events}},
+			{`SELECT count(*) FROM events WHERE duplicate = 1`, []any{&eventDups}},
 			{`SELECT count(*) FROM dates`, []any{&s.Dates}},
 			{`SELECT count(*) FROM ingest_errors`, []any{&s.IngestErrors}},
 		} {
@@ -287,6 +295,9 @@ func (db *DB) Stats(ctx context.Context) (*dragoman.Stats, error) {
 				return err
 			}
 		}
+		s.Articles = articles - s.Duplicates
+		s.Quotes = quotes - quoteDups
+		s.Events = events - eventDups
 		s.First, s.Last = parseTime(first), parseTime(last)
 		return nil
 	})

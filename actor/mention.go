@@ -211,6 +211,11 @@ func (s *state) mergeModel() {
 			s.addCommunity(ws, g)
 			continue
 		}
+		// "Cho Min-ho" tagged MISC: a Korean or Chinese surname and a
+		// hyphenated given name
+		if typ != dragoman.Person && s.hanName(ws, we) {
+			typ = dragoman.Person
+		}
 		// "Marilyn" tagged as a place: a lone given name used as a name
 		if (typ == dragoman.GPE || typ == dragoman.Location) && we-ws == 1 && s.g.Gender(s.words[ws].text) != 0 && s.loneGivenName(ws) {
 			typ = dragoman.Person
@@ -332,7 +337,7 @@ func (s *state) typeRuns() {
 		switch {
 		case afterThe && !prevTitle && len(holders) == 0 && !s.g.IsGivenName(first.text) && s.g.Gender(first.text) == 0:
 			c.typ, c.score = dragoman.Misc, 0.4
-		case prevTitle, s.g.IsGivenName(first.text) && n > 1, len(holders) > 0,
+		case prevTitle, s.g.IsGivenName(first.text) && n > 1, len(holders) > 0, s.hanName(c.ws, c.we),
 			after == "who" && n > 1 && !preps[prevWord], (after == "a" || after == "the") && s.appositiveRole(c),
 			n > 1 && (speechVerbs[nextWord] || speechVerbs[prevWord]),
 			s.r.dict != nil && s.r.dict.isPerson(s.text(c.ws, c.we)):
@@ -750,4 +755,36 @@ func (s *state) scanSharedNames() {
 			c.key = "N:" + best
 		}
 	}
+}
+
+// hanSurnames are common Korean and Chinese surnames as romanized in the
+// news (Korean, Mandarin in Taiwan's Wade-Giles and pinyin, Cantonese).
+var hanSurnames = toSet(`Kim Lee Park Choi Cho Jung Jeong Kang Yoon Yun Jang Lim Han Shin Seo Kwon Hwang Ahn Song Yoo
+Hong Jeon Moon Yang Baek Nam Oh Ko Koh Bae Noh Ryu Chung Byun Heo Yeo Chae Woo Goh Ha Jo Kwak Sung Cha Joo Min
+Lin Chen Wang Li Zhang Liu Huang Zhao Wu Zhou Xu Sun Ma Zhu Hu Guo He Lai Tsai Hsu Chang Cheng Lu Kuo Hsieh
+Chiang Tseng Lam Leung Wong Chan Cheung Ho Tang Yip Tse Lau Chu Yeh Su Hsiao Tsao Shih Chou Teng Fang Kao Liang
+Wei Xie Deng Feng Cao Peng Zeng Xiao Tian Dong Pan Yuan Cai Jiang Yu Du Ye Cheng Wei Xue Lo Yap Ng Tan Teo Goh Ong`)
+
+// hanName reports a Korean or Chinese name written surname first with a
+// hyphenated given name: "Cho Min-ho", "Lin Yu-hsuan", "Park Soo-jin".
+func (s *state) hanName(ws, we int) bool {
+	if we-ws != 2 || !hanSurnames[s.words[ws].text] {
+		return false
+	}
+	g := s.words[ws+1].text
+	k := strings.IndexByte(g, '-')
+	if k < 2 || k > len(g)-3 || strings.Count(g, "-") != 1 {
+		return false
+	}
+	a, b := g[:k], g[k+1:]
+	return a[0] >= 'A' && a[0] <= 'Z' && isLowerASCII(a[1:]) && isLowerASCII(b)
+}
+
+func isLowerASCII(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if w[i] < 'a' || w[i] > 'z' {
+			return false
+		}
+	}
+	return w != ""
 }

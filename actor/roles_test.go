@@ -2,6 +2,7 @@ package actor_test
 
 import (
 	"context"
+	"strings"
 	"testing"
 
 	"github.com/dragoman-news/dragoman"
@@ -58,7 +59,9 @@ func TestRoles(t *testing.T) {
 		// hyphenated given names
 		{"PluralTitleFirst", "The border follows a deal reached by deputy prime ministers Mher Grigoryan of Armenia and Shahin Mustafayev of Azerbaijan last month.", "2025-05-16", "Mher Grigoryan", "PERSON", "ARMGOV", "ARM", false, false},
 		{"PluralTitleSecond", "The border follows a deal reached by deputy prime ministers Mher Grigoryan of Armenia and Shahin Mustafayev of Azerbaijan last month.", "2025-05-16", "Shahin Mustafayev", "PERSON", "AZEGOV", "AZE", false, false},
+		{"HeadOfIGOCommission", "Speaking to reporters in Dakar, ECOWAS Commission President Omar Touray said the bloc would act.", "2025-06-01", "Omar Touray", "PERSON", "IGOWAFWAS", "", false, false},
 		{"CongoOfContext", "The M23 holds Goma and Bukavu in eastern Congo. Congo's foreign minister, Therese Mbuyi Kalala, welcomed the vote.", "2025-08-29", "Therese Mbuyi Kalala", "PERSON", "CODGOV", "COD", false, false},
+		{"HyphenatedKorean", "Seoul protested. “They will test again,” said Cho Min-ho, a researcher at the Korea Institute for National Unification.", "2025-06-01", "Cho Min-ho", "PERSON", "KORELI", "KOR", false, false},
 		{"ItsOrganization", "China's coast guard fired water cannon. The Department of Foreign Affairs in Manila summoned China's envoy, its spokeswoman, Teresita Dizon-Cruz, said.", "2025-06-01", "Teresita Dizon-Cruz", "PERSON", "PHLGOV", "PHL", false, false},
 		{"BodyOfCountryEarlier", "Pakistan's Foreign Office denied the charge. India blamed Pakistan again. Pakistan and India traded fire. “We will respond,” Foreign Office spokesman Shafqat Ali Rana told a briefing.", "2025-06-01", "Shafqat Ali Rana", "PERSON", "PAKGOV", "PAK", false, false},
 		{"ArmyOfSentenceBefore", "Pakistan said Indian troops fired first. Pakistan protested. India's army rejected the charge. A spokesman for the army's Northern Command, Colonel Vikram Rathore, said Indian soldiers had responded.", "2025-06-01", "Vikram Rathore", "PERSON", "INDMIL", "IND", false, false},
@@ -113,5 +116,34 @@ func TestDescriptions(t *testing.T) {
 	}
 	if n, ok := got["The envoy"]; ok {
 		t.Errorf("\"The envoy\" names %q: no envoy in the text", n)
+	}
+}
+
+// TestHanNames checks that a Korean or Chinese name with a hyphenated
+// given name is a person even when the tagger calls it MISC.
+func TestHanNames(t *testing.T) {
+	r, err := actor.New(actor.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	body := "“They will test again,” said Cho Min-ho, a researcher in Seoul. Lin Yu-hsuan agreed."
+	for _, tagged := range []bool{false, true} {
+		a := dragoman.Article{Body: body, Language: "en", Published: mustPublished(t, "2025-06-01")}
+		d := dragoman.NewDocument(a)
+		if tagged {
+			for _, n := range []string{"Cho Min-ho", "Lin Yu-hsuan"} {
+				k := strings.Index(body, n)
+				d.Mentions = append(d.Mentions, dragoman.Mention{Span: dragoman.NewSpan(body, k, k+len(n)), Type: dragoman.Misc, Origin: "model", Score: 0.9})
+			}
+		}
+		if err := r.Annotate(context.Background(), d); err != nil {
+			t.Fatal(err)
+		}
+		for _, n := range []string{"Cho Min-ho", "Lin Yu-hsuan"} {
+			if e := findEntity(d, n); e == nil || e.Type != dragoman.Person {
+				dump(t, d)
+				t.Errorf("tagged=%v: %q is %+v, want a PERSON", tagged, n, e)
+			}
+		}
 	}
 }

@@ -230,6 +230,7 @@ func (s *state) scanGazetteer(sr [2]int) {
 // State", "spokeswoman"), longest first, outside gazetteer names.
 func (s *state) scanTitles(sr [2]int) {
 	buf := make([]string, 0, s.g.MaxTitleWords())
+	var sing []string // a plural title read as the singular
 	for i := sr[0]; i < sr[1]; {
 		if s.gazAt[i] != 0 {
 			i++
@@ -243,7 +244,7 @@ func (s *state) scanTitles(sr [2]int) {
 		// "deputy prime ministers": a plural of a title of several words
 		for n := len(buf); n >= 2 && n > found; n-- {
 			if w := buf[n-1]; len(w) > 3 && strings.HasSuffix(w, "s") && s.words[i].lower == buf[0] {
-				sing := append(append(make([]string, 0, n), buf[:n-1]...), w[:len(w)-1])
+				sing = append(append(sing[:0], buf[:n-1]...), w[:len(w)-1])
 				if pt, pf := s.g.TitleAt(sing); pf == n && !pt.Group {
 					t, found = pt, n
 					break
@@ -498,8 +499,12 @@ func (s *state) typeRun(ws, we int, sr [2]int, merged bool) {
 	}
 	if typ != "" {
 		country := ""
+		var within *cand // "ECOWAS Commission": an organ of an international body
 		for _, c := range s.live(ws, end) {
 			if c.origin == "gazetteer" {
+				if typ == dragoman.Organization && within == nil && orgActor(c) {
+					within = c
+				}
 				// a place inside the name, or a nationality opening it
 				// ("Saudi Gazette", not "Institute for Russian Studies")
 				if country == "" && len(c.country) == 3 && (c.typ != dragoman.NORP || c.ws == ws) {
@@ -526,6 +531,10 @@ func (s *state) typeRun(ws, we int, sr [2]int, merged bool) {
 				if country != "" {
 					c.actor = country + t
 				}
+			}
+			if within != nil {
+				// its members take the body's code (IGOWAFWAS)
+				c.kind, c.otype, c.actor, c.country = gazetteer.KindOrg, within.otype, within.actor, within.country
 			}
 		}
 		for i := ws; i < end; i++ {

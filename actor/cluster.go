@@ -105,6 +105,7 @@ func (s *state) clusterPersons(persons []*cand) {
 	byFull := map[string]*entity{}
 	bySurname := map[string][]*entity{}
 	byFirst := map[string][]*entity{}
+	byMiddle := map[string][]*entity{} // first of two surnames
 	keyOf := func(ws []string) string {
 		full := strings.Join(ws, " ")
 		if hs := s.g.Person(full); len(hs) > 0 {
@@ -154,6 +155,9 @@ func (s *state) clusterPersons(persons []*cand) {
 				bySurname[bare] = append(bySurname[bare], e) // "Abadi" for "Haider al-Abadi"
 			}
 			byFirst[strings.ToLower(ws[0])] = append(byFirst[strings.ToLower(ws[0])], e)
+			if m := s.firstSurname(ws); m != "" {
+				byMiddle[strings.ToLower(m)] = append(byMiddle[strings.ToLower(m)], e)
+			}
 			if hs := s.g.Person(strings.Join(ws, " ")); len(hs) > 0 {
 				for _, a := range hs[0].Aliases {
 					if !strings.Contains(a, " ") {
@@ -184,6 +188,9 @@ func (s *state) clusterPersons(persons []*cand) {
 		cands := bySurname[w]
 		if len(cands) == 0 {
 			cands = bySurname[stripParticle(w)] // "al-Abadi" for "Haider Abadi"
+		}
+		if len(cands) == 0 {
+			cands = byMiddle[w] // "Quispe" for "Rafael Quispe Alarcón"
 		}
 		if len(cands) == 0 {
 			cands = byFirst[w]

@@ -410,6 +410,9 @@ func (s *state) typeRuns() {
 	for _, c := range s.cands {
 		if !c.dead && c.typ == dragoman.Person && c.we-c.ws >= 2 && (c.score >= 0.5 || c.origin == "model") {
 			fullSurnames[s.words[c.we-1].text] = true
+			if w := s.firstSurname(s.personWords(c)); w != "" {
+				fullSurnames[w] = true // "Mendoza" of "Lucía Mendoza Ríos"
+			}
 		}
 	}
 	// single words that are the surname of a person found elsewhere
@@ -787,4 +790,19 @@ func isLowerASCII(w string) bool {
 		}
 	}
 	return w != ""
+}
+
+// firstSurname is the first of two surnames of a Spanish or Portuguese
+// name written whole ("Quispe" of "Rafael Quispe Alarcón"), by which the
+// news names the person again: a given name and two words that are no
+// given names or particles.
+func (s *state) firstSurname(ws []string) string {
+	if len(ws) != 3 || !s.g.IsGivenName(ws[0]) {
+		return ""
+	}
+	m := ws[1]
+	if s.g.IsGivenName(m) || s.g.Gender(m) != 0 || particles[strings.ToLower(m)] || strings.HasSuffix(m, ".") || s.g.IsGivenName(ws[2]) {
+		return ""
+	}
+	return m
 }

@@ -147,3 +147,25 @@ func TestHanNames(t *testing.T) {
 		}
 	}
 }
+
+// TestDoubleSurname checks that a Spanish name with two surnames is named
+// again by the first one, also when it is the name of a city.
+func TestDoubleSurname(t *testing.T) {
+	d := resolveText(t, "The runoff pitted Rafael Quispe Alarcón against Lucía Mendoza Ríos. Quispe, a former mayor, has refused to concede. Mendoza has called for calm.", "en")
+	for _, c := range []struct{ mention, name string }{{"Quispe", "Rafael Quispe Alarcón"}, {"Mendoza", "Lucía Mendoza Ríos"}} {
+		found := false
+		for _, m := range d.Mentions {
+			if m.Text == c.mention {
+				found = true
+				if e := d.Entity(m.Entity); e == nil || e.Name != c.name {
+					dump(t, d)
+					t.Errorf("%q names %+v, want %q", c.mention, e, c.name)
+				}
+			}
+		}
+		if !found {
+			dump(t, d)
+			t.Errorf("no mention %q", c.mention)
+		}
+	}
+}

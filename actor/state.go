@@ -571,6 +571,10 @@ func (s *state) typeRun(ws, we int, sr [2]int, merged bool) {
 				gc.dead = true
 				s.gazAt[j] = 0
 				j++
+				// "Lucía Mendoza Ríos": a second surname after it
+				for j < we && s.gazAt[j] == 0 && s.words[j].cap {
+					j++
+				}
 			}
 		}
 		// a particle cannot end a name

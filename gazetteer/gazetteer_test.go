@@ -107,6 +107,20 @@ func TestHolders(t *testing.T) {
 	}
 }
 
+// TestGivenNamesWithAccents checks that given names are known with and
+// without their accents.
+func TestGivenNamesWithAccents(t *testing.T) {
+	g := gazetteer.MustLoad()
+	for _, n := range []string{"Lucía", "Raúl", "José"} {
+		if !g.IsGivenName(n) {
+			t.Errorf("%q is no given name", n)
+		}
+	}
+	if g.Gender("Lucía") != 'f' {
+		t.Errorf("Lucía: gender %q", g.Gender("Lucía"))
+	}
+}
+
 func TestScan(t *testing.T) {
 	g := gazetteer.MustLoad()
 	text := "U.S. officials met Russia’s Foreign Ministry in Riyadh, Saudi Arabia, with the Kremlin and U.S.-Russian NATO ties."

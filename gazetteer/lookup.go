@@ -137,12 +137,38 @@ func (g *Gazetteer) TitleType(phrase string) string {
 // IsGivenName reports whether word, as written, is a known given name
 // ("Sergei", "Tammy"). Words that are also place or organization names are
 // left out.
-func (g *Gazetteer) IsGivenName(word string) bool { return g.given[normalize(word)] }
+func (g *Gazetteer) IsGivenName(word string) bool {
+	w := normalize(word)
+	return g.given[w] || hasNonASCII(w) && g.given[unaccent.Replace(w)] // "Lucía" as "Lucia"
+}
+
+func hasNonASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return true
+		}
+	}
+	return false
+}
+
+// unaccent writes the accented Latin letters of names without accents.
+var unaccent = strings.NewReplacer(
+	"á", "a", "à", "a", "â", "a", "ä", "a", "ã", "a", "å", "a", "é", "e", "è", "e", "ê", "e", "ë", "e",
+	"í", "i", "ì", "i", "î", "i", "ï", "i", "ó", "o", "ò", "o", "ô", "o", "ö", "o", "õ", "o", "ø", "o",
+	"ú", "u", "ù", "u", "û", "u", "ü", "u", "ý", "y", "ÿ", "y", "ñ", "n", "ç", "c", "ś", "s", "š", "s",
+	"ž", "z", "ź", "z", "ż", "z", "č", "c", "ć", "c", "ř", "r", "ł", "l", "ğ", "g", "ş", "s", "ı", "i",
+	"Á", "A", "É", "E", "Í", "I", "Ó", "O", "Ú", "U", "Ñ", "N", "Ç", "C", "Š", "S", "Ž", "Z", "Č", "C", "Ł", "L", "Ö", "O", "Ü", "U", "Ş", "S", "İ", "I")
 
 // Gender returns 'f' or 'm' for a given name, as written, that the news
 // mostly gives to women or to men ("Tammy", "Sergei"), and 0 otherwise. It
 // is weak evidence, for pronouns.
-func (g *Gazetteer) Gender(given string) byte { return g.gender[normalize(given)] }
+func (g *Gazetteer) Gender(given string) byte {
+	w := normalize(given)
+	if x := g.gender[w]; x != 0 || !hasNonASCII(w) {
+		return x
+	}
+	return g.gender[unaccent.Replace(w)]
+}
 
 // MaxTitleWords is the number of words of the longest title.
 func (g *Gazetteer) MaxTitleWords() int { return g.maxTitle }

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/dragoman-news/dragoman"
 )
@@ -243,12 +244,15 @@ func hasPrefixFold(w, p string) bool {
 // forEachWord calls fn with the byte range of every word of text.
 func forEachWord(text string, fn func(start, end int)) {
 	start := -1
-	for i, r := range text {
+	for i := 0; i < len(text); {
+		c := text[i]
 		var word bool
-		if r < 0x80 {
-			word = 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+		size := 1
+		if c < 0x80 {
+			word = asciiWord[c]
 		} else {
-			word = unicode.IsLetter(r) || unicode.IsDigit(r)
+			r, n := utf8.DecodeRuneInString(text[i:])
+			word, size = unicode.IsLetter(r) || unicode.IsDigit(r), n
 		}
 		switch {
 		case word && start < 0:
@@ -257,11 +261,20 @@ func forEachWord(text string, fn func(start, end int)) {
 			fn(start, i)
 			start = -1
 		}
+		i += size
 	}
 	if start >= 0 {
 		fn(start, len(text))
 	}
 }
+
+// asciiWord tells the ASCII bytes that belong to words.
+var asciiWord = func() (t [128]bool) {
+	for c := range t {
+		t[c] = 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+	}
+	return t
+}()
 
 // snippet returns about n words of body around the densest cluster of
 // query terms, with the matched words in [brackets] and an ellipsis where
@@ -271,14 +284,28 @@ func snippet(body string, terms []string, n int) string {
 		start, end int
 		hit        bool
 	}
-	var words []word
+	// A word can only match a term starting with its first byte, folded
+	// to lower case (a non-ASCII first byte is always tried).
+	var initial [256]bool
+	for _, t := range terms {
+		if t != "" {
+			initial[t[0]] = true
+		}
+	}
+	words := make([]word, 0, len(body)/5)
 	forEachWord(body, func(s, e int) {
-		w := body[s:e]
+		c := body[s]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
 		hit := false
-		for _, t := range terms {
-			if hasPrefixFold(w, t) {
-				hit = true
-				break
+		if initial[c] || c >= 0x80 {
+			w := body[s:e]
+			for _, t := range terms {
+				if hasPrefixFold(w, t) {
+					hit = true
+					break
+				}
 			}
 		}
 		words = append(words, word{s, e, hit})

@@ -633,8 +633,9 @@ func orgActor(c *cand) bool {
 
 // possessorOrg gives a role written after "its" or "their" ("its
 // spokeswoman, Teresita Dizon-Cruz") the organization it belongs to: the
-// first organization of the sentence before word j, else of the sentence
-// before; its country is its own or the place written after it ("the
+// nearest organization of the sentence before word j ("while the RSF sent
+// its political adviser"), else the first of the sentence before (its
+// subject); its country is its own or the place written after it ("the
 // Department of Foreign Affairs in Manila").
 func (s *state) possessorOrg(r *pendingRole, j int, head *gazetteer.Title) {
 	si := s.words[j].sent
@@ -644,7 +645,7 @@ func (s *state) possessorOrg(r *pendingRole, j int, head *gazetteer.Title) {
 			if c.dead || c.desc || c.typ != dragoman.Organization || c.start >= s.words[j].start || s.words[c.ws].sent != sent {
 				continue
 			}
-			if org == nil || c.start < org.start {
+			if org == nil || sent == si && c.start > org.start || sent != si && c.start < org.start {
 				org = c
 			}
 		}

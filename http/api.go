@@ -165,6 +165,7 @@ func (s *Server) apiIngest(w http.ResponseWriter, r *http.Request) {
 	s.metrics.ingested.Add(int64(len(res.Added)))
 	if len(res.Added) > 0 {
 		s.searches.clear()
+		s.pageReads.clear()
 	}
 	ids := make([]string, 0, len(arts))
 	for _, d := range b.Documents {

@@ -108,17 +108,21 @@ func (s *Server) pageError(w http.ResponseWriter, r *http.Request, err error) {
 
 func (s *Server) pageHome(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
-	arts, err := s.cfg.Store.Articles(ctx, dragoman.ArticleFilter{Limit: 15})
-	if err != nil {
-		s.pageError(w, r, err)
-		return
-	}
-	actors, err := s.cfg.Store.Actors(ctx, dragoman.ActorFilter{Limit: 15})
-	if err != nil {
-		s.pageError(w, r, err)
-		return
-	}
-	stats, err := s.cfg.Store.Stats(ctx)
+	data, err := cachedRead(s, "home", func() (map[string]any, error) {
+		arts, err := s.cfg.Store.Articles(ctx, dragoman.ArticleFilter{Limit: 15})
+		if err != nil {
+			return nil, err
+		}
+		actors, err := s.cfg.Store.Actors(ctx, dragoman.ActorFilter{Limit: 15})
+		if err != nil {
+			return nil, err
+		}
+		stats, err := s.cfg.Store.Stats(ctx)
+		if err != nil {
+			return nil, err
+		}
+		return map[string]any{"Articles": arts, "Actors": actors, "Stats": stats}, nil
+	})
 	if err != nil {
 		s.pageError(w, r, err)
 		return
@@ -129,8 +133,24 @@ func (s *Server) pageHome(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.render(w, r, http.StatusOK, "home.html", "dragoman", map[string]any{
-		"Articles": arts, "Actors": actors, "Stats": stats, "Dyads": dyads,
+		"Articles": data["Articles"], "Actors": data["Actors"], "Stats": data["Stats"], "Dyads": dyads,
 	})
+}
+
+// cachedRead returns what read returns, reused for the search cache's
+// lifetime under key (when the cache is on).
+func cachedRead[V any](s *Server, key string, read func() (V, error)) (V, error) {
+	if v, ok := s.pageReads.get(key); ok {
+		if v, ok := v.(V); ok {
+			return v, nil
+		}
+	}
+	v, err := read()
+	if err != nil {
+		return v, err
+	}
+	s.pageReads.put(key, v)
+	return v, nil
 }
 
 // dyadCacheFor is how long the home page's list of active dyads is kept:
@@ -226,7 +246,9 @@ func (s *Server) pageSearch(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		data["Hits"] = hits
-		actors, _ := s.cfg.Store.Actors(r.Context(), dragoman.ActorFilter{Name: sq.Query, Limit: 8})
+		actors, _ := cachedRead(s, "actors named "+sq.Query, func() ([]dragoman.Actor, error) {
+			return s.cfg.Store.Actors(r.Context(), dragoman.ActorFilter{Name: sq.Query, Limit: 8})
+		})
 		data["Actors"] = actors
 	}
 	s.render(w, r, http.StatusOK, "search.html", "Search: "+sq.Query, data)

@@ -57,6 +57,10 @@ type Server struct {
 	log     *slog.Logger
 
 	searches *resultCache[[]dragoman.SearchHit]
+	// pageReads keeps, as briefly as searches, the other reads of the
+	// home and search pages (counts, newest articles, top actors, actors
+	// named like a query); cleared with searches.
+	pageReads *resultCache[any]
 
 	dyadMu  sync.Mutex
 	dyads   []dyadCount
@@ -86,6 +90,7 @@ func New(cfg Config) (*Server, error) {
 	s := &Server{cfg: cfg, sem: make(chan struct{}, cfg.MaxAnalyses), metrics: newMetrics(), log: cfg.Logger}
 	if cfg.SearchCacheTTL > 0 {
 		s.searches = newResultCache[[]dragoman.SearchHit](512, cfg.SearchCacheTTL)
+		s.pageReads = newResultCache[any](512, cfg.SearchCacheTTL)
 	}
 	r := chi.NewRouter()
 	r.Use(s.recoverer, s.securityHeaders, s.measure, s.limitBody, s.timeout)

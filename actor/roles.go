@@ -31,6 +31,10 @@ var postingTitles = toSet("ambassador envoy special envoy diplomat consul repres
 // may be an international body's own ("U.N. envoy").
 var ambassadorTitles = toSet("ambassador ambassadors permanent representative")
 
+// postPreps put a role in a place it serves, not its holder's country:
+// "ambassador in Lima", "coordinator for Sudan".
+var postPreps = toSet("in for to")
+
 var preps = toSet("to of in at on for with during since from under until after before by as")
 
 // readRoles reads the roles of every person candidate.
@@ -43,10 +47,21 @@ func (s *state) readRoles() {
 			c.roles = append(c.roles, r)
 		} else if k := c.ws - 1; k >= 1 && s.sameSent(k, c.ws) && s.words[k].text == "," {
 			// "Russia's foreign minister, Sergei Lavrov, said": the title
-			// must end right before the comma
-			if _, h, ok := s.inTitle(k - 1); ok && h.end == k && !h.t.Group && !h.t.Honor {
-				if r, ok := s.premodifier(c, k); ok {
+			// must end right before the comma, or before a place it is
+			// posted to ("Washington's ambassador in Lima, Karen Whitfield")
+			end, posting := k, ""
+			if p := s.candAt(k - 1); p != nil && p.typ == dragoman.GPE && p.we == k && p.ws >= 2 && s.sameSent(p.ws-1, c.ws) && postPreps[s.words[p.ws-1].lower] {
+				end, posting = p.ws-1, s.text(p.ws, p.we)
+			}
+			if _, h, ok := s.inTitle(end - 1); ok && h.end == end && !h.t.Group && !h.t.Honor {
+				if r, ok := s.premodifier(c, end); ok {
 					r.Origin = "appositive"
+					if posting != "" {
+						r.posting = posting
+						if r.Of == "" {
+							r.Of = posting
+						}
+					}
 					c.roles = append(c.roles, r)
 				}
 			}

@@ -358,12 +358,17 @@ func (s *state) nearCountry(e *entity, main string) string {
 			}
 		}
 	}
-	best, at := "", -1
+	// the latest country of its own sentence, else the first (the
+	// subject's, most often) of the nearest sentence before that names
+	// one: "Mali's military government ordered Sweden's ambassador to
+	// leave ... government spokesman Colonel Souleymane Dembélé" is Malian
+	var pick [3]*cand // by sentence: si, si-1, si-2
 	for _, c := range s.cands {
-		if c.dead || c.desc || c.start >= first.start || c.start <= at || len(c.country) != 3 {
+		if c.dead || c.desc || c.start >= first.start || len(c.country) != 3 {
 			continue
 		}
-		if cs := s.words[c.ws].sent; cs < si-2 || cs > si {
+		cs := s.words[c.ws].sent
+		if cs < si-2 || cs > si {
 			continue
 		}
 		switch c.typ {
@@ -377,7 +382,17 @@ func (s *state) nearCountry(e *entity, main string) string {
 		if c.typ == dragoman.GPE && c.ws > 0 && s.sameSent(c.ws-1, c.ws) && venuePreps[s.words[c.ws-1].lower] {
 			continue // "talks would resume in Caracas": a venue, not a side
 		}
-		best, at = c.country, c.start
+		k := si - cs
+		if p := pick[k]; p == nil || k == 0 && c.start > p.start || k > 0 && c.start < p.start {
+			pick[k] = c
+		}
+	}
+	best := ""
+	for _, p := range pick {
+		if p != nil {
+			best = p.country
+			break
+		}
 	}
 	if best == "" {
 		return main

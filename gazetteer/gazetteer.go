@@ -113,7 +113,6 @@ type Gazetteer struct {
 	byName    map[string][]int // lower-case full names and aliases
 	bySurname map[string][]int // lower-case last word of name and aliases
 	byFold    map[string][]int // full names and aliases folded by spellFold
-	surFold   map[string][]int // last words folded by spellFold
 	given     map[string]bool  // given names, as written
 	gender    map[string]byte  // given names as written -> 'f' or 'm'
 }
@@ -141,7 +140,6 @@ func load() (*Gazetteer, error) {
 		byName:    map[string][]int{},
 		bySurname: map[string][]int{},
 		byFold:    map[string][]int{},
-		surFold:   map[string][]int{},
 		given:     map[string]bool{},
 		gender:    map[string]byte{},
 	}
@@ -417,13 +415,14 @@ func (g *Gazetteer) addHolder(f []string) error {
 	for _, n := range append([]string{h.Name}, h.Aliases...) {
 		ln := strings.ToLower(normalize(n))
 		g.byName[ln] = appendOnce(g.byName[ln], i)
-		fn := spellFold(ln)
-		g.byFold[fn] = appendOnce(g.byFold[fn], i)
+		if strings.Contains(ln, " ") {
+			fn := spellFold(ln)
+			g.byFold[fn] = appendOnce(g.byFold[fn], i)
+		}
 		if w := strings.Fields(ln); len(w) > 1 {
 			last := w[len(w)-1]
 			if !notSurname[last] { // "Charles III" has no surname "III"
 				g.bySurname[last] = appendOnce(g.bySurname[last], i)
-				g.surFold[spellFold(last)] = appendOnce(g.surFold[spellFold(last)], i)
 			}
 		}
 	}

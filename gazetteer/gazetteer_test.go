@@ -91,13 +91,17 @@ func TestHolders(t *testing.T) {
 		{"Trump", "USAGOV"}, {"Donald Trump", "USAGOV"}, {"Lavrov", "RUSGOV"}, {"Zelenskyy", "UKRGOV"},
 		{"Mark Rutte", "IGOWSTNAT"}, {"Netanyahu", "ISRGOV"},
 		// other romanizations and generational suffixes
-		{"Abbas Araqchi", "IRNGOV"}, {"Araqchi", "IRNGOV"}, {"Ferdinand Marcos Jr.", "PHLGOV"}, {"Zelensky", "UKRGOV"},
+		{"Abbas Araqchi", "IRNGOV"}, {"Ferdinand Marcos Jr.", "PHLGOV"}, {"Volodymyr Zelenskyy", "UKRGOV"},
 	}
 	for _, c := range cases {
 		hs := g.Holders(c.name, at)
 		if len(hs) == 0 || hs[0].Actor != c.actor {
 			t.Errorf("Holders(%q) = %+v, want %s", c.name, hs, c.actor)
 		}
+	}
+	// a lone word is not looked up under another spelling
+	if hs := g.Holders("Barak", at); len(hs) != 0 {
+		t.Errorf("Barak holds %+v", hs)
 	}
 	if hs := g.Holders("Biden", at); len(hs) != 0 {
 		t.Errorf("Biden holds %+v in 2025", hs)

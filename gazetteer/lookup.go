@@ -197,9 +197,10 @@ func (g *Gazetteer) Holders(name string, t time.Time) []Holder {
 }
 
 // holderIndex finds the rows of the office holders a name points to: the
-// full name or alias, else a lone surname, else the same under another
-// transliteration or without a generational suffix ("Araqchi" for
-// "Araghchi", "Ferdinand Marcos Jr." for "Ferdinand Marcos").
+// full name or alias, else a lone surname, else a name of several words
+// under another transliteration or without a generational suffix ("Abbas
+// Araqchi" for "Abbas Araghchi", "Ferdinand Marcos Jr." for "Ferdinand
+// Marcos").
 func (g *Gazetteer) holderIndex(name string) []int {
 	ln := strings.ToLower(normalize(strings.TrimSpace(name)))
 	one := !strings.Contains(ln, " ")
@@ -211,11 +212,10 @@ func (g *Gazetteer) holderIndex(name string) []int {
 			return idx
 		}
 	}
-	fn := spellFold(ln)
-	if idx := g.byFold[fn]; len(idx) > 0 || !one {
-		return idx
+	if one {
+		return nil // a lone word under another spelling is too often someone else ("Barak", "Mohamed")
 	}
-	return g.surFold[fn]
+	return g.byFold[spellFold(ln)]
 }
 
 // spellFold maps a lower-case name onto a key shared by its usual

@@ -14,6 +14,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"syscall"
 	"testing"
 	"time"
 
@@ -107,6 +108,7 @@ func runLoad(t *testing.T, base string, ids []string, word func(c, i int, r *ran
 	var mu sync.Mutex
 	var samples []sample
 	var failures []string
+	cpu0 := processCPU()
 	start := time.Now()
 	var wg sync.WaitGroup
 	for c := 0; c < clients; c++ {
@@ -143,6 +145,7 @@ func runLoad(t *testing.T, base string, ids []string, word func(c, i int, r *ran
 	}
 	wg.Wait()
 	elapsed := time.Since(start)
+	cpu := processCPU() - cpu0
 	if len(failures) > 0 {
 		t.Fatalf("%d of %d requests failed, first: %s", len(failures), len(samples), failures[0])
 	}
@@ -157,6 +160,9 @@ func runLoad(t *testing.T, base string, ids []string, word func(c, i int, r *ran
 		return ds[int(float64(len(ds)-1)*p)]
 	}
 	t.Logf("corpus %d articles; %d clients x %d requests = %d in %v: %.0f requests/s", n, clients, perClient, len(samples), elapsed.Round(time.Millisecond), float64(len(samples))/elapsed.Seconds())
+	// CPU of the whole process (server and clients) per request: a figure
+	// that other work on a shared machine inflates less than latency.
+	t.Logf("CPU %v in all, %v a request", cpu.Round(time.Millisecond), (cpu / time.Duration(len(samples))).Round(time.Microsecond))
 	for _, k := range []string{"", "search", "article"} {
 		name := k
 		if name == "" {
@@ -164,4 +170,13 @@ func runLoad(t *testing.T, base string, ids []string, word func(c, i int, r *ran
 		}
 		t.Logf("%-8s median %v  p99 %v", name, pct(k, 0.5).Round(10*time.Microsecond), pct(k, 0.99).Round(10*time.Microsecond))
 	}
+}
+
+// processCPU is the CPU time (user and system) this process has used.
+func processCPU() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }

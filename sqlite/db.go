@@ -14,6 +14,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strconv"
 	"strings"
@@ -42,6 +43,10 @@ type Options struct {
 	// past it fails as a full disk would. Zero means no cap.
 	MaxPages int
 }
+
+// readers is the number of reading connections: enough to keep every
+// core busy with reads while some wait on I/O.
+var readers = max(4, runtime.NumCPU())
 
 // DB is the SQLite Store.
 type DB struct {
@@ -122,7 +127,12 @@ func Open(ctx context.Context, path string, opts Options) (*DB, error) {
 			return nil, db.wrap(err, "open")
 		}
 	}
-	db.r.SetMaxOpenConns(4)
+	// Readers stay open between requests: a fresh connection pays for its
+	// pragmas and for parsing the schema again. (database/sql keeps only 2
+	// idle connections unless told otherwise.)
+	db.r.SetMaxOpenConns(readers)
+	db.r.SetMaxIdleConns(readers)
+	db.r.SetConnMaxIdleTime(0)
 	return db, nil
 }
 

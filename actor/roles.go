@@ -532,7 +532,10 @@ func (s *state) roleFromNP(a, b int, origin string, former bool) (pendingRole, b
 			}
 		}
 		if obj == nil {
-			if p == "to" || p == "of" {
+			// "a professor of international law at Leiden University": a
+			// field in lower case is stepped over, a name that is none of
+			// ours ends the search
+			if p == "to" || p == "of" && (o >= b || s.words[o].cap) {
 				break
 			}
 			continue

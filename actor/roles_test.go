@@ -48,6 +48,7 @@ func TestRoles(t *testing.T) {
 		{"SpellingVariant", "China and Russia backed the plan on Monday. Foreign Minister Abbas Araqchi said talks could resume.", "2025-09-10", "Abbas Araqchi", "PERSON", "IRNGOV", "IRN", false, false},
 		{"SuffixJr", "Beijing protested on Monday. President Ferdinand Marcos Jr. convened his security council.", "2025-06-01", "Ferdinand Marcos Jr.", "PERSON", "PHLGOV", "PHL", false, false},
 		{"DictionaryOverContext", "Chinese and American envoys met. The agency's director general, Rafael Grossi, told the board that inspectors must return.", "2025-09-10", "Rafael Grossi", "PERSON", "IGOUNOIAE", "", false, false},
+		{"HolderSurnameFirst", "In Pyongyang, Kim Yo Jong, the powerful sister of leader Kim Jong Un, warned the allies.", "2025-06-01", "Kim Yo Jong", "PERSON", "PRKGOV", "PRK", false, false},
 		// titles
 		{"AmbassadorToIGO", "Rwanda's U.N. ambassador, Emmanuel Habineza, rejected the resolution.", "2025-08-29", "Emmanuel Habineza", "PERSON", "RWAGOV", "RWA", false, false},
 		{"TradeRepresentative", "The U.S. Trade Representative, Jamieson Greer, said the pause would hold.", "2025-08-11", "Jamieson Greer", "PERSON", "USAGOV", "USA", false, false},
@@ -55,6 +56,7 @@ func TestRoles(t *testing.T) {
 		{"BrigadierIsTitle", "Sudan's army denied it. An army spokesman, Brigadier Nabil Abdelrahman, called the report false.", "2025-06-12", "Nabil Abdelrahman", "PERSON", "SDNMIL", "SDN", false, false},
 		// a role in an international organization
 		{"SpokeswomanForIGO", "Israel struck the camp. “The wards are full,” said Laila Haddad, a spokeswoman for the World Health Organization in Gaza.", "2025-06-01", "Laila Haddad", "PERSON", "IGOUNOHLHWHO", "", false, false},
+		{"UniversityOfCity", "“The court will rule,” said Marta Sanchez, a professor of international law at Leiden University.", "2025-06-01", "Marta Sanchez", "PERSON", "NLDEDU", "NLD", false, false},
 		// a name of two countries
 		// hyphenated given names
 		{"PluralTitleFirst", "The border follows a deal reached by deputy prime ministers Mher Grigoryan of Armenia and Shahin Mustafayev of Azerbaijan last month.", "2025-05-16", "Mher Grigoryan", "PERSON", "ARMGOV", "ARM", false, false},

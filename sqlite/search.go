@@ -280,6 +280,11 @@ var asciiWord = func() (t [128]bool) {
 // query terms, with the matched words in [brackets] and an ellipsis where
 // the text was cut.
 func snippet(body string, terms []string, n int) string {
+	// Only the text around the first match is read word by word: a body
+	// is long and the page shows a few lines of it.
+	whole := len(body)
+	lo, hi := aroundFirstHit(body, terms)
+	body = body[lo:hi]
 	type word struct {
 		start, end int
 		hit        bool
@@ -339,7 +344,7 @@ func snippet(body string, terms []string, n int) string {
 	}
 	end := min(len(words), best+n)
 	var b strings.Builder
-	if best > 0 {
+	if best > 0 || lo > 0 {
 		b.WriteString("…")
 	}
 	from := words[best].start
@@ -352,8 +357,61 @@ func snippet(body string, terms []string, n int) string {
 		}
 		from = w.end
 	}
-	if end < len(words) {
+	if end < len(words) || hi < whole {
 		b.WriteString("…")
 	}
 	return strings.Join(strings.Fields(b.String()), " ")
+}
+
+// aroundFirstHit returns the part of body a snippet is drawn from: from a
+// little before the first word starting with a term (found by substring
+// search, in lower case or capitalized) to well after it, cut at spaces.
+// It returns the whole body when a term is not plain ASCII or no
+// occurrence is found that way (a word in capitals, say).
+func aroundFirstHit(body string, terms []string) (lo, hi int) {
+	const before, after = 300, 1500
+	if len(body) <= before+after {
+		return 0, len(body)
+	}
+	first := -1
+	for _, t := range terms {
+		if t == "" {
+			continue
+		}
+		for i := 0; i < len(t); i++ {
+			if t[i] >= 0x80 {
+				return 0, len(body)
+			}
+		}
+		for _, v := range [2]string{t, strings.ToUpper(t[:1]) + t[1:]} {
+			for from := 0; from < len(body); {
+				i := strings.Index(body[from:], v)
+				if i < 0 {
+					break
+				}
+				i += from
+				if i == 0 || body[i-1] < 0x80 && !asciiWord[body[i-1]] {
+					if first < 0 || i < first {
+						first = i
+					}
+					break
+				}
+				from = i + 1
+			}
+		}
+	}
+	if first < 0 {
+		return 0, len(body)
+	}
+	lo, hi = max(0, first-before), min(len(body), first+after)
+	for lo > 0 && body[lo-1] != ' ' && body[lo-1] != '\n' && lo < first {
+		lo++
+	}
+	for hi < len(body) && body[hi] != ' ' && body[hi] != '\n' {
+		hi--
+	}
+	if hi <= first {
+		hi = len(body)
+	}
+	return lo, hi
 }

@@ -57,6 +57,7 @@ func TestRoles(t *testing.T) {
 		// a role in an international organization
 		{"SpokeswomanForIGO", "Israel struck the camp. “The wards are full,” said Laila Haddad, a spokeswoman for the World Health Organization in Gaza.", "2025-06-01", "Laila Haddad", "PERSON", "IGOUNOHLHWHO", "", false, false},
 		{"UniversityOfCity", "“The court will rule,” said Marta Sanchez, a professor of international law at Leiden University.", "2025-06-01", "Marta Sanchez", "PERSON", "NLDEDU", "NLD", false, false},
+		{"BusinessCouncil", "“We are relieved,” said Ellen Marsh, president of the U.S.-China Business Council.", "2025-08-11", "Ellen Marsh", "PERSON", "USABUS", "USA", false, false},
 		// a name of two countries
 		// hyphenated given names
 		{"PluralTitleFirst", "The border follows a deal reached by deputy prime ministers Mher Grigoryan of Armenia and Shahin Mustafayev of Azerbaijan last month.", "2025-05-16", "Mher Grigoryan", "PERSON", "ARMGOV", "ARM", false, false},

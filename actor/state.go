@@ -332,6 +332,11 @@ var facHeads = toSet("Palace Airport Square Bridge Stadium Arena Hotel Hospital 
 var locHeads = toSet("Sea Ocean River Lake Mountains Mountain Island Islands Bay Gulf Peninsula Valley Desert Strait Coast Region Province County District Basin Plateau Heights Corridor")
 var eventHeads = toSet("War Games Olympics Cup Championship Championships Summit Festival Election Elections Revolution Uprising Massacre Crisis Forum Expo")
 
+// businessWords make an organization's name a business one wherever they
+// stand in it, when its head word says nothing ("Business Council", not
+// "Ministry of Commerce").
+var businessWords = toSet("Business Commerce Industries Bankers Manufacturers Exporters Employers")
+
 // orgHeadTypes give the CAMEO type of an organization by its head word.
 var orgHeadTypes = map[string]string{}
 
@@ -497,6 +502,17 @@ func (s *state) typeRun(ws, we int, sr [2]int, merged bool) {
 			return
 		}
 	}
+	if typ == dragoman.Organization {
+		// "U.S.-China Business Council": places joined to the name by a
+		// hyphen belong to it
+		for ws >= 2 && s.words[ws-1].text == "-" && s.words[ws-1].start == s.words[ws-2].end && s.words[ws-1].end == s.words[ws].start {
+			p := s.candAt(ws - 2)
+			if p == nil || p.origin != "gazetteer" || p.we != ws-1 || (p.typ != dragoman.GPE && p.typ != dragoman.NORP) {
+				break
+			}
+			ws = p.ws
+		}
+	}
 	if typ != "" {
 		country := ""
 		var within *cand // "ECOWAS Commission": an organ of an international body
@@ -530,6 +546,14 @@ func (s *state) typeRun(ws, we int, sr [2]int, merged bool) {
 				c.otype = t
 				if country != "" {
 					c.actor = country + t
+				}
+			}
+			for i := ws; i < end && c.otype == ""; i++ {
+				if businessWords[s.words[i].text] {
+					c.otype = "BUS" // "U.S.-China Business Council", "Chamber of Commerce"
+					if country != "" {
+						c.actor = country + "BUS"
+					}
 				}
 			}
 			if within != nil {

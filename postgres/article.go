@@ -119,10 +119,6 @@ func (db *DB) Articles(ctx context.Context, f dragoman.ArticleFilter) ([]dragoma
 // the SQLite backend.
 const rankWeights = `'{0.05, 0.1, 0.2, 1.0}'`
 
-// headline is how ts_headline marks the matched words: [ and ] as the
-// SQLite backend's snippets, one fragment of up to 16 words.
-const headline = `'StartSel=[, StopSel=], MaxWords=16, MinWords=8, MaxFragments=1, FragmentDelimiter=" … "'`
-
 // rankCap bounds the work of one search, as in the SQLite backend: the
 // matches are ranked among the rankCap most recently stored ones, so that
 // a very common word does not rank (and read the text vectors of) every
@@ -156,7 +152,7 @@ func (db *DB) Search(ctx context.Context, q dragoman.SearchQuery) ([]dragoman.Se
 		args := append([]any{pgx.QueryExecModeExec}, w.args...)
 		rows, err := tx.Query(ctx, `WITH m AS MATERIALIZED (SELECT a.seq FROM articles a`+w.sql()+
 			` ORDER BY a.seq DESC LIMIT `+itoa(rankCap)+`), q AS MATERIALIZED (SELECT `+tsq+` AS q)
-			SELECT h.id, h.title, h.url, h.published, ts_headline('english', h.body, q.q, `+headline+`), h.r
+			SELECT h.id, h.title, h.url, h.published, h.body, q.q::text, h.r
 			FROM (SELECT a.seq, a.id, a.title, a.url, a.published, a.body, -ts_rank_cd(`+rankWeights+`, a.tsv, q.q) AS r
 				FROM m JOIN articles a ON a.seq = m.seq, q ORDER BY r, a.seq`+limit(q.Limit, q.Offset)+`) h, q
 			ORDER BY h.r, h.seq`, args...)
@@ -167,9 +163,11 @@ func (db *DB) Search(ctx context.Context, q dragoman.SearchQuery) ([]dragoman.Se
 		for rows.Next() {
 			var h dragoman.SearchHit
 			var r float32
-			if err := rows.Scan(&h.ArticleID, &h.Title, &h.URL, &h.Published, &h.Snippet, &r); err != nil {
+			var body, tsq string
+			if err := rows.Scan(&h.ArticleID, &h.Title, &h.URL, &h.Published, &body, &tsq, &r); err != nil {
 				return err
 			}
+			h.Snippet = snippet(body, lexemes(tsq))
 			h.Published = utc(h.Published)
 			h.Rank = float64(r)
 			out = append(out, h)

@@ -358,17 +358,12 @@ func (s *state) nearCountry(e *entity, main string) string {
 			}
 		}
 	}
-	// the latest country of its own sentence, else the first (the
-	// subject's, most often) of the nearest sentence before that names
-	// one: "Mali's military government ordered Sweden's ambassador to
-	// leave ... government spokesman Colonel Souleymane Dembélé" is Malian
-	var pick [3]*cand // by sentence: si, si-1, si-2
+	best, at := "", -1
 	for _, c := range s.cands {
-		if c.dead || c.desc || c.start >= first.start || len(c.country) != 3 {
+		if c.dead || c.desc || c.start >= first.start || c.start <= at || len(c.country) != 3 {
 			continue
 		}
-		cs := s.words[c.ws].sent
-		if cs < si-2 || cs > si {
+		if cs := s.words[c.ws].sent; cs < si-2 || cs > si {
 			continue
 		}
 		switch c.typ {
@@ -382,17 +377,10 @@ func (s *state) nearCountry(e *entity, main string) string {
 		if c.typ == dragoman.GPE && c.ws > 0 && s.sameSent(c.ws-1, c.ws) && venuePreps[s.words[c.ws-1].lower] {
 			continue // "talks would resume in Caracas": a venue, not a side
 		}
-		k := si - cs
-		if p := pick[k]; p == nil || k == 0 && c.start > p.start || k > 0 && c.start < p.start {
-			pick[k] = c
+		if s.foreignPresence(c) {
+			continue // "ordered Sweden's ambassador to leave": a guest, not a side
 		}
-	}
-	best := ""
-	for _, p := range pick {
-		if p != nil {
-			best = p.country
-			break
-		}
+		best, at = c.country, c.start
 	}
 	if best == "" {
 		return main
@@ -412,6 +400,21 @@ func (s *state) knownCountry(e *entity) string {
 		}
 	}
 	return s.dictCountry(e)
+}
+
+// foreignPresence reports a country named as the sender of an envoy or an
+// embassy ("Sweden's ambassador", "the French embassy"), which names a
+// guest of the country the story is about, not its officials' country.
+func (s *state) foreignPresence(c *cand) bool {
+	k := c.we
+	if k < len(s.words) && s.words[k].text == "'s" {
+		k++
+	}
+	if k >= len(s.words) || !s.sameSent(k, c.ws) {
+		return false
+	}
+	w := s.words[k].lower
+	return w == "embassy" || w == "embassies" || ambassadorTitles[w] || w == "envoy" || w == "envoys" || w == "diplomats"
 }
 
 var venuePreps = toSet("in at to near into across around inside outside via throughout")

@@ -29,7 +29,7 @@ var postingTitles = toSet("ambassador envoy special envoy diplomat consul repres
 
 // ambassadorTitles represent a state wherever they are posted; an envoy
 // may be an international body's own ("U.N. envoy").
-var ambassadorTitles = toSet("ambassador ambassadors permanent representative")
+var ambassadorTitles = toSet("ambassador ambassadors")
 
 // postPreps put a role in a place it serves, not its holder's country:
 // "ambassador in Lima", "coordinator for Sudan".

@@ -264,10 +264,10 @@ func (s *state) scanTitles(sr [2]int) {
 		}
 		if found > 0 {
 			// "Minister of Emergency Situations", "Director of the Office of
-			// Budget": the capitalized complement belongs to the title, up to
-			// a given name
+			// Budget", "High Commissioner for Human Rights": the capitalized
+			// complement belongs to the title, up to a given name
 			end := i + found
-			if ofTitles[s.words[end-1].lower] && end+1 < sr[1] && s.words[end].lower == "of" {
+			if ofTitles[s.words[end-1].lower] && end+1 < sr[1] && (s.words[end].lower == "of" || s.words[end].lower == "for" && s.words[end-1].cap) {
 				k := end + 1
 				if k < sr[1] && s.words[k].lower == "the" {
 					k++
@@ -276,14 +276,17 @@ func (s *state) scanTitles(sr [2]int) {
 				for j < sr[1] && (s.words[j].cap || s.words[j].lower == "and" || s.words[j].lower == "of") && !s.g.IsGivenName(s.words[j].text) && !isUpperWord(s.words[j].text) {
 					j++
 				}
-				if j == sr[1] || !s.g.IsGivenName(s.words[j].text) {
-					// no given name: leave the last two words to the name
+				office := j > k && officeNouns[s.words[j-1].text]
+				if (j == sr[1] || !s.g.IsGivenName(s.words[j].text)) && !office {
+					// no given name: leave the last two words to the name,
+					// unless they end the name of an office ("High
+					// Commissioner for Human Rights who ...")
 					j -= 2
 				}
 				for j > k && !s.words[j-1].cap {
 					j--
 				}
-				if j > k && j < sr[1] && s.words[j].cap {
+				if j > k && (j < sr[1] && s.words[j].cap || office) {
 					end = j
 					for x := k; x < j; x++ {
 						if s.gazAt[x] != 0 {
@@ -321,6 +324,9 @@ func (s *state) inTitle(i int) (int, titleHit, bool) {
 	}
 	return 0, titleHit{}, false
 }
+
+// officeNouns end the names of offices and departments, never a person's.
+var officeNouns = toSet("Rights Affairs Refugees Development Security Defence Defense Justice Health Trade Finance Education Interior Energy Agriculture Environment Commerce Industry Labour Labor Transport Culture Tourism Budget Intelligence Operations Relations Cooperation Integration Reconciliation")
 
 var ofTitles = toSet("minister secretary director head chief governor president chairman chairwoman commissioner ambassador envoy spokesman spokeswoman mayor general")
 

@@ -369,7 +369,7 @@ func snippet(body string, terms []string, n int) string {
 // It returns the whole body when a term is not plain ASCII or no
 // occurrence is found that way (a word in capitals, say).
 func aroundFirstHit(body string, terms []string) (lo, hi int) {
-	const before, after = 300, 1500
+	const before, after = 200, 600
 	if len(body) <= before+after {
 		return 0, len(body)
 	}

@@ -134,7 +134,7 @@ func TestHanNames(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	body := "“They will test again,” said Cho Min-ho, a researcher in Seoul. Lin Yu-hsuan agreed."
+	body := "“They will test again,” said Cho Min-ho, a researcher in Seoul. Lin Yu-hsuan, a researcher at the Institute for National Defense and Security Research, agreed."
 	for _, tagged := range []bool{false, true} {
 		a := dragoman.Article{Body: body, Language: "en", Published: mustPublished(t, "2025-06-01")}
 		d := dragoman.NewDocument(a)
@@ -152,6 +152,11 @@ func TestHanNames(t *testing.T) {
 				dump(t, d)
 				t.Errorf("tagged=%v: %q is %+v, want a PERSON", tagged, n, e)
 			}
+		}
+		// the end of an institute's name is no person
+		if e := findEntity(d, "Security Research"); e != nil && e.Type == dragoman.Person {
+			dump(t, d)
+			t.Errorf("tagged=%v: %q is a PERSON", tagged, e.Name)
 		}
 	}
 }

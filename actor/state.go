@@ -325,8 +325,9 @@ func (s *state) inTitle(i int) (int, titleHit, bool) {
 	return 0, titleHit{}, false
 }
 
-// officeNouns end the names of offices and departments, never a person's.
-var officeNouns = toSet("Rights Affairs Refugees Development Security Defence Defense Justice Health Trade Finance Education Interior Energy Agriculture Environment Commerce Industry Labour Labor Transport Culture Tourism Budget Intelligence Operations Relations Cooperation Integration Reconciliation")
+// officeNouns end the names of offices, departments and institutes
+// (fields of work), never a person's.
+var officeNouns = toSet("Research Studies Science Sciences Technology Policy Innovation Planning Statistics Rights Affairs Refugees Development Security Defence Defense Justice Health Trade Finance Education Interior Energy Agriculture Environment Commerce Industry Labour Labor Transport Culture Tourism Budget Intelligence Operations Relations Cooperation Integration Reconciliation")
 
 var ofTitles = toSet("minister secretary director head chief governor president chairman chairwoman commissioner ambassador envoy spokesman spokeswoman mayor general")
 
@@ -446,7 +447,10 @@ func (s *state) scanRuns(sr [2]int) {
 			continue
 		}
 		g0 := s.words[a[1]].lower
-		if g0 != "of" && g0 != "for" && g0 != "on" {
+		// "Institute for National Defense and Security Research": a
+		// second field joined by "and" after "of" or "for"
+		andField := g0 == "and" && gap == 1 && merged[a[0]] && s.gazAt[b[0]] == 0 && officeNouns[s.words[b[1]-1].text]
+		if g0 != "of" && g0 != "for" && g0 != "on" && !andField {
 			continue
 		}
 		if gap == 2 && s.words[a[1]+1].lower != "the" {

@@ -157,3 +157,19 @@ func TestSearchSyntax(t *testing.T) {
 		t.Errorf("snippet = %+v, want the word in brackets", hits)
 	}
 }
+
+// TestUnstorableText: text PostgreSQL cannot hold fails that article with
+// a clear error, and the batch goes through one by one in the ingest.
+func TestUnstorableText(t *testing.T) {
+	db := open(t)
+	d := storetest.Convoy()
+	d.Article.ID = "nul"
+	d.Article.Body = strings.Replace(d.Article.Body, "trucks", "truck\x00", 1)
+	_, err := db.Put(context.Background(), dragoman.Batch{Documents: []*dragoman.Document{d}})
+	if dragoman.ErrorCode(err) != dragoman.EINVALID || !strings.Contains(err.Error(), "NUL") {
+		t.Errorf("Put of a body with a NUL byte: %v, want an invalid-input error that says why", err)
+	}
+	if _, err := db.Put(context.Background(), dragoman.Batch{Documents: []*dragoman.Document{storetest.Convoy()}}); err != nil {
+		t.Errorf("Put after a refused article: %v", err)
+	}
+}

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/jackc/pgx/v5"
 
@@ -191,6 +192,13 @@ func (p *putter) document(d *dragoman.Document) (added bool, dup *dragoman.NearD
 	a := &d.Article
 	if a.ID == "" {
 		return false, nil, dragoman.Errorf(dragoman.EINVALID, "article from %s has no id", a.Source)
+	}
+	// PostgreSQL text holds neither NUL bytes nor invalid UTF-8: say so
+	// rather than fail the batch with the server's message.
+	for _, t := range []string{a.Title, a.Body} {
+		if strings.IndexByte(t, 0) >= 0 || !utf8.ValidString(t) {
+			return false, nil, dragoman.Errorf(dragoman.EINVALID, "article %s (%s) has NUL bytes or invalid UTF-8 in its text, which PostgreSQL cannot store", a.ID, a.Source)
+		}
 	}
 	sig := corpus.Sign(a.Title + "\n" + a.Body)
 	bands := sig.Bands()

@@ -3,7 +3,7 @@ package sqlite
 import (
 	"context"
 	"database/sql"
-	"errors"
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -12,12 +12,12 @@ import (
 )
 
 // rankCap bounds the work of one search. Ranking by bm25 costs FTS5 a
-// little for every article it scores, so a query matching at most rankCap
-// articles is ranked among all its matches, and one matching more (a very
-// common word) among its rankCap most recently stored matches only: FTS5
-// then walks just the lead of each word's list of articles (a rowid range)
-// and no query costs more than a bounded amount. Either way the score is
-// FTS5's own bm25, with document frequencies over the whole corpus.
+// little for every article it scores, so a search walks the index newest
+// first and scores at most rankCap matches: a query matching at most
+// rankCap articles is ranked among all its matches, one matching more (a
+// very common word) among its rankCap most recently stored matches only,
+// so that no query costs more than a bounded amount. Either way the score
+// is FTS5's own bm25, with document frequencies over the whole corpus.
 var rankCap = 250
 
 // Search runs a full-text query, best first (bm25, title weighted 5x).
@@ -53,19 +53,11 @@ func (db *DB) Search(ctx context.Context, q dragoman.SearchQuery) ([]dragoman.Se
 		// CROSS JOIN keeps the full-text index as the outer loop, walked in
 		// rowid order, so that the probe stops at the cap.
 		from := ` FROM articles_fts CROSS JOIN articles a ON a.seq = articles_fts.rowid`
-		// Probe: the rowid of the newest match past the cap, if any.
-		var floor sql.NullInt64
-		err := tx.QueryRowContext(ctx, `SELECT articles_fts.rowid`+from+w.sql()+
-			` ORDER BY articles_fts.rowid DESC LIMIT 1 OFFSET `+itoa(rankCap), w.args...).Scan(&floor)
-		if err != nil && !errors.Is(err, sql.ErrNoRows) {
-			return ftsError(query, err)
-		}
-		if floor.Valid {
-			// More than rankCap matches: rank the rankCap newest.
-			w.add(`articles_fts.rowid > ?`, floor.Int64)
-		}
-		rows, err := tx.QueryContext(ctx, `SELECT articles_fts.rowid, bm25(articles_fts, 5.0, 1.0) AS r`+from+w.sql()+
-			` ORDER BY r, articles_fts.rowid DESC`+limit(q.Limit, q.Offset), w.args...)
+		// One walk down the index, newest first, scores the rankCap newest
+		// matches (one more tells whether there are more); they are
+		// ordered and paged here.
+		rows, err := tx.QueryContext(ctx, `SELECT articles_fts.rowid, bm25(articles_fts, 5.0, 1.0)`+from+w.sql()+
+			` ORDER BY articles_fts.rowid DESC LIMIT `+itoa(rankCap+1), w.args...)
 		if err != nil {
 			return ftsError(query, err)
 		}
@@ -82,6 +74,14 @@ func (db *DB) Search(ctx context.Context, q dragoman.SearchQuery) ([]dragoman.Se
 		if err := rows.Err(); err != nil {
 			return ftsError(query, err)
 		}
+		ranked = ranked[:min(len(ranked), rankCap)]
+		sort.SliceStable(ranked, func(i, j int) bool {
+			if ranked[i].rank != ranked[j].rank {
+				return ranked[i].rank < ranked[j].rank
+			}
+			return ranked[i].seq > ranked[j].seq
+		})
+		ranked = ranked[min(len(ranked), q.Offset):min(len(ranked), q.Offset+q.Limit)]
 		if len(ranked) == 0 {
 			return nil
 		}

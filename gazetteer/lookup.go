@@ -212,10 +212,26 @@ func (g *Gazetteer) holderIndex(name string) []int {
 			return idx
 		}
 	}
-	if one {
+	if one || !foldable(ln) {
 		return nil // a lone word under another spelling is too often someone else ("Barak", "Mohamed")
 	}
 	return g.byFold[spellFold(ln)]
+}
+
+// foldable reports a lower-case name that spellFold changes: a suffix, a
+// letter it rewrites or a doubled letter. Most names are not, and are not
+// folded (no allocation).
+func foldable(ln string) bool {
+	if strings.IndexByte(ln, 'q') >= 0 || strings.Contains(ln, "gh") || strings.Contains(ln, "kh") || strings.Contains(ln, "ck") {
+		return true
+	}
+	for i := 1; i < len(ln); i++ {
+		if ln[i] == ln[i-1] && ln[i] != ' ' {
+			return true
+		}
+	}
+	last := ln[strings.LastIndexByte(ln, ' ')+1:]
+	return notSurname[last]
 }
 
 // spellFold maps a lower-case name onto a key shared by its usual

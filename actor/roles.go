@@ -23,7 +23,8 @@ var flagWords = toSet("former ex- ex retired acting then onetime one-time erstwh
 var premodAdj = toSet(`deputy special senior chief top outgoing incoming longtime veteran current close national security
 foreign policy press presidential assistant first vice associate principal lead executive defense defence economic
 trade climate military house white personal political regional peace middle-east nuclear arms chief-of-staff top-ranking
-high-ranking longtime longest-serving main`)
+high-ranking longtime longest-serving main industry health finance energy justice education interior agriculture environment
+transport labour labor culture commerce development humanitarian`)
 
 var postingTitles = toSet("ambassador envoy special envoy diplomat consul representative emissary peace envoy ambassadors envoys")
 
@@ -211,6 +212,12 @@ func (s *state) premodifier(c *cand, at int) (pendingRole, bool) {
 			continue
 		}
 		if premodAdj[w.lower] && len(items) > 0 {
+			items = append(items, item{ws: j, we: i})
+			i = j
+			continue
+		}
+		// "AU trade and industry commissioner": two fields of a title
+		if w.lower == "and" && len(items) > 0 && j > 0 && premodAdj[s.words[j-1].lower] && premodAdj[s.words[i].lower] && s.sameSent(j-1, c.ws) {
 			items = append(items, item{ws: j, we: i})
 			i = j
 			continue

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strconv"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -39,6 +40,46 @@ func BenchmarkPut(b *testing.B) {
 	start := time.Now()
 	for i := 0; i < b.N; i += 64 {
 		if _, err := db.Put(ctx, dragoman.Batch{Documents: docs[i:min(i+64, b.N)]}); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(b.N)/time.Since(start).Seconds(), "docs/s")
+}
+
+// BenchmarkPutParallel stores generated documents from four writers at
+// once (as four workers do), in batches of 64, and reports documents per
+// second: how far concurrent writers overlap when they share actor names.
+func BenchmarkPutParallel(b *testing.B) {
+	b.ReportAllocs()
+	db := open(b)
+	ctx := context.Background()
+	g := gencorpus.NewDocs(benchSeeds(b), 1)
+	docs := make([]*dragoman.Document, b.N)
+	for i := range docs {
+		docs[i] = g.Next(i)
+	}
+	const writers = 4
+	var next atomic.Int64
+	errs := make(chan error, writers)
+	b.ResetTimer()
+	start := time.Now()
+	for range writers {
+		go func() {
+			for {
+				i := int(next.Add(64)) - 64
+				if i >= b.N {
+					errs <- nil
+					return
+				}
+				if _, err := db.Put(ctx, dragoman.Batch{Documents: docs[i:min(i+64, b.N)]}); err != nil {
+					errs <- err
+					return
+				}
+			}
+		}()
+	}
+	for range writers {
+		if err := <-errs; err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -212,7 +212,7 @@ func (p *putter) document(d *dragoman.Document) (added bool, dup *dragoman.NearD
 	}
 	for _, t := range d.Dates {
 		if _, err := p.exec(`INSERT INTO dates (article_seq, start, end, text, sentence, kind, value, begin, end_day, precision) VALUES (?,?,?,?,?,?,?,?,?,?)`,
-			seq, t.Start, t.End, t.Text, t.Sentence, t.Kind, t.Value, t.Begin, t.End, string(t.Precision)); err != nil {
+			seq, t.Start, t.Span.End, t.Text, t.Sentence, t.Kind, t.Value, t.Begin, t.End, string(t.Precision)); err != nil {
 			return false, nil, err
 		}
 	}

@@ -60,6 +60,8 @@ func TestRoles(t *testing.T) {
 		{"BusinessCouncil", "“We are relieved,” said Ellen Marsh, president of the U.S.-China Business Council.", "2025-08-11", "Ellen Marsh", "PERSON", "USABUS", "USA", false, false},
 		{"TitleForComplement", "The U.N. High Commissioner for Human Rights Anna Keller condemned the strike.", "2025-06-01", "Anna Keller", "PERSON", "IGOUNO", "", false, false},
 		{"TitleFieldsWithAnd", "Nigeria joined on Sunday. AU trade and industry commissioner Albert Muchanga announced Benin would join.", "2019-07-08", "Albert Muchanga", "PERSON", "IGOAFRAFU", "", false, false},
+		{"OfficeNamedAfterTitle", "Agnes Callamard, a UN rapporteur for the Office of the UN High Commissioner for Human Rights who had investigated the case, spoke.", "2019-12-23", "Office of the UN High Commissioner for Human Rights", "ORG", "IGOUNO", "", false, false},
+		{"RapporteurOfIGO", "Agnes Callamard, a UN rapporteur for the Office of the UN High Commissioner for Human Rights who had investigated the case, spoke.", "2019-12-23", "Agnes Callamard", "PERSON", "IGOUNO", "", false, false},
 		// a name of two countries
 		// hyphenated given names
 		{"PluralTitleFirst", "The border follows a deal reached by deputy prime ministers Mher Grigoryan of Armenia and Shahin Mustafayev of Azerbaijan last month.", "2025-05-16", "Mher Grigoryan", "PERSON", "ARMGOV", "ARM", false, false},

@@ -256,6 +256,11 @@ func (s *state) scanTitles(sr [2]int) {
 		if found > 0 && s.words[i].cap && i+found < sr[1] && orgHeads[s.words[i+found].text] {
 			found = 0
 		}
+		// "Office of the UN High Commissioner for Human Rights", "Office of
+		// the Prime Minister": an office named after a title
+		if found > 0 && s.words[i].cap && s.officeOf(i, sr[0]) {
+			found = 0
+		}
 		// "Hassan Sheikh Mohamud": a one-word title between a given name
 		// and another capitalized word is part of the name
 		if found == 1 && s.words[i].cap && i > sr[0] && i+1 < sr[1] && s.words[i+1].cap &&
@@ -313,6 +318,21 @@ func (s *state) scanTitles(sr [2]int) {
 		i += found
 	}
 }
+
+// officeOf reports a title at word i that completes "Office of (the)
+// (UN) …": the name of an office, not a title before a name.
+func (s *state) officeOf(i, from int) bool {
+	k := i - 1
+	for n := 0; n < 3 && k >= from && s.words[k].cap && !officeHeads[s.words[k].text]; n++ {
+		k-- // "the UN High Commissioner"
+	}
+	if k >= from && s.words[k].lower == "the" {
+		k--
+	}
+	return k-1 >= from && s.words[k].lower == "of" && officeHeads[s.words[k-1].text]
+}
+
+var officeHeads = toSet("Office Bureau Secretariat Cabinet Department")
 
 // inTitle reports whether word i is inside a title phrase, and returns it.
 func (s *state) inTitle(i int) (int, titleHit, bool) {

@@ -30,7 +30,7 @@ type docState struct {
 	codes   []string              // the actor code of each entity (entityCode)
 	// bySentence lists the (entity, mention) pairs of each sentence
 	bySentence map[int][][2]int
-	heads   map[string]headRef
+	heads      map[string]headRef
 }
 
 // draft is an event on its way: needTarget marks a deployment or offer of

@@ -315,118 +315,77 @@ func (p *putter) entities(d *dragoman.Document, seq int64, day any, dup bool, co
 	return actors, nil
 }
 
-// resolvable says which entity types become cross-article actors.
-func resolvable(t dragoman.EntityType) bool {
-	switch t {
-	case dragoman.Person, dragoman.Organization, dragoman.GPE, dragoman.Location,
-		dragoman.Facility, dragoman.NORP, dragoman.Group:
-		return true
-	}
-	return false
-}
-
-// compatible reports whether an entity of type a may be the same actor as
-// one of type b.
-func compatible(a, b dragoman.EntityType) bool {
-	if a == b {
-		return true
-	}
-	org := func(t dragoman.EntityType) bool { return t == dragoman.Organization || t == dragoman.Group }
-	place := func(t dragoman.EntityType) bool { return t == dragoman.GPE || t == dragoman.Location }
-	return (org(a) && org(b)) || (place(a) && place(b))
-}
-
-type candidate struct {
-	id      string
-	typ     dragoman.EntityType
-	country string
-	score   int
-	pinned  bool
-	count   int
-}
-
 // resolve finds or makes the actor of an entity and records its aliases.
 // Full names (and the entity's aliases) are matched first; a person named
 // by a single word is matched by surname only when exactly one compatible
 // actor has it.
 func (p *putter) resolve(e *dragoman.Entity, day any, dup bool) (string, error) {
-	if !resolvable(e.Type) || strings.TrimSpace(e.Name) == "" {
+	ks := corpus.EntityKeys(e)
+	if len(ks) == 0 {
 		return "", nil
 	}
-	names := []string{e.Name}
-	names = append(names, e.Aliases...)
-	keys := map[string]string{} // key -> alias as written
-	var order []string
-	for _, n := range names {
-		k := corpus.NameKey(n)
-		if k == "" {
-			continue
-		}
-		if _, ok := keys[k]; !ok {
-			keys[k] = n
-			order = append(order, k)
-		}
-	}
-	if len(order) == 0 {
-		return "", nil
-	}
-	cands := map[string]*candidate{}
-	lookup := func(kind string, ks []string) error {
-		if len(ks) == 0 {
+	cands := map[string]*corpus.Candidate{}
+	lookup := func(kind string, keys []string) error {
+		if len(keys) == 0 {
 			return nil
 		}
 		q := `SELECT al.actor_id, a.type, a.country, max(al.pinned), a.mentions, coalesce(a.merged_into, '')
 			FROM actor_aliases al JOIN actors a ON a.id = al.actor_id
-			WHERE al.kind = ? AND al.key IN (` + placeholders(len(ks)) + `) GROUP BY al.key, al.actor_id`
-		rows, err := p.query(q, append([]any{kind}, anys(ks)...)...)
+			WHERE al.kind = ? AND al.key IN (` + placeholders(len(keys)) + `) GROUP BY al.key, al.actor_id`
+		rows, err := p.query(q, append([]any{kind}, anys(keys)...)...)
 		if err != nil {
 			return err
 		}
 		defer rows.Close()
 		for rows.Next() {
-			var c candidate
+			var c corpus.Candidate
 			var typ, merged string
 			var pinned int
-			if err := rows.Scan(&c.id, &typ, &c.country, &pinned, &c.count, &merged); err != nil {
+			if err := rows.Scan(&c.ID, &typ, &c.Country, &pinned, &c.Count, &merged); err != nil {
 				return err
 			}
 			if merged != "" {
-				c.id = merged
+				c.ID = merged
 			}
-			c.typ = dragoman.EntityType(typ)
-			if !compatible(e.Type, c.typ) {
+			if !corpus.Compatible(e.Type, dragoman.EntityType(typ)) {
 				continue
 			}
-			if e.Country != "" && c.country != "" && e.Country != c.country {
+			if e.Country != "" && c.Country != "" && e.Country != c.Country {
 				continue
 			}
-			if old, ok := cands[c.id]; ok {
-				old.score++
-				old.pinned = old.pinned || pinned == 1
+			if old, ok := cands[c.ID]; ok {
+				old.Score++
+				old.Pinned = old.Pinned || pinned == 1
 				continue
 			}
-			c.score = 1
-			c.pinned = pinned == 1
-			cands[c.id] = &c
+			c.Score = 1
+			c.Pinned = pinned == 1
+			cands[c.ID] = &c
 		}
 		return rows.Err()
 	}
 	isPerson := e.Type == dragoman.Person
-	var fullKeys []string
-	for _, k := range order {
-		if !isPerson || strings.Contains(k, " ") {
-			fullKeys = append(fullKeys, k)
+	var fullKeys, surnames []string
+	var firstFull string // the first full name as written
+	for _, k := range ks {
+		if k.Kind == corpus.KindName {
+			if fullKeys == nil {
+				firstFull = k.Written
+			}
+			fullKeys = append(fullKeys, k.Key)
+		} else {
+			surnames = append(surnames, k.Key)
 		}
 	}
 	if len(fullKeys) > 0 {
-		if err := lookup("name", fullKeys); err != nil {
+		if err := lookup(corpus.KindName, fullKeys); err != nil {
 			return "", err
 		}
 		if len(cands) == 0 && isPerson {
 			// An actor so far known only by this surname ("Lavrov" alone)
 			// becomes the full-named one, when there is exactly one.
-			if s := corpus.Surname(keys[fullKeys[0]]); s != "" {
-				if err := lookup("surname", []string{s}); err != nil {
+			if s := corpus.Surname(firstFull); s != "" {
+				if err := lookup(corpus.KindSurname, []string{s}); err != nil {
 					return "", err
 				}
 				for id := range cands {
@@ -438,7 +397,7 @@ func (p *putter) resolve(e *dragoman.Entity, day any, dup bool) (string, error) 
 						delete(cands, id)
 					}
 				}
-				if err := p.narrow(cands, e); err != nil {
+				if err := corpus.Narrow(cands, e, p.hasRole); err != nil {
 					return "", err
 				}
 			}
@@ -446,49 +405,39 @@ func (p *putter) resolve(e *dragoman.Entity, day any, dup bool) (string, error) 
 	} else {
 		// "Lavrov": an actor known by that surname, when exactly one
 		// compatible actor has it.
-		if err := lookup("surname", order); err != nil {
+		if err := lookup(corpus.KindSurname, surnames); err != nil {
 			return "", err
 		}
-		if err := p.narrow(cands, e); err != nil {
+		if err := corpus.Narrow(cands, e, p.hasRole); err != nil {
 			return "", err
 		}
 	}
 	if len(cands) > 1 {
 		// Several actors share the name: role evidence weighs in.
-		if err := p.roleEvidence(cands, e); err != nil {
+		if err := corpus.RoleEvidence(cands, e, p.hasRole); err != nil {
 			return "", err
 		}
 	}
-	var best *candidate
-	for _, c := range cands {
-		if best == nil || c.score > best.score || c.score == best.score && (c.pinned && !best.pinned || c.count > best.count || c.count == best.count && c.id < best.id) {
-			best = c
-		}
-	}
 	var id string
-	if best != nil {
-		id = best.id
+	if best := corpus.Best(cands); best != nil {
+		id = best.ID
 		if err := p.fillActor(id, e, day, dup); err != nil {
 			return "", err
 		}
 	} else {
 		var err error
-		if id, err = p.newActor(e, order[0], day, dup); err != nil {
+		if id, err = p.newActor(e, ks[0].Key, day, dup); err != nil {
 			return "", err
 		}
 	}
 	// Record the names, unless a hand edit pinned them to another actor.
-	for _, k := range order {
-		kind := "name"
-		if isPerson && !strings.Contains(k, " ") {
-			kind = "surname"
-		}
-		if err := p.alias(k, kind, id, keys[k]); err != nil {
+	for _, k := range ks {
+		if err := p.alias(k.Key, k.Kind, id, k.Written); err != nil {
 			return "", err
 		}
-		if e.Type == dragoman.Person && kind == "name" {
-			if s := corpus.Surname(keys[k]); s != "" {
-				if err := p.alias(s, "surname", id, s); err != nil {
+		if isPerson && k.Kind == corpus.KindName {
+			if s := corpus.Surname(k.Written); s != "" {
+				if err := p.alias(s, corpus.KindSurname, id, s); err != nil {
 					return "", err
 				}
 			}
@@ -497,54 +446,14 @@ func (p *putter) resolve(e *dragoman.Entity, day any, dup bool) (string, error) 
 	return id, nil
 }
 
-// narrow keeps, of several actors sharing a surname, the one the entity's
-// affiliation or roles single out; when none or several remain, the
-// surname is too ambiguous and cands is emptied.
-func (p *putter) narrow(cands map[string]*candidate, e *dragoman.Entity) error {
-	if len(cands) <= 1 {
-		return nil
+// hasRole reports whether a stored actor has held a role title, case
+// ignored.
+func (p *putter) hasRole(id, title string) (bool, error) {
+	var n int
+	if err := p.queryRow(`SELECT count(*) FROM roles WHERE actor_id = ? AND lower(title) = lower(?)`, id, title).Scan(&n); err != nil {
+		return false, err
 	}
-	if err := p.roleEvidence(cands, e); err != nil {
-		return err
-	}
-	var top []*candidate
-	for _, c := range cands {
-		ev := c.score - 1 // evidence beyond the shared surname
-		if e.Country != "" && c.country == e.Country {
-			ev++
-		}
-		if ev > 0 {
-			top = append(top, c)
-		}
-	}
-	for id := range cands {
-		delete(cands, id)
-	}
-	if len(top) == 1 {
-		cands[top[0].id] = top[0]
-	}
-	return nil
-}
-
-// roleEvidence adds a point to each candidate actor that has held one of
-// the entity's role titles ("Foreign Minister").
-func (p *putter) roleEvidence(cands map[string]*candidate, e *dragoman.Entity) error {
-	if len(e.Roles) == 0 {
-		return nil
-	}
-	for id, c := range cands {
-		for _, r := range e.Roles {
-			var n int
-			if err := p.queryRow(`SELECT count(*) FROM roles WHERE actor_id = ? AND lower(title) = lower(?)`, id, r.Title).Scan(&n); err != nil {
-				return err
-			}
-			if n > 0 {
-				c.score++
-				break
-			}
-		}
-	}
-	return nil
+	return n > 0, nil
 }
 
 func (p *putter) alias(key, kind, id, written string) error {
@@ -644,7 +553,7 @@ func (p *putter) events(d *dragoman.Document, seq int64, day any, dup bool, acto
 				}
 			}
 			if country == "" {
-				country = countryOfCode(code)
+				country = corpus.CountryOfCode(code)
 			}
 			return name, code, country, entity, nullable(actors[r.Entity])
 		}
@@ -676,27 +585,6 @@ func (p *putter) events(d *dragoman.Document, seq int64, day any, dup bool, acto
 		}
 	}
 	return nil
-}
-
-// countryOfCode returns the country part of a CAMEO actor code ("RUSGOV"
-// -> "RUS"), or "" for codes that do not start with a country.
-func countryOfCode(code string) string {
-	if len(code) < 3 {
-		return ""
-	}
-	c := strings.ToUpper(code[:3])
-	for _, r := range c {
-		if r < 'A' || r > 'Z' {
-			return ""
-		}
-	}
-	switch c {
-	case "IGO", "NGO", "MNC", "GOV", "MIL", "REB", "OPP", "BUS", "MED", "EDU", "ELI", "CVL", "COP", "JUD",
-		"LEG", "SPY", "UAF", "IMG", "INS", "LAB", "REF", "RAD", "HLH", "AGR", "CRM", "NGM", "SET", "MOD",
-		"REL", "CHR", "MOS", "BUD", "HIN", "JEW", "ITH", "SHI", "SUN", "ETH", "UIS", "INT", "TRN":
-		return ""
-	}
-	return c
 }
 
 func placeholders(n int) string {

@@ -258,6 +258,11 @@ func (s *sentence) object(vi int, from int) ([]actorHit, int) {
 		if (u == "AND" || u == ",") && s.nextIsVerb(i+1) {
 			return possessor, pat
 		}
+		if s.news && u == "BY" && i-1 > from && reducedPassive(s.toks[i-1].Text) && classOf(s.toks[i-2].Up) != cAux {
+			// "exchanged prisoners in a swap brokered by the UAE": the
+			// agent of another verb, not the object of this one
+			return possessor, pat
+		}
 		if u == "," && i+1 < len(s.toks) {
 			// ", a senior official said": another clause
 			if ci := s.chunkOf[i+1]; ci >= 0 && s.chunks[ci].start == i+1 && s.nextIsVerb(s.chunks[ci].end) {
@@ -420,4 +425,19 @@ func ownedBySubject(up string) bool {
 		return true
 	}
 	return false
+}
+
+// reducedPassive reports whether a word is a lower-case past participle
+// that opens a reduced relative clause ("a swap brokered by", "a ceasefire
+// mediated by").
+func reducedPassive(w string) bool {
+	if strings.ToLower(w) != w {
+		return false
+	}
+	return irregularParticiple[w] || len(w) >= 5 && strings.HasSuffix(w, "ed")
+}
+
+var irregularParticiple = map[string]bool{
+	"led": true, "made": true, "held": true, "backed": true, "written": true, "drawn": true,
+	"brought": true, "built": true, "taken": true, "given": true, "won": true, "run": true,
 }

@@ -422,52 +422,20 @@ func (p *putter) quotes(d *dragoman.Document, seq int64, day any, dup bool, acto
 }
 
 func (p *putter) events(d *dragoman.Document, seq int64, day any, dup bool, actors map[string]string, countries map[string]bool) {
-	for _, v := range d.Events {
+	for i := range d.Events {
+		v := &d.Events[i]
+		r := corpus.ShapeEvent(d, v, actors)
 		evDay := day
-		value := ""
-		if v.Date != nil {
-			value = v.Date.Value
-			if len(v.Date.Value) == 10 {
-				if _, err := time.Parse("2006-01-02", v.Date.Value); err == nil {
-					evDay = v.Date.Value
-				}
-			}
+		if r.Day != "" {
+			evDay = r.Day
 		}
-		side := func(r *dragoman.ActorRef) (name, code, country, entity string, actor any) {
-			if r == nil {
-				return "", "", "", "", nil
-			}
-			name, code, entity = r.Name, r.Actor, r.Entity
-			if e := d.Entity(r.Entity); e != nil {
-				country = e.Country
-				if code == "" {
-					code = e.Actor
-				}
-			}
-			if country == "" {
-				country = corpus.CountryOfCode(code)
-			}
-			return name, code, country, entity, nullable(actors[r.Entity])
+		if r.LocationCountry != "" && !dup {
+			countries[r.LocationCountry] = true
 		}
-		sn, sc, sk, se, sa := side(v.Source)
-		tn, tc, tk, te, ta := side(v.Target)
-		var loc, locCountry string
-		if v.Location != nil {
-			loc, locCountry = v.Location.Name, v.Location.CountryCode
-			if locCountry != "" && !dup {
-				countries[locCountry] = true
-			}
-		}
-		root, base := v.Root, v.Base
-		if root == "" && len(v.Code) >= 2 {
-			root = v.Code[:2]
-		}
-		if base == "" && len(v.Code) >= 3 {
-			base = v.Code[:3]
-		}
-		p.add("events", seq, v.ID, dateArg(evDay), value, v.Code, base, root, v.Label, v.QuadClass, v.Goldstein,
-			sn, sc, sk, se, sa, tn, tc, tk, te, ta,
-			v.Trigger.Text, v.Evidence.Text, v.Sentence, v.Negated, v.Modality, v.Reported, loc, locCountry, dup)
+		src, tgt := r.Source, r.Target
+		p.add("events", seq, v.ID, dateArg(evDay), r.DateValue, v.Code, r.Base, r.Root, v.Label, v.QuadClass, v.Goldstein,
+			src.Name, src.Code, src.Country, src.Entity, nullable(src.Actor), tgt.Name, tgt.Code, tgt.Country, tgt.Entity, nullable(tgt.Actor),
+			v.Trigger.Text, v.Evidence.Text, v.Sentence, v.Negated, v.Modality, v.Reported, r.Location, r.LocationCountry, dup)
 	}
 }
 

@@ -2,8 +2,6 @@ package postgres
 
 import (
 	"context"
-	"math"
-	"sort"
 	"strings"
 	"time"
 
@@ -185,18 +183,12 @@ func (db *DB) Events(ctx context.Context, f dragoman.EventFilter) ([]dragoman.Ev
 
 // Dyad counts the events between A and B per period.
 func (db *DB) Dyad(ctx context.Context, q dragoman.DyadQuery) ([]dragoman.DyadPoint, error) {
-	if strings.TrimSpace(q.A) == "" || strings.TrimSpace(q.B) == "" {
-		return nil, dragoman.Errorf(dragoman.EINVALID, "a dyad needs two sides")
-	}
-	by := q.By
-	if by == "" {
-		by = dragoman.Month
-	}
-	if by != dragoman.Day && by != dragoman.Week && by != dragoman.Month {
-		return nil, dragoman.Errorf(dragoman.EINVALID, "unknown period %q (day, week or month)", by)
+	by, err := corpus.DyadPeriod(q)
+	if err != nil {
+		return nil, err
 	}
 	var out []dragoman.DyadPoint
-	err := db.read(ctx, "dyad", func(tx pgx.Tx) error {
+	err = db.read(ctx, "dyad", func(tx pgx.Tx) error {
 		sa, aa, err := sideCond(ctx, tx, "source", q.A)
 		if err != nil {
 			return err
@@ -222,8 +214,7 @@ func (db *DB) Dyad(ctx context.Context, q dragoman.DyadQuery) ([]dragoman.DyadPo
 			return err
 		}
 		defer rows.Close()
-		points := map[string]*dragoman.DyadPoint{}
-		sums := map[string]float64{}
+		series := corpus.NewDyadSeries(by)
 		for rows.Next() {
 			var day time.Time
 			var quad, n int
@@ -231,26 +222,12 @@ func (db *DB) Dyad(ctx context.Context, q dragoman.DyadQuery) ([]dragoman.DyadPo
 			if err := rows.Scan(&day, &quad, &n, &sum); err != nil {
 				return err
 			}
-			label, start := corpus.Bucket(day.UTC(), by)
-			p := points[label]
-			if p == nil {
-				p = &dragoman.DyadPoint{Period: label, Start: start}
-				points[label] = p
-			}
-			p.Events += n
-			if quad >= 1 && quad <= 4 {
-				p.Quad[quad-1] += n
-			}
-			sums[label] += sum
+			series.Add(day.UTC(), quad, n, sum)
 		}
 		if err := rows.Err(); err != nil {
 			return err
 		}
-		for label, p := range points {
-			p.Goldstein = math.Round(sums[label]/float64(p.Events)*100) / 100
-			out = append(out, *p)
-		}
-		sort.Slice(out, func(i, j int) bool { return out[i].Start.Before(out[j].Start) })
+		out = series.Points()
 		return nil
 	})
 	return out, err

@@ -530,57 +530,25 @@ func (p *putter) quotes(d *dragoman.Document, seq int64, day any, dup bool, acto
 }
 
 func (p *putter) events(d *dragoman.Document, seq int64, day any, dup bool, actors map[string]string, countries map[string]bool) error {
-	for _, v := range d.Events {
+	for i := range d.Events {
+		v := &d.Events[i]
+		r := corpus.ShapeEvent(d, v, actors)
 		evDay := day
-		value := ""
-		if v.Date != nil {
-			value = v.Date.Value
-			if len(v.Date.Value) == 10 {
-				if _, err := time.Parse("2006-01-02", v.Date.Value); err == nil {
-					evDay = v.Date.Value
-				}
-			}
+		if r.Day != "" {
+			evDay = r.Day
 		}
-		side := func(r *dragoman.ActorRef) (name, code, country, entity string, actor any) {
-			if r == nil {
-				return "", "", "", "", nil
-			}
-			name, code, entity = r.Name, r.Actor, r.Entity
-			if e := d.Entity(r.Entity); e != nil {
-				country = e.Country
-				if code == "" {
-					code = e.Actor
-				}
-			}
-			if country == "" {
-				country = corpus.CountryOfCode(code)
-			}
-			return name, code, country, entity, nullable(actors[r.Entity])
+		if r.LocationCountry != "" && !dup {
+			countries[r.LocationCountry] = true
 		}
-		sn, sc, sk, se, sa := side(v.Source)
-		tn, tc, tk, te, ta := side(v.Target)
-		var loc, locCountry string
-		if v.Location != nil {
-			loc, locCountry = v.Location.Name, v.Location.CountryCode
-			if locCountry != "" && !dup {
-				countries[locCountry] = true
-			}
-		}
-		root, base := v.Root, v.Base
-		if root == "" && len(v.Code) >= 2 {
-			root = v.Code[:2]
-		}
-		if base == "" && len(v.Code) >= 3 {
-			base = v.Code[:3]
-		}
+		src, tgt := r.Source, r.Target
 		if _, err := p.exec(`INSERT INTO events (article_seq, vid, day, date_value, code, base, root, label, quad_class, goldstein,
 			source_name, source_code, source_country, source_entity, source_actor,
 			target_name, target_code, target_country, target_entity, target_actor,
 			trigger, evidence, sentence, negated, modality, reported, location, location_country, duplicate)
 			VALUES (?,?,?,?,?,?,?,?,?,?, ?,?,?,?,?, ?,?,?,?,?, ?,?,?,?,?,?,?,?,?)`,
-			seq, v.ID, evDay, value, v.Code, base, root, v.Label, v.QuadClass, v.Goldstein,
-			sn, sc, sk, se, sa, tn, tc, tk, te, ta,
-			v.Trigger.Text, v.Evidence.Text, v.Sentence, b2i(v.Negated), v.Modality, b2i(v.Reported), loc, locCountry, b2i(dup)); err != nil {
+			seq, v.ID, evDay, r.DateValue, v.Code, r.Base, r.Root, v.Label, v.QuadClass, v.Goldstein,
+			src.Name, src.Code, src.Country, src.Entity, nullable(src.Actor), tgt.Name, tgt.Code, tgt.Country, tgt.Entity, nullable(tgt.Actor),
+			v.Trigger.Text, v.Evidence.Text, v.Sentence, b2i(v.Negated), v.Modality, b2i(v.Reported), r.Location, r.LocationCountry, b2i(dup)); err != nil {
 			return err
 		}
 	}

@@ -3,8 +3,6 @@ package sqlite
 import (
 	"context"
 	"database/sql"
-	"math"
-	"sort"
 	"strings"
 	"time"
 
@@ -191,18 +189,12 @@ func (db *DB) Events(ctx context.Context, f dragoman.EventFilter) ([]dragoman.Ev
 
 // Dyad counts the events between A and B per period.
 func (db *DB) Dyad(ctx context.Context, q dragoman.DyadQuery) ([]dragoman.DyadPoint, error) {
-	if strings.TrimSpace(q.A) == "" || strings.TrimSpace(q.B) == "" {
-		return nil, dragoman.Errorf(dragoman.EINVALID, "a dyad needs two sides")
-	}
-	by := q.By
-	if by == "" {
-		by = dragoman.Month
-	}
-	if by != dragoman.Day && by != dragoman.Week && by != dragoman.Month {
-		return nil, dragoman.Errorf(dragoman.EINVALID, "unknown period %q (day, week or month)", by)
+	by, err := corpus.DyadPeriod(q)
+	if err != nil {
+		return nil, err
 	}
 	var out []dragoman.DyadPoint
-	err := db.read(ctx, "dyad", func(tx *sql.Tx) error {
+	err = db.read(ctx, "dyad", func(tx *sql.Tx) error {
 		sa, aa, err := sideCond(ctx, tx, "source", q.A)
 		if err != nil {
 			return err
@@ -228,8 +220,7 @@ func (db *DB) Dyad(ctx context.Context, q dragoman.DyadQuery) ([]dragoman.DyadPo
 			return err
 		}
 		defer rows.Close()
-		points := map[string]*dragoman.DyadPoint{}
-		sums := map[string]float64{}
+		series := corpus.NewDyadSeries(by)
 		for rows.Next() {
 			var day string
 			var quad, n int
@@ -241,26 +232,12 @@ func (db *DB) Dyad(ctx context.Context, q dragoman.DyadQuery) ([]dragoman.DyadPo
 			if err != nil {
 				continue
 			}
-			label, start := corpus.Bucket(t, by)
-			p := points[label]
-			if p == nil {
-				p = &dragoman.DyadPoint{Period: label, Start: start}
-				points[label] = p
-			}
-			p.Events += n
-			if quad >= 1 && quad <= 4 {
-				p.Quad[quad-1] += n
-			}
-			sums[label] += sum
+			series.Add(t, quad, n, sum)
 		}
 		if err := rows.Err(); err != nil {
 			return err
 		}
-		for label, p := range points {
-			p.Goldstein = math.Round(sums[label]/float64(p.Events)*100) / 100
-			out = append(out, *p)
-		}
-		sort.Slice(out, func(i, j int) bool { return out[i].Start.Before(out[j].Start) })
+		out = series.Points()
 		return nil
 	})
 	return out, err

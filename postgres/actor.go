@@ -2,9 +2,6 @@ package postgres
 
 import (
 	"context"
-	"crypto/sha1"
-	"encoding/hex"
-	"slices"
 	"strings"
 
 	"github.com/jackc/pgx/v5"
@@ -306,10 +303,7 @@ func (db *DB) SplitActor(ctx context.Context, ref string, aliases []string) (*dr
 		if remaining == 0 {
 			return dragoman.Errorf(dragoman.EINVALID, "split %s: the actor would keep no name; name only some of its aliases", old.ID)
 		}
-		sorted := slices.Clone(keyList)
-		slices.Sort(sorted)
-		sum := sha1.Sum([]byte("split|" + old.ID + "|" + strings.Join(sorted, "|")))
-		newID := "A" + hex.EncodeToString(sum[:])[:10]
+		newID := corpus.SplitID(old.ID, keyList)
 		if _, err := tx.Exec(ctx, `INSERT INTO actors (id, name, type, country, code) VALUES ($1, $2, $3, '', '')`,
 			newID, aliases[0], string(old.Type)); err != nil {
 			return err

@@ -1,8 +1,6 @@
 package postgres
 
 import (
-	"crypto/sha1"
-	"encoding/hex"
 	"fmt"
 
 	"github.com/jackc/pgx/v5"
@@ -83,7 +81,7 @@ func (p *putter) newResolver(d *dragoman.Document) *resolver {
 			}
 		}
 		if len(ks) > 0 {
-			if b := actorBase(e, ks[0].Key); !r.s.exists[b] {
+			if b := corpus.ActorBase(e, ks[0].Key); !r.s.exists[b] {
 				r.bases = append(r.bases, b)
 			}
 		}
@@ -255,15 +253,9 @@ func (r *resolver) resolve(e *dragoman.Entity, day any, dup bool) (string, error
 	return id, nil
 }
 
-// actorBase is the stable id of an actor first seen under key.
-func actorBase(e *dragoman.Entity, key string) string {
-	sum := sha1.Sum([]byte(string(e.Type) + "|" + key + "|" + e.Country))
-	return "A" + hex.EncodeToString(sum[:])[:10]
-}
-
 // make makes a new actor with a stable id derived from its first name.
 func (r *resolver) make(e *dragoman.Entity, key string, day any, mentions, articles int) (string, error) {
-	base := actorBase(e, key)
+	base := corpus.ActorBase(e, key)
 	id := base
 	for n := 2; ; n++ {
 		taken := r.s.exists[id]

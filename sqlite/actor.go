@@ -2,11 +2,8 @@ package sqlite
 
 import (
 	"context"
-	"crypto/sha1"
 	"database/sql"
-	"encoding/hex"
 	"errors"
-	"sort"
 	"strings"
 	"time"
 
@@ -336,8 +333,7 @@ func (db *DB) SplitActor(ctx context.Context, ref string, aliases []string) (*dr
 		if remaining == 0 {
 			return dragoman.Errorf(dragoman.EINVALID, "split %s: the actor would keep no name; name only some of its aliases", old.ID)
 		}
-		sum := sha1.Sum([]byte("split|" + old.ID + "|" + strings.Join(sortedCopy(keyList), "|")))
-		newID := "A" + hex.EncodeToString(sum[:])[:10]
+		newID := corpus.SplitID(old.ID, keyList)
 		if _, err := tx.ExecContext(ctx, `INSERT INTO actors (id, name, type, country, code) VALUES (?, ?, ?, '', '')`,
 			newID, aliases[0], string(old.Type)); err != nil {
 			return err
@@ -420,12 +416,6 @@ func recount(ctx context.Context, tx *sql.Tx, ids ...string) error {
 		}
 	}
 	return nil
-}
-
-func sortedCopy(ss []string) []string {
-	c := append([]string(nil), ss...)
-	sort.Strings(c)
-	return c
 }
 
 var _ = time.Now

@@ -2,9 +2,7 @@ package sqlite
 
 import (
 	"context"
-	"crypto/sha1"
 	"database/sql"
-	"encoding/hex"
 	"fmt"
 	"strings"
 	"time"
@@ -467,8 +465,7 @@ func (p *putter) alias(key, kind, id, written string) error {
 
 // newActor makes an actor with a stable id derived from its first name.
 func (p *putter) newActor(e *dragoman.Entity, key string, day any, dup bool) (string, error) {
-	sum := sha1.Sum([]byte(string(e.Type) + "|" + key + "|" + e.Country))
-	base := "A" + hex.EncodeToString(sum[:])[:10]
+	base := corpus.ActorBase(e, key)
 	id := base
 	for n := 2; ; n++ {
 		var c int

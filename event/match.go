@@ -126,7 +126,7 @@ func (s *sentence) code(d *Dictionaries, opt codeOptions) []rawEvent {
 			}
 			out = append(out, rawEvent{source: a, target: t, code: c, verb: vi, pattern: p})
 		}
-		if len(tgt) == 0 && len(src) >= 2 && (b.compSet || back != "") {
+		if len(tgt) == 0 && len(src) >= 2 && (b.compSet || back != "" || s.news && mutualBlock[form.block.name] && cameo.Root(fwd) <= "08") {
 			// "Gondor and Osgiliath have renewed ties": each with the other
 			for i := range src {
 				for j := range src {
@@ -389,3 +389,8 @@ func themeCode(code string) bool {
 	}
 	return false
 }
+
+// mutualBlock names the verbs whose compound subject with no object acts
+// on itself ("the United States and China agreed to extend the truce",
+// "Armenia and Azerbaijan signed a treaty"): each side with the other.
+var mutualBlock = map[string]bool{"AGREE": true, "SIGN": true, "COOPERATE": true, "RESET": true, "RESTORE": true, "EXCHANGE": true}

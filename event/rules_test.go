@@ -13,6 +13,8 @@ func TestGeneralRules(t *testing.T) {
 	}{
 		// the agent of a reduced passive belongs to its own verb
 		{"reduced passive", "Armenia and Azerbaijan exchanged 40 prisoners each on Friday in a swap brokered by Qatar.", "0841", "ARM", "AZE", "QAT"},
+		// a compound subject agrees with itself
+		{"agree each other", "Japan and South Korea agreed on Sunday to extend a pause on higher tariffs for another 90 days.", "03", "JPN", "KOR", ""},
 		// "sent" is the past of SEND; aircraft sent around a country show force
 		{"sent weapons", "Russia sent weapons to Belarus.", "072", "RUS", "BLR", ""},
 		{"warplanes around", "China's military sent dozens of warplanes and navy ships around Taiwan on Saturday.", "15", "CHN", "TWN", ""},

@@ -4,8 +4,6 @@ import (
 	"context"
 	"fmt"
 	"os"
-	"path/filepath"
-	"slices"
 	"strconv"
 	"sync/atomic"
 	"testing"
@@ -13,17 +11,9 @@ import (
 
 	"github.com/dragoman-news/dragoman"
 	"github.com/dragoman-news/dragoman/internal/gencorpus"
-	"github.com/dragoman-news/dragoman/internal/shared"
+	"github.com/dragoman-news/dragoman/internal/storebench"
 	"github.com/dragoman-news/dragoman/postgres"
 )
-
-func benchSeeds(b *testing.B) []gencorpus.Seed {
-	seeds, err := gencorpus.ReadCSV(filepath.Join(shared.Dir(b, "data", "wikinews-articles"), "wikinews_2019.csv"))
-	if err != nil {
-		b.Fatal(err)
-	}
-	return seeds
-}
 
 // BenchmarkPut stores generated documents in batches of 64 into a fresh
 // schema and reports documents per second.
@@ -31,7 +21,7 @@ func BenchmarkPut(b *testing.B) {
 	b.ReportAllocs()
 	db := open(b)
 	ctx := context.Background()
-	g := gencorpus.NewDocs(benchSeeds(b), 1)
+	g := gencorpus.NewDocs(storebench.Seeds(b), 1)
 	docs := make([]*dragoman.Document, b.N)
 	for i := range docs {
 		docs[i] = g.Next(i)
@@ -53,7 +43,7 @@ func BenchmarkPutParallel(b *testing.B) {
 	b.ReportAllocs()
 	db := open(b)
 	ctx := context.Background()
-	g := gencorpus.NewDocs(benchSeeds(b), 1)
+	g := gencorpus.NewDocs(storebench.Seeds(b), 1)
 	docs := make([]*dragoman.Document, b.N)
 	for i := range docs {
 		docs[i] = g.Next(i)
@@ -106,7 +96,7 @@ func bigStore(b *testing.B) *postgres.DB {
 		b.Fatal(err)
 	}
 	if have < n {
-		g := gencorpus.NewDocs(benchSeeds(b), 1)
+		g := gencorpus.NewDocs(storebench.Seeds(b), 1)
 		for i := 0; i < have; i++ {
 			g.Next(i) // the documents already stored: the generator's state moves on
 		}
@@ -129,26 +119,6 @@ func bigStore(b *testing.B) *postgres.DB {
 	return db
 }
 
-// searchQueries are the SQLite benchmark's queries.
-var searchQueries = []dragoman.SearchQuery{
-	{Query: "earthquake"},
-	{Query: "president"},
-	{Query: "police"},
-	{Query: "said"},
-	{Query: `"prime minister"`},
-	{Query: "election OR vote"},
-	{Query: "protest*"},
-	{Query: "flood NOT rain"},
-	{Query: "Lavrov"},
-	{Query: "talks", Country: "RUS"},
-	{Query: "crisis", Actor: "Xi Jinping"},
-	{Query: "government", Since: time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC), Until: time.Date(2020, 6, 30, 0, 0, 0, 0, time.UTC)},
-	{Query: "hospital injured"},
-	{Query: "NEAR(fire killed, 5)"},
-	{Query: "Brexit"},
-	{Query: "zzzunknownword"},
-}
-
 // BenchmarkSearch runs varied queries against the big store and reports
 // the median and 99th percentile latency of one query.
 func BenchmarkSearch(b *testing.B) {
@@ -159,14 +129,14 @@ func BenchmarkSearch(b *testing.B) {
 	var lat []time.Duration
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		q := searchQueries[i%len(searchQueries)]
+		q := storebench.SearchQueries[i%len(storebench.SearchQueries)]
 		start := time.Now()
 		if _, err := db.Search(ctx, q); err != nil {
 			b.Fatalf("%+v: %v", q, err)
 		}
 		lat = append(lat, time.Since(start))
 	}
-	reportPercentiles(b, lat)
+	storebench.ReportPercentiles(b, "", lat)
 }
 
 // BenchmarkDyad times a month-by-month dyad timeline over the big store.
@@ -175,11 +145,10 @@ func BenchmarkDyad(b *testing.B) {
 	db := bigStore(b)
 	defer db.Close()
 	ctx := context.Background()
-	pairs := [][2]string{{"RUS", "USA"}, {"UKR", "RUS"}, {"CHN", "USA"}, {"Sergei Lavrov", "Marco Rubio"}}
 	var lat []time.Duration
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		p := pairs[i%len(pairs)]
+		p := storebench.DyadPairs[i%len(storebench.DyadPairs)]
 		start := time.Now()
 		pts, err := db.Dyad(ctx, dragoman.DyadQuery{A: p[0], B: p[1], By: dragoman.Month})
 		if err != nil || len(pts) == 0 {
@@ -187,17 +156,5 @@ func BenchmarkDyad(b *testing.B) {
 		}
 		lat = append(lat, time.Since(start))
 	}
-	reportPercentiles(b, lat)
-}
-
-func reportPercentiles(b *testing.B, lat []time.Duration) {
-	if len(lat) == 0 {
-		return
-	}
-	slices.Sort(lat)
-	at := func(p float64) float64 {
-		return float64(lat[min(len(lat)-1, int(p*float64(len(lat))))].Microseconds()) / 1000
-	}
-	b.ReportMetric(at(0.5), "p50-ms")
-	b.ReportMetric(at(0.99), "p99-ms")
+	storebench.ReportPercentiles(b, "", lat)
 }

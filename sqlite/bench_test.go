@@ -7,25 +7,15 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
-	"slices"
 	"strconv"
-	"syscall"
 	"testing"
 	"time"
 
 	"github.com/dragoman-news/dragoman"
 	"github.com/dragoman-news/dragoman/internal/gencorpus"
-	"github.com/dragoman-news/dragoman/internal/shared"
+	"github.com/dragoman-news/dragoman/internal/storebench"
 	"github.com/dragoman-news/dragoman/sqlite"
 )
-
-func benchSeeds(b *testing.B) []gencorpus.Seed {
-	seeds, err := gencorpus.ReadCSV(filepath.Join(shared.Dir(b, "data", "wikinews-articles"), "wikinews_2019.csv"))
-	if err != nil {
-		b.Fatal(err)
-	}
-	return seeds
-}
 
 // BenchmarkPut stores generated documents in batches of 64.
 func BenchmarkPut(b *testing.B) {
@@ -36,7 +26,7 @@ func BenchmarkPut(b *testing.B) {
 		b.Fatal(err)
 	}
 	defer db.Close()
-	g := gencorpus.NewDocs(benchSeeds(b), 1)
+	g := gencorpus.NewDocs(storebench.Seeds(b), 1)
 	b.ResetTimer()
 	for i := 0; i < b.N; {
 		var batch dragoman.Batch
@@ -67,7 +57,7 @@ func bigStore(b *testing.B) *sqlite.DB {
 		if err != nil {
 			b.Fatal(err)
 		}
-		g := gencorpus.NewDocs(benchSeeds(b), 1)
+		g := gencorpus.NewDocs(storebench.Seeds(b), 1)
 		start := time.Now()
 		for i := 0; i < n; {
 			var batch dragoman.Batch
@@ -92,25 +82,6 @@ func bigStore(b *testing.B) *sqlite.DB {
 	return db
 }
 
-var searchQueries = []dragoman.SearchQuery{
-	{Query: "earthquake"},
-	{Query: "president"},
-	{Query: "police"},
-	{Query: "said"},
-	{Query: `"prime minister"`},
-	{Query: "election OR vote"},
-	{Query: "protest*"},
-	{Query: "flood NOT rain"},
-	{Query: "Lavrov"},
-	{Query: "talks", Country: "RUS"},
-	{Query: "crisis", Actor: "Xi Jinping"},
-	{Query: "government", Since: time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC), Until: time.Date(2020, 6, 30, 0, 0, 0, 0, time.UTC)},
-	{Query: "hospital injured"},
-	{Query: "NEAR(fire killed, 5)"},
-	{Query: "Brexit"},
-	{Query: "zzzunknownword"},
-}
-
 // BenchmarkSearch runs varied queries (common and rare words, phrases,
 // OR, NOT, prefixes, filters) against the big store and reports the median
 // and 99th percentile latency of one query.
@@ -124,15 +95,16 @@ func BenchmarkSearch(b *testing.B) {
 	defer runtime.UnlockOSThread()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		q := searchQueries[i%len(searchQueries)]
-		start, c0 := time.Now(), threadCPU()
+		q := storebench.SearchQueries[i%len(storebench.SearchQueries)]
+		start, c0 := time.Now(), storebench.ThreadCPU()
 		if _, err := db.Search(ctx, q); err != nil {
 			b.Fatalf("%+v: %v", q, err)
 		}
 		lat = append(lat, time.Since(start))
-		cpu = append(cpu, threadCPU()-c0)
+		cpu = append(cpu, storebench.ThreadCPU()-c0)
 	}
-	reportPercentiles(b, lat, cpu)
+	storebench.ReportPercentiles(b, "", lat)
+	storebench.ReportPercentiles(b, "cpu-", cpu)
 }
 
 // BenchmarkDyad times a month-by-month dyad timeline over the whole big
@@ -142,39 +114,22 @@ func BenchmarkDyad(b *testing.B) {
 	db := bigStore(b)
 	defer db.Close()
 	ctx := context.Background()
-	pairs := [][2]string{{"RUS", "USA"}, {"UKR", "RUS"}, {"CHN", "USA"}, {"Sergei Lavrov", "Marco Rubio"}}
 	var lat, cpu []time.Duration
 	runtime.LockOSThread()
 	defer runtime.UnlockOSThread()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		p := pairs[i%len(pairs)]
-		start, c0 := time.Now(), threadCPU()
+		p := storebench.DyadPairs[i%len(storebench.DyadPairs)]
+		start, c0 := time.Now(), storebench.ThreadCPU()
 		pts, err := db.Dyad(ctx, dragoman.DyadQuery{A: p[0], B: p[1], By: dragoman.Month})
 		if err != nil || len(pts) == 0 {
 			b.Fatalf("dyad %v: %d points, %v", p, len(pts), err)
 		}
 		lat = append(lat, time.Since(start))
-		cpu = append(cpu, threadCPU()-c0)
+		cpu = append(cpu, storebench.ThreadCPU()-c0)
 	}
-	reportPercentiles(b, lat, cpu)
-}
-
-// reportPercentiles reports the median and 99th percentile of the wall
-// time of one operation and of the CPU time its thread spent, which a
-// machine shared with other work inflates less.
-func reportPercentiles(b *testing.B, lat, cpu []time.Duration) {
-	if len(lat) == 0 {
-		return
-	}
-	at := func(d []time.Duration, p float64) float64 {
-		slices.Sort(d)
-		return float64(d[min(len(d)-1, int(p*float64(len(d))))].Microseconds()) / 1000
-	}
-	b.ReportMetric(at(lat, 0.5), "p50-ms")
-	b.ReportMetric(at(lat, 0.99), "p99-ms")
-	b.ReportMetric(at(cpu, 0.5), "p50-cpu-ms")
-	b.ReportMetric(at(cpu, 0.99), "p99-cpu-ms")
+	storebench.ReportPercentiles(b, "", lat)
+	storebench.ReportPercentiles(b, "cpu-", cpu)
 }
 
 // BenchmarkPutAnalysed stores documents the pipeline produced, read from
@@ -222,13 +177,4 @@ func BenchmarkPutAnalysed(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
-}
-
-// threadCPU is the CPU time (user and system) of the calling OS thread.
-func threadCPU() time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(1 /* RUSAGE_THREAD */, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }

@@ -52,18 +52,6 @@ var workerSeeds = []gencorpus.Seed{
 	}},
 }
 
-// buildWorkerBinary builds the dragoman command into dir.
-func buildWorkerBinary(t *testing.T, dir string) string {
-	t.Helper()
-	bin := filepath.Join(dir, "dragoman")
-	cmd := exec.Command("go", "build", "-o", bin, ".")
-	cmd.Env = append(os.Environ(), "CGO_ENABLED=0")
-	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
-	return bin
-}
-
 type workerSummary struct {
 	Stored      int `json:"stored"`
 	Skipped     int `json:"skipped"`
@@ -85,7 +73,7 @@ func TestWorkersSurviveKill(t *testing.T) {
 	}
 	ctx := context.Background()
 	dir := t.TempDir()
-	bin := buildWorkerBinary(t, dir)
+	bin := buildDragoman(t, dir)
 	const n = 240
 	corpus := filepath.Join(dir, "corpus.jsonl")
 	var buf bytes.Buffer

@@ -1,0 +1,76 @@
+// Package storebench holds what the store benchmarks of every backend
+// share: the seed articles, the search queries and dyads they time, and
+// how they report latency, so that the backends' figures compare.
+package storebench
+
+import (
+	"path/filepath"
+	"slices"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/dragoman-news/dragoman"
+	"github.com/dragoman-news/dragoman/internal/gencorpus"
+	"github.com/dragoman-news/dragoman/internal/shared"
+)
+
+// Seeds reads the Wikinews articles the generated corpora grow from; it
+// skips the benchmark when ../shared is absent.
+func Seeds(b *testing.B) []gencorpus.Seed {
+	seeds, err := gencorpus.ReadCSV(filepath.Join(shared.Dir(b, "data", "wikinews-articles"), "wikinews_2019.csv"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	return seeds
+}
+
+// SearchQueries are varied searches: common and rare words, phrases, OR,
+// NOT, prefixes and filters.
+var SearchQueries = []dragoman.SearchQuery{
+	{Query: "earthquake"},
+	{Query: "president"},
+	{Query: "police"},
+	{Query: "said"},
+	{Query: `"prime minister"`},
+	{Query: "election OR vote"},
+	{Query: "protest*"},
+	{Query: "flood NOT rain"},
+	{Query: "Lavrov"},
+	{Query: "talks", Country: "RUS"},
+	{Query: "crisis", Actor: "Xi Jinping"},
+	{Query: "government", Since: time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC), Until: time.Date(2020, 6, 30, 0, 0, 0, 0, time.UTC)},
+	{Query: "hospital injured"},
+	{Query: "NEAR(fire killed, 5)"},
+	{Query: "Brexit"},
+	{Query: "zzzunknownword"},
+}
+
+// DyadPairs are the two sides of the dyads timed: countries and people.
+var DyadPairs = [][2]string{{"RUS", "USA"}, {"UKR", "RUS"}, {"CHN", "USA"}, {"Sergei Lavrov", "Marco Rubio"}}
+
+// ReportPercentiles reports the median and 99th percentile of d, in
+// milliseconds, as the metrics p50-<name>ms and p99-<name>ms ("" gives
+// p50-ms). It sorts d.
+func ReportPercentiles(b *testing.B, name string, d []time.Duration) {
+	if len(d) == 0 {
+		return
+	}
+	slices.Sort(d)
+	at := func(p float64) float64 {
+		return float64(d[min(len(d)-1, int(p*float64(len(d))))].Microseconds()) / 1000
+	}
+	b.ReportMetric(at(0.5), "p50-"+name+"ms")
+	b.ReportMetric(at(0.99), "p99-"+name+"ms")
+}
+
+// ThreadCPU is the CPU time (user and system) of the calling OS thread,
+// which a machine shared with other work inflates less than wall time.
+// Lock the goroutine to its thread around what it measures.
+func ThreadCPU() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(1 /* RUSAGE_THREAD */, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}

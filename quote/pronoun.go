@@ -43,6 +43,7 @@ func (a *analysis) resolvePronoun(i int, p string) (*dragoman.ActorRef, string) 
 	type cand struct {
 		entity, name, key string
 		span              dragoman.Span
+		group             bool // a group entity (officials, diplomats)
 	}
 	var cands []cand
 	seen := map[string]bool{}
@@ -61,7 +62,7 @@ func (a *analysis) resolvePronoun(i int, p string) (*dragoman.ActorRef, string) 
 			return
 		}
 		seen[key] = true
-		cands = append(cands, cand{entity, text, key, a.spanOf(start, end)})
+		cands = append(cands, cand{entity, text, key, a.spanOf(start, end), t == dragoman.Group})
 	}
 	for _, m := range a.ments {
 		add(m.Start, m.End, m.Entity, m.Type)
@@ -91,15 +92,60 @@ func (a *analysis) resolvePronoun(i int, p string) (*dragoman.ActorRef, string) 
 	if prevKey != "" && !seen[prevKey] {
 		switch {
 		case prev.ref.Entity == "" && (len(cands) == 0 || !mentions || inReach):
-			cands = append(cands, cand{"", prev.ref.Name, prevKey, sp})
+			cands = append(cands, cand{"", prev.ref.Name, prevKey, sp, false})
 		case prev.ref.Entity != "" && inReach:
 			// a speaker the actor stage typed otherwise ("Lin Yu-hsuan"
 			// as MISC) still speaks as a person
 			if e := a.d.Entity(prev.ref.Entity); e != nil && (compatible(e.Type) || e.Type == dragoman.Misc) {
-				cands = append(cands, cand{prev.ref.Entity, prev.ref.Name, prevKey, sp})
+				cands = append(cands, cand{prev.ref.Entity, prev.ref.Name, prevKey, sp, false})
 			}
 		}
 		seen[prevKey] = true
+	}
+	if plural {
+		// "U.S. officials met … in Riyadh. They said …": a group entity or
+		// a plural subject in reach outranks organizations and places;
+		// two of them leave the pronoun ambiguous.
+		var groups []cand
+		seenGroup := map[string]bool{}
+		for _, c := range cands {
+			if c.group && !seenGroup[c.key] {
+				seenGroup[c.key] = true
+				groups = append(groups, c)
+			}
+		}
+		for sj := max(0, si-1); sj <= si; sj++ {
+			np := a.subjectOf(a.sents[sj])
+			if np[1] <= np[0] || np[1] > i || a.inQuote(a.toks[np[0]].Start) {
+				continue
+			}
+			head := a.toks[np[1]-1]
+			if !head.Word || head.Text != head.Lower || !strings.HasSuffix(head.Lower, "s") || !a.lx.groups[head.Lower] && !a.lx.roles[head.Lower] {
+				continue
+			}
+			r, _ := a.resolve(np[0], np[1])
+			if r == nil || r.Name == "" {
+				continue
+			}
+			key := r.Entity
+			if key == "" {
+				key = "~" + strings.ToLower(r.Name)
+			}
+			if !seenGroup[key] {
+				seenGroup[key] = true
+				groups = append(groups, cand{r.Entity, r.Name, key, sp, true})
+			}
+		}
+		switch {
+		case len(groups) == 1:
+			c := groups[0]
+			if c.entity != "" {
+				return a.ref(c.entity, sp), "pronoun"
+			}
+			return &dragoman.ActorRef{Name: c.name, Span: &sp}, "pronoun"
+		case len(groups) > 1:
+			return nil, "ambiguous-pronoun"
+		}
 	}
 	if len(cands) > 1 && !plural {
 		// Keep the candidates the text does not give the other gender.

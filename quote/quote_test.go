@@ -462,3 +462,35 @@ func TestIDsAndSentences(t *testing.T) {
 		t.Errorf("sentences: %+v", qs)
 	}
 }
+
+// TestPluralPronouns: "they" before a cue takes the one group entity or
+// plural subject in reach, before any organization or place.
+func TestPluralPronouns(t *testing.T) {
+	t.Run("GroupEntity", func(t *testing.T) {
+		body := "U.S. officials met the delegation in Riyadh on Tuesday. They said the talks were constructive."
+		d := newDoc(body,
+			entity(body, "e1", dragoman.Group, "U.S. officials", "USAGOV"),
+			entity(body, "e2", dragoman.GPE, "Riyadh", "SAU"))
+		check(t, annotate(t, d), []want{{kind: dragoman.Reported, text: "the talks were constructive", speaker: "U.S. officials", entity: "e1", how: "pronoun"}})
+	})
+	t.Run("TheyToldReporters", func(t *testing.T) {
+		body := "U.S. officials met the delegation in Riyadh on Tuesday. They told reporters that the talks were constructive."
+		d := newDoc(body,
+			entity(body, "e1", dragoman.Group, "U.S. officials", "USAGOV"),
+			entity(body, "e2", dragoman.GPE, "Riyadh", "SAU"))
+		check(t, annotate(t, d), []want{{kind: dragoman.Reported, speaker: "U.S. officials", entity: "e1", how: "pronoun", medium: "reporters"}})
+	})
+	t.Run("PluralSubjectAsWritten", func(t *testing.T) {
+		body := "Western negotiators arrived in Geneva on Monday. They said a deal was close."
+		d := newDoc(body, entity(body, "e1", dragoman.GPE, "Geneva", "CHE"))
+		check(t, annotate(t, d), []want{{kind: dragoman.Reported, speaker: "Western negotiators", how: "pronoun"}})
+	})
+	t.Run("TwoGroupsAmbiguous", func(t *testing.T) {
+		body := "U.S. officials met Russian diplomats in Riyadh on Tuesday. They said the talks were constructive."
+		d := newDoc(body,
+			entity(body, "e1", dragoman.Group, "U.S. officials", "USAGOV"),
+			entity(body, "e2", dragoman.Group, "Russian diplomats", "RUSGOV"),
+			entity(body, "e3", dragoman.GPE, "Riyadh", "SAU"))
+		check(t, annotate(t, d), []want{{kind: dragoman.Reported, speaker: "-", how: "ambiguous-pronoun"}})
+	})
+}

@@ -134,42 +134,22 @@ func addEventsDBFlags(fl *pflag.FlagSet, q *EventsQuery, since, until *string) {
 
 // runEventsDB lists the events stored in the database.
 func runEventsDB(ctx context.Context, q EventsQuery, since, until string, stdout io.Writer) error {
-	var err error
-	if q.Filter.Since, err = parseDay("since", since); err != nil {
+	if err := parseDays(since, until, &q.Filter.Since, &q.Filter.Until); err != nil {
 		return err
 	}
-	if q.Filter.Until, err = parseDay("until", until); err != nil {
-		return err
-	}
-	store, err := openStore(ctx, q.DB, true)
-	if err != nil {
-		return err
-	}
-	defer store.Close()
-	evs, err := store.Events(ctx, q.Filter)
-	if err != nil {
-		return err
-	}
-	if q.JSON {
-		if evs == nil {
-			evs = []dragoman.EventRecord{}
+	list := func(store dragoman.Store) ([]dragoman.EventRecord, error) { return store.Events(ctx, q.Filter) }
+	return listStored(ctx, q.DB, q.JSON, stdout, "events", list, func(evs []dragoman.EventRecord) error {
+		width := q.Width
+		if width == 0 {
+			width = 60
 		}
-		return writeJSON(stdout, evs)
-	}
-	if len(evs) == 0 {
-		fmt.Fprintln(stdout, "no events match")
-		return nil
-	}
-	width := q.Width
-	if width == 0 {
-		width = 60
-	}
-	t := newTable(stdout, "DATE", "SOURCE", "CODE", "TARGET", "QUAD", "GOLDSTEIN", "EVIDENCE")
-	for _, e := range evs {
-		t.row(e.Date, sideName(e.Source), e.Code+" "+cell(e.Label, 24), sideName(e.Target),
-			fmt.Sprint(e.QuadClass), fmt.Sprintf("%+.1f", e.Goldstein), cell(e.Evidence, width))
-	}
-	return t.flush()
+		t := newTable(stdout, "DATE", "SOURCE", "CODE", "TARGET", "QUAD", "GOLDSTEIN", "EVIDENCE")
+		for _, e := range evs {
+			t.row(e.Date, sideName(e.Source), e.Code+" "+cell(e.Label, 24), sideName(e.Target),
+				fmt.Sprint(e.QuadClass), fmt.Sprintf("%+.1f", e.Goldstein), cell(e.Evidence, width))
+		}
+		return t.flush()
+	})
 }
 
 func sideName(a *dragoman.EventActor) string {
@@ -205,39 +185,57 @@ func addQuotesDBFlags(fl *pflag.FlagSet, q *QuotesQuery, since, until *string) {
 
 // runQuotesDB lists the quotes stored in the database.
 func runQuotesDB(ctx context.Context, q QuotesQuery, since, until string, stdout io.Writer) error {
+	if err := parseDays(since, until, &q.Filter.Since, &q.Filter.Until); err != nil {
+		return err
+	}
+	list := func(store dragoman.Store) ([]dragoman.QuoteRecord, error) { return store.Quotes(ctx, q.Filter) }
+	return listStored(ctx, q.DB, q.JSON, stdout, "quotes", list, func(qs []dragoman.QuoteRecord) error {
+		width := q.Width
+		if width == 0 {
+			width = 70
+		}
+		t := newTable(stdout, "DATE", "SPEAKER", "KIND", "QUOTE", "ARTICLE")
+		for _, r := range qs {
+			t.row(dayOf(r.Published), cell(orDash(r.Speaker), 28), string(r.Kind), cell(r.Text, width), cell(r.ArticleTitle, 40))
+		}
+		return t.flush()
+	})
+}
+
+// parseDays reads the --since and --until flag values into a filter's
+// bounds.
+func parseDays(since, until string, from, to *time.Time) error {
 	var err error
-	if q.Filter.Since, err = parseDay("since", since); err != nil {
+	if *from, err = parseDay("since", since); err != nil {
 		return err
 	}
-	if q.Filter.Until, err = parseDay("until", until); err != nil {
-		return err
-	}
-	store, err := openStore(ctx, q.DB, true)
+	*to, err = parseDay("until", until)
+	return err
+}
+
+// listStored opens the database read-only and lists what list returns:
+// as JSON (an empty array when nothing matches), or through table, or
+// "no <what> match".
+func listStored[R any](ctx context.Context, db string, asJSON bool, stdout io.Writer, what string,
+	list func(dragoman.Store) ([]R, error), table func([]R) error) error {
+	store, err := openStore(ctx, db, true)
 	if err != nil {
 		return err
 	}
 	defer store.Close()
-	qs, err := store.Quotes(ctx, q.Filter)
+	recs, err := list(store)
 	if err != nil {
 		return err
 	}
-	if q.JSON {
-		if qs == nil {
-			qs = []dragoman.QuoteRecord{}
+	if asJSON {
+		if recs == nil {
+			recs = []R{}
 		}
-		return writeJSON(stdout, qs)
+		return writeJSON(stdout, recs)
 	}
-	if len(qs) == 0 {
-		fmt.Fprintln(stdout, "no quotes match")
+	if len(recs) == 0 {
+		fmt.Fprintf(stdout, "no %s match\n", what)
 		return nil
 	}
-	width := q.Width
-	if width == 0 {
-		width = 70
-	}
-	t := newTable(stdout, "DATE", "SPEAKER", "KIND", "QUOTE", "ARTICLE")
-	for _, r := range qs {
-		t.row(dayOf(r.Published), cell(orDash(r.Speaker), 28), string(r.Kind), cell(r.Text, width), cell(r.ArticleTitle, 40))
-	}
-	return t.flush()
+	return table(recs)
 }

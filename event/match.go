@@ -95,8 +95,26 @@ func (s *sentence) code(d *Dictionaries, opt codeOptions) []rawEvent {
 			s.themeObject = themeCode(fwd)
 			s.intentVerb = cameo.Root(fwd) == "03" || cameo.Root(fwd) == "13" || cameo.Root(fwd) == "05"
 			s.forceVerb = cameo.Root(fwd) >= "17"
-			tgt, _ = s.object(vi, v.end)
+			var at int
+			tgt, at = s.object(vi, v.end)
 			s.themeObject, s.intentVerb, s.forceVerb = false, false, false
+			if s.news && at != v.end && v.end < len(s.toks) && objectPronoun[s.toks[v.end].Up] && s.participle(vi) {
+				tgt = nil
+				// "ordered the envoy to leave, accusing him of …": the
+				// pronoun of a participle clause no earlier stage resolved
+				// is the object of the event before it
+				for k := len(out) - 1; k >= 0; k-- {
+					if out[k].target != nil && out[k].verb < vi {
+						tgt = []actorHit{*out[k].target}
+						if s.toks[v.end].Up == "BOTH" || s.toks[v.end].Up == "THEM" {
+							for j := k - 1; j >= 0 && out[j].target != nil && out[j].verb < vi && out[j].verb != out[k].verb && out[j].source.code == out[k].source.code; j-- {
+								tgt = append(tgt, *out[j].target)
+							}
+						}
+						break
+					}
+				}
+			}
 		}
 		if v.passive && !b.srcSet {
 			by := s.byAgent(v.end)
@@ -394,3 +412,7 @@ func themeCode(code string) bool {
 // on itself ("the United States and China agreed to extend the truce",
 // "Armenia and Azerbaijan signed a treaty"): each side with the other.
 var mutualBlock = map[string]bool{"AGREE": true, "SIGN": true, "COOPERATE": true, "RESET": true, "RESTORE": true, "EXCHANGE": true}
+
+// objectPronoun are the pronouns that may stand for the object of the
+// verb before ("accusing him of", "accusing both of").
+var objectPronoun = map[string]bool{"HIM": true, "HER": true, "THEM": true, "BOTH": true}

@@ -13,6 +13,9 @@ func TestGeneralRules(t *testing.T) {
 	}{
 		// the agent of a reduced passive belongs to its own verb
 		{"reduced passive", "Armenia and Azerbaijan exchanged 40 prisoners each on Friday in a swap brokered by Qatar.", "0841", "ARM", "AZE", "QAT"},
+		// an object pronoun is the object of the event before it
+		{"accusing him", "Hungary on Monday ordered a Slovak diplomat to leave the country, accusing him of spying for a foreign power in Austria.", "112", "HUN", "SVK", "AUT"},
+		{"accusing both", "Chad ordered Sweden's ambassador to leave the country, accusing both of interference in the affairs of the Central African nation.", "112", "TCD", "SWE", "CAF"},
 		// a compound subject agrees with itself
 		{"agree each other", "Japan and South Korea agreed on Sunday to extend a pause on higher tariffs for another 90 days.", "03", "JPN", "KOR", ""},
 		// "sent" is the past of SEND; aircraft sent around a country show force

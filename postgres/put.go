@@ -40,28 +40,13 @@ func (db *DB) Has(ctx context.Context, ids []string) (map[string]bool, error) {
 func (db *DB) Put(ctx context.Context, b dragoman.Batch) (dragoman.PutResult, error) {
 	var res dragoman.PutResult
 	err := db.write(ctx, "store batch", func(tx pgx.Tx) error {
-		res = dragoman.PutResult{}
 		p := &putter{tx: tx, ctx: ctx, at: time.Now().UTC()}
 		if err := p.lock(b.Documents); err != nil {
 			return err
 		}
-		for _, d := range b.Documents {
-			if d == nil {
-				continue
-			}
-			added, dup, err := p.document(d)
-			if err != nil {
-				return fmt.Errorf("article %s (%s): %w", d.Article.ID, d.Article.Source, err)
-			}
-			switch {
-			case !added:
-				res.Skipped = append(res.Skipped, d.Article.ID)
-			default:
-				res.Added = append(res.Added, d.Article.ID)
-				if dup != nil {
-					res.NearDuplicates = append(res.NearDuplicates, *dup)
-				}
-			}
+		var err error
+		if res, err = corpus.PutEach(b.Documents, p.document); err != nil {
+			return err
 		}
 		if err := p.writeActors(); err != nil {
 			return err

@@ -253,3 +253,28 @@ func DecodeDocument(blob []byte, body string) (*dragoman.Document, error) {
 	d.Article.Body = body
 	return &d, nil
 }
+
+// PutEach stores each document of a batch with put, which reports whether
+// it added the article (not already stored) and, when it did, the stored
+// article it nearly duplicates. A failure names the article.
+func PutEach(docs []*dragoman.Document, put func(*dragoman.Document) (bool, *dragoman.NearDup, error)) (dragoman.PutResult, error) {
+	var res dragoman.PutResult
+	for _, d := range docs {
+		if d == nil {
+			continue
+		}
+		added, dup, err := put(d)
+		if err != nil {
+			return dragoman.PutResult{}, fmt.Errorf("article %s (%s): %w", d.Article.ID, d.Article.Source, err)
+		}
+		if !added {
+			res.Skipped = append(res.Skipped, d.Article.ID)
+			continue
+		}
+		res.Added = append(res.Added, d.Article.ID)
+		if dup != nil {
+			res.NearDuplicates = append(res.NearDuplicates, *dup)
+		}
+	}
+	return res, nil
+}

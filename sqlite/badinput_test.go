@@ -35,15 +35,7 @@ func TestNotADatabase(t *testing.T) {
 
 func TestCorruptDatabase(t *testing.T) {
 	ctx := context.Background()
-	path := filepath.Join(t.TempDir(), "corrupt.db")
-	db, err := sqlite.Open(ctx, path, sqlite.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := db.Put(ctx, dragoman.Batch{Documents: storetest.Base()}); err != nil {
-		t.Fatal(err)
-	}
-	db.Close()
+	path := storedFile(t, "corrupt.db", storetest.Base()...)
 	// Scribble over every page but the first.
 	b, err := os.ReadFile(path)
 	if err != nil {
@@ -55,7 +47,7 @@ func TestCorruptDatabase(t *testing.T) {
 	if err := os.WriteFile(path, b, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	db, err = sqlite.Open(ctx, path, sqlite.Options{})
+	db, err := sqlite.Open(ctx, path, sqlite.Options{})
 	if err == nil {
 		defer db.Close()
 		_, err = db.Search(ctx, dragoman.SearchQuery{Query: "Lavrov"})
@@ -114,15 +106,7 @@ func TestLocked(t *testing.T) {
 
 func TestReadOnly(t *testing.T) {
 	ctx := context.Background()
-	path := filepath.Join(t.TempDir(), "ro.db")
-	db, err := sqlite.Open(ctx, path, sqlite.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := db.Put(ctx, dragoman.Batch{Documents: storetest.Base()}); err != nil {
-		t.Fatal(err)
-	}
-	db.Close()
+	path := storedFile(t, "ro.db", storetest.Base()...)
 	ro, err := sqlite.Open(ctx, path, sqlite.Options{ReadOnly: true})
 	if err != nil {
 		t.Fatal(err)
@@ -236,20 +220,12 @@ func TestDiskFull(t *testing.T) {
 // anyone change (chattr +i, so that it holds for root too).
 func TestReadOnlyFile(t *testing.T) {
 	ctx := context.Background()
-	path := filepath.Join(t.TempDir(), "locked-down.db")
-	db, err := sqlite.Open(ctx, path, sqlite.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := db.Put(ctx, dragoman.Batch{Documents: []*dragoman.Document{storetest.Riyadh()}}); err != nil {
-		t.Fatal(err)
-	}
-	db.Close()
+	path := storedFile(t, "locked-down.db", storetest.Riyadh())
 	if out, err := exec.Command("chattr", "+i", path).CombinedOutput(); err != nil {
 		t.Skipf("cannot make the file immutable here: %v %s", err, out)
 	}
 	defer exec.Command("chattr", "-i", path).Run()
-	db, err = sqlite.Open(ctx, path, sqlite.Options{})
+	db, err := sqlite.Open(ctx, path, sqlite.Options{})
 	if err != nil {
 		if dragoman.ErrorCode(err) != dragoman.EUNAVAILABLE {
 			t.Fatalf("open of an immutable file = %v, want unavailable", err)
@@ -264,4 +240,21 @@ func TestReadOnlyFile(t *testing.T) {
 	if st, err := db.Stats(ctx); err != nil || st.Articles != 1 {
 		t.Errorf("after the refused write: %+v %v", st, err)
 	}
+}
+
+// storedFile makes a database file called name in a temporary folder,
+// stores docs in it, closes it and returns its path.
+func storedFile(t *testing.T, name string, docs ...*dragoman.Document) string {
+	t.Helper()
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), name)
+	db, err := sqlite.Open(ctx, path, sqlite.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if _, err := db.Put(ctx, dragoman.Batch{Documents: docs}); err != nil {
+		t.Fatal(err)
+	}
+	return path
 }

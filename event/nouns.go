@@ -51,7 +51,9 @@ func (st *docState) nounEvents(s *sentence, si int) {
 		flags := st.c.flags[p]
 		sym := strings.Contains(flags, "sym")
 		src, tgt, how := st.nounRoles(s, c, i, after, sym)
-		if src == nil && tgt == nil && strings.Contains(flags, "meet") && st.lastMeet[0] != nil && s.definite(c, i) {
+		if src == nil && tgt == nil && strings.Contains(flags, "meet") && st.lastMeet[0] != nil && s.definite(c, i) && !(c.end < len(s.toks) && copula[s.toks[c.end].Up]) {
+			// "the Riyadh meeting" is the meeting told before; "the talks
+			// were confidential" describes it and is no event
 			a, b := *st.lastMeet[0], *st.lastMeet[1]
 			a.Span, b.Span = nil, nil
 			src = &actorHit{code: a.Actor, mention: -1, start: -1, end: -1, external: &a}
@@ -308,3 +310,7 @@ func (st *docState) speakerFor(s *sentence, i int) *actorHit {
 	}
 	return nil
 }
+
+// copula are the verbs after which a noun phrase is described rather than
+// acted ("the talks were confidential").
+var copula = map[string]bool{"IS": true, "ARE": true, "WAS": true, "WERE": true, "REMAIN": true, "REMAINS": true, "REMAINED": true, "SEEMED": true, "APPEARED": true}

@@ -42,3 +42,30 @@ func TestGeneralRules(t *testing.T) {
 		})
 	}
 }
+
+// TestNoFalseEvents holds sentences that must not give an event of a root.
+func TestNoFalseEvents(t *testing.T) {
+	cases := []struct{ name, text, root string }{
+		// asking not to be named is no appeal
+		{"anonymity", "Delegations from Sudan and Egypt met in Addis Ababa on Monday.\n\"It will be hard,\" said one European envoy, who asked not to be named.", "02"},
+		// a meeting described by a copula is not a second meeting
+		{"described talks", "Delegations from Sudan and Egypt met in Addis Ababa on Monday.\n\"It will be hard,\" said one European envoy, because the talks were confidential.", "04"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			n := 0
+			for _, ev := range code(t, c.text) {
+				if ev.Root == c.root {
+					n++
+				}
+			}
+			want := 0
+			if c.root == "04" {
+				want = 2 // the meeting of the first sentence, each way
+			}
+			if n != want {
+				t.Errorf("%q: %d events of root %s, want %d", c.text, n, c.root, want)
+			}
+		})
+	}
+}

@@ -90,18 +90,12 @@ func queryEvents(ctx context.Context, tx pgx.Tx, whereSQL string, args []any, ta
 			&r.Trigger, &r.Evidence, &r.Negated, &r.Modality, &r.Reported, &r.Location, &r.LocationCountry, &r.Duplicate, &r.IngestedAt); err != nil {
 			return nil, err
 		}
-		r.ID = r.ArticleID + "/" + vid
 		if day != nil {
 			r.Date = *day
 		}
 		r.Published = utc(r.Published)
 		r.IngestedAt = r.IngestedAt.UTC()
-		if src != (dragoman.EventActor{}) {
-			r.Source = &src
-		}
-		if tgt != (dragoman.EventActor{}) {
-			r.Target = &tgt
-		}
+		corpus.CompleteEvent(&r, vid, src, tgt)
 		out = append(out, r)
 	}
 	return out, rows.Err()

@@ -94,17 +94,11 @@ func queryEvents(ctx context.Context, tx *sql.Tx, whereSQL string, args []any, t
 			&r.Trigger, &r.Evidence, &neg, &r.Modality, &rep, &r.Location, &r.LocationCountry, &dup, &ingested); err != nil {
 			return nil, err
 		}
-		r.ID = r.ArticleID + "/" + vid
 		r.Date = day.String
 		r.Published = parseTime(published)
-		if src != (dragoman.EventActor{}) {
-			r.Source = &src
-		}
-		if tgt != (dragoman.EventActor{}) {
-			r.Target = &tgt
-		}
 		r.Negated, r.Reported, r.Duplicate = neg == 1, rep == 1, dup == 1
 		r.IngestedAt, _ = time.Parse(time.RFC3339, ingested)
+		corpus.CompleteEvent(&r, vid, src, tgt)
 		out = append(out, r)
 	}
 	return out, rows.Err()

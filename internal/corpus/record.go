@@ -128,3 +128,16 @@ func DyadPeriod(q dragoman.DyadQuery) (dragoman.Period, error) {
 	}
 	return by, nil
 }
+
+// CompleteEvent fills what an event record takes from its row beyond the
+// plain columns: its id, "<article id>/<event id>", and its sides, left nil
+// when the row has none.
+func CompleteEvent(r *dragoman.EventRecord, vid string, src, tgt dragoman.EventActor) {
+	r.ID = r.ArticleID + "/" + vid
+	if src != (dragoman.EventActor{}) {
+		r.Source = &src
+	}
+	if tgt != (dragoman.EventActor{}) {
+		r.Target = &tgt
+	}
+}

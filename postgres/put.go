@@ -55,10 +55,7 @@ func (db *DB) Put(ctx context.Context, b dragoman.Batch) (dragoman.PutResult, er
 			return err
 		}
 		for _, f := range b.Failures {
-			at := f.At
-			if at.IsZero() {
-				at = time.Now()
-			}
+			at := corpus.FailedAt(f)
 			if _, err := tx.Exec(ctx, `INSERT INTO ingest_errors (source, article_id, stage, message, at) VALUES ($1,$2,$3,$4,$5) ON CONFLICT DO NOTHING`,
 				f.Source, f.ArticleID, f.Stage, f.Message, at.UTC()); err != nil {
 				return err
@@ -365,17 +362,7 @@ func (p *putter) entities(d *dragoman.Document, seq int64, actors map[string]str
 	for _, row := range rows {
 		p.add("entities", row...)
 	}
-	mentions := d.Mentions
-	if len(mentions) == 0 {
-		for _, e := range d.Entities {
-			for _, m := range e.Mentions {
-				if m.Entity == "" {
-					m.Entity = e.ID
-				}
-				mentions = append(mentions, m)
-			}
-		}
-	}
+	mentions := corpus.Mentions(d)
 	for _, m := range mentions {
 		p.add("mentions", seq, m.Entity, nullable(actors[m.Entity]), m.Start, m.End, m.Text, string(m.Type), m.Sentence, m.Origin)
 	}
@@ -393,14 +380,9 @@ func (p *putter) hasRole(id, title string) (bool, error) {
 }
 
 func (p *putter) quotes(d *dragoman.Document, seq int64, day any, dup bool, actors map[string]string) {
-	for _, q := range d.Quotes {
-		var speaker, entity, cue string
-		if q.Speaker != nil {
-			speaker, entity = q.Speaker.Name, q.Speaker.Entity
-		}
-		if q.Cue != nil {
-			cue = q.Cue.Text
-		}
+	for i := range d.Quotes {
+		q := &d.Quotes[i]
+		speaker, entity, cue := corpus.QuoteParts(q)
 		p.add("quotes", seq, q.ID, string(q.Kind), q.Text, q.Start, q.End, q.Sentence, speaker, entity, nullable(actors[entity]),
 			q.Attribution, cue, q.Medium, dateArg(day), dup)
 	}

@@ -50,10 +50,7 @@ func (db *DB) Put(ctx context.Context, b dragoman.Batch) (dragoman.PutResult, er
 			return err
 		}
 		for _, f := range b.Failures {
-			at := f.At
-			if at.IsZero() {
-				at = time.Now()
-			}
+			at := corpus.FailedAt(f)
 			if _, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO ingest_errors (source, article_id, stage, message, at) VALUES (?,?,?,?,?)`,
 				f.Source, f.ArticleID, f.Stage, f.Message, at.UTC().Format(time.RFC3339)); err != nil {
 				return err
@@ -270,17 +267,7 @@ func (p *putter) entities(d *dragoman.Document, seq int64, day any, dup bool, co
 			}
 		}
 	}
-	mentions := d.Mentions
-	if len(mentions) == 0 {
-		for _, e := range d.Entities {
-			for _, m := range e.Mentions {
-				if m.Entity == "" {
-					m.Entity = e.ID
-				}
-				mentions = append(mentions, m)
-			}
-		}
-	}
+	mentions := corpus.Mentions(d)
 	// Mentions are many: insert them 32 rows a statement.
 	const chunk = 32
 	for start := 0; start < len(mentions); start += chunk {
@@ -493,14 +480,9 @@ func (p *putter) fillActor(id string, e *dragoman.Entity, day any, dup bool) err
 }
 
 func (p *putter) quotes(d *dragoman.Document, seq int64, day any, dup bool, actors map[string]string) error {
-	for _, q := range d.Quotes {
-		var speaker, entity, cue string
-		if q.Speaker != nil {
-			speaker, entity = q.Speaker.Name, q.Speaker.Entity
-		}
-		if q.Cue != nil {
-			cue = q.Cue.Text
-		}
+	for i := range d.Quotes {
+		q := &d.Quotes[i]
+		speaker, entity, cue := corpus.QuoteParts(q)
 		if _, err := p.exec(`INSERT INTO quotes (article_seq, qid, kind, text, start, end, sentence, speaker, speaker_entity, actor_id, attribution, cue, medium, day, duplicate)
 			VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
 			seq, q.ID, string(q.Kind), q.Text, q.Start, q.End, q.Sentence, speaker, entity, nullable(actors[entity]),

@@ -141,3 +141,42 @@ func CompleteEvent(r *dragoman.EventRecord, vid string, src, tgt dragoman.EventA
 		r.Target = &tgt
 	}
 }
+
+// Mentions returns the document's mentions: d.Mentions, or when that is
+// empty, those of its entities, each naming its entity.
+func Mentions(d *dragoman.Document) []dragoman.Mention {
+	if len(d.Mentions) > 0 {
+		return d.Mentions
+	}
+	var out []dragoman.Mention
+	for _, e := range d.Entities {
+		for _, m := range e.Mentions {
+			if m.Entity == "" {
+				m.Entity = e.ID
+			}
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// QuoteParts returns the speaker's name and entity and the cue of a
+// quote, "" where it has none.
+func QuoteParts(q *dragoman.Quote) (speaker, entity, cue string) {
+	if q.Speaker != nil {
+		speaker, entity = q.Speaker.Name, q.Speaker.Entity
+	}
+	if q.Cue != nil {
+		cue = q.Cue.Text
+	}
+	return speaker, entity, cue
+}
+
+// FailedAt is when an ingest failure happened: its time, or now when it
+// has none.
+func FailedAt(f dragoman.IngestFailure) time.Time {
+	if f.At.IsZero() {
+		return time.Now()
+	}
+	return f.At
+}

@@ -64,3 +64,18 @@ func TestDyadSeries(t *testing.T) {
 		t.Error("DyadPeriod accepted a year")
 	}
 }
+
+func TestMentionsFromEntities(t *testing.T) {
+	d := &dragoman.Document{Entities: []dragoman.Entity{
+		{ID: "E1", Mentions: []dragoman.Mention{{Sentence: 0}, {Sentence: 2, Entity: "E1"}}},
+		{ID: "E2", Mentions: []dragoman.Mention{{Sentence: 1}}},
+	}}
+	got := corpus.Mentions(d)
+	if len(got) != 3 || got[0].Entity != "E1" || got[1].Entity != "E1" || got[2].Entity != "E2" {
+		t.Errorf("Mentions = %+v, want three naming E1, E1, E2", got)
+	}
+	d.Mentions = []dragoman.Mention{{Sentence: 1, Entity: "E2"}}
+	if got := corpus.Mentions(d); len(got) != 1 {
+		t.Errorf("Mentions with document mentions = %+v, want those", got)
+	}
+}

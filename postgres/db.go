@@ -27,6 +27,7 @@ import (
 	"github.com/jackc/pgx/v5/pgxpool"
 
 	"github.com/dragoman-news/dragoman"
+	"github.com/dragoman-news/dragoman/internal/corpus"
 )
 
 //go:embed migrations/*.sql
@@ -231,11 +232,7 @@ func (db *DB) wrap(err error, what string) error {
 	if err == nil {
 		return nil
 	}
-	var de *dragoman.Error
-	if errors.As(err, &de) {
-		return err
-	}
-	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
+	if corpus.KeepError(err) {
 		return err
 	}
 	var pe *pgconn.PgError

@@ -21,6 +21,7 @@ import (
 	"time"
 
 	"github.com/dragoman-news/dragoman"
+	"github.com/dragoman-news/dragoman/internal/corpus"
 	"modernc.org/sqlite"
 	sqlite3 "modernc.org/sqlite/lib"
 )
@@ -267,11 +268,7 @@ func (db *DB) wrap(err error, what string) error {
 	if err == nil {
 		return nil
 	}
-	var de *dragoman.Error
-	if errors.As(err, &de) {
-		return err
-	}
-	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
+	if corpus.KeepError(err) {
 		return err
 	}
 	var se *sqlite.Error

@@ -3,6 +3,7 @@ package corpus
 import (
 	"bytes"
 	"compress/flate"
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -277,4 +278,12 @@ func PutEach(docs []*dragoman.Document, put func(*dragoman.Document) (bool, *dra
 		}
 	}
 	return res, nil
+}
+
+// KeepError reports whether a store should return err as it is rather than
+// translate it: it is already an application error, or the context was
+// cancelled or ran out of time.
+func KeepError(err error) bool {
+	var de *dragoman.Error
+	return errors.As(err, &de) || errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded)
 }

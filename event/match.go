@@ -83,6 +83,9 @@ func (s *sentence) code(d *Dictionaries, opt codeOptions) []rawEvent {
 				from = b.leftmost - 1
 			}
 			src, _ = s.subject(vi, from)
+			if len(src) == 0 && s.news {
+				src = s.twoSides(from)
+			}
 		}
 		switch {
 		case b.tgtSet:
@@ -416,3 +419,26 @@ var mutualBlock = map[string]bool{"AGREE": true, "SIGN": true, "COOPERATE": true
 // objectPronoun are the pronouns that may stand for the object of the
 // verb before ("accusing him of", "accusing both of").
 var objectPronoun = map[string]bool{"HIM": true, "HER": true, "THEM": true, "BOTH": true}
+
+// twoSides reads a subject "the two sides" or "both countries" ending at or
+// before token from as the last two countries the article named.
+func (s *sentence) twoSides(from int) []actorHit {
+	j := s.skipLeft(from)
+	if j < 1 || s.pair[0] == "" || !pairNoun[s.toks[j].Up] {
+		return nil
+	}
+	start := j - 1
+	switch {
+	case s.toks[j-1].Up == "BOTH":
+	case s.toks[j-1].Up == "TWO" && j >= 2 && s.toks[j-2].Up == "THE":
+		start = j - 2
+	default:
+		return nil
+	}
+	return []actorHit{
+		{code: s.pair[0], mention: -1, start: start, end: j + 1},
+		{code: s.pair[1], mention: -1, start: start, end: j + 1},
+	}
+}
+
+var pairNoun = map[string]bool{"SIDES": true, "COUNTRIES": true, "NATIONS": true, "GOVERNMENTS": true, "NEIGHBOURS": true, "NEIGHBORS": true, "CAPITALS": true}

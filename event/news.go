@@ -19,7 +19,7 @@ type docState struct {
 	pub      time.Time
 	date     int
 	lastMeet [2]*dragoman.ActorRef // participants of the last meeting coded
-	recent   []string              // country codes in order of mention, for "the two nations"
+	recent   []string              // country codes in order of mention (places aside), for "the two sides"
 	drafts   []draft
 	// country is the article's country: the dateline's, else the country
 	// most of its mentions belong to. Roles named without a country
@@ -89,8 +89,19 @@ func (st *docState) sentence(si int, sent dragoman.Sentence) {
 	s.analyse(st.c.dict)
 	s.ctx = st.sentenceCountry(s)
 	for _, m := range s.mentions {
-		if len(m.codes) > 0 && len(m.codes[0]) >= 3 && m.codes[0][:3] != "---" {
+		if len(m.codes) > 0 && len(m.codes[0]) >= 3 && m.codes[0][:3] != "---" && !m.place {
 			st.recent = append(st.recent, m.codes[0][:3])
+		}
+	}
+	for k := len(st.recent) - 1; k >= 0; k-- {
+		if strings.HasPrefix(st.recent[k], "IGO") {
+			continue
+		}
+		if s.pair[1] == "" {
+			s.pair[1] = st.recent[k]
+		} else if !sameCountry(st.recent[k], s.pair[1]) {
+			s.pair[0] = st.recent[k]
+			break
 		}
 	}
 	for _, r := range s.code(st.c.dict, codeOptions{requireDyad: false}) {

@@ -16,6 +16,8 @@ func TestGeneralRules(t *testing.T) {
 		// an object pronoun is the object of the event before it
 		{"accusing him", "Hungary on Monday ordered a Slovak diplomat to leave the country, accusing him of spying for a foreign power in Austria.", "112", "HUN", "SVK", "AUT"},
 		{"accusing both", "Chad ordered Sweden's ambassador to leave the country, accusing both of interference in the affairs of the Central African nation.", "112", "TCD", "SWE", "CAF"},
+		// "the two sides" are the last two countries named
+		{"two sides", "Trade between Japan and South Korea grew last year, figures from Seoul showed.\nThe prime minister said the two sides would meet again in Tokyo in December.", "0", "KOR", "JPN", ""},
 		// a compound subject agrees with itself
 		{"agree each other", "Japan and South Korea agreed on Sunday to extend a pause on higher tariffs for another 90 days.", "03", "JPN", "KOR", ""},
 		// "sent" is the past of SEND; aircraft sent around a country show force

@@ -11,7 +11,7 @@ import (
 type sentence struct {
 	toks     []token
 	pair     [2]string // the last two countries of the article so far, for "the two sides"
-	date     int // yyyymmdd, for date-bounded actor codes
+	date     int       // yyyymmdd, for date-bounded actor codes
 	mentions []mention
 	agents   []agentMention
 	mentAt   []int // token -> mention index or -1

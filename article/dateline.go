@@ -26,6 +26,16 @@ var datelineRE = regexp.MustCompile(`^([\p{Lu}][\p{Lu}.'’\-/ ]*[\p{Lu}.])` + /
 	`\s*(?:\(([^()\n]{1,40})\))?` + // (Reuters)
 	`\s*(?:—|–|--|-|:)\s*`)
 
+// mixedDatelineRE matches a dateline whose place is written in ordinary
+// capitalisation, which some agencies use ("Male, Maldives (AFP) -",
+// "Port Moresby (Reuters) —"). Without capitals the place could be any
+// sentence's subject, so this form needs the agency in parentheses and a
+// dash right after it.
+var mixedDatelineRE = regexp.MustCompile(`^(\p{Lu}[\p{Ll}'’\-]+(?: \p{Lu}[\p{Ll}'’\-]+){0,2})` + // place
+	`((?:,\s*\p{Lu}[\p{L}.'’ \-]{0,40}?){0,1})` + // ", Maldives"
+	`\s*\(([^()\n]{1,40})\)` + // (AFP)
+	`\s*(?:—|–|--|-)\s*`)
+
 // notPlaces are capitalised words that open paragraphs with a dash or a
 // colon without being datelines.
 var notPlaces = map[string]bool{}
@@ -48,7 +58,12 @@ var monthRE = regexp.MustCompile(`^(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|O
 func parseDateline(para string) (*dragoman.Dateline, string) {
 	m := datelineRE.FindStringSubmatchIndex(para)
 	if m == nil {
-		return nil, para
+		mm := mixedDatelineRE.FindStringSubmatchIndex(para)
+		if mm == nil {
+			return nil, para
+		}
+		// Same groups as datelineRE, with no date: place, qualifiers, -, agency.
+		m = []int{mm[0], mm[1], mm[2], mm[3], mm[4], mm[5], -1, -1, mm[6], mm[7]}
 	}
 	place := strings.TrimSpace(para[m[2]:m[3]])
 	letters := 0

@@ -92,16 +92,30 @@ func parseText(data string) Item {
 	// Closing and opening byline and contact lines; boilerplate.
 	paras = takeBylines(a, dropBoilerplate(paras))
 
-	// Dateline at the start of the first paragraph.
+	// Dateline at the start of the first paragraph. A short unlabelled
+	// dek may stand between the headline and the dateline: when the first
+	// paragraph has no dateline and the second opens with one, the first
+	// is the summary.
 	if len(paras) > 0 {
 		if d, rest := parseDateline(paras[0]); d != nil {
 			a.Dateline = d
 			paras[0] = rest
+		} else if len(paras) > 1 && a.Summary == "" && len(paras[0]) <= maxDekBytes {
+			if d, rest := parseDateline(paras[1]); d != nil {
+				a.Summary = paras[0]
+				a.Dateline = d
+				paras = paras[1:]
+				paras[0] = rest
+			}
 		}
 	}
 	a.Body = joinParagraphs(paras)
 	return it
 }
+
+// maxDekBytes bounds an unlabelled summary line: a dek is a sentence or
+// two, not a paragraph of the story.
+const maxDekBytes = 400
 
 func skipBlank(lines []string, i int) int {
 	for i < len(lines) && strings.TrimSpace(lines[i]) == "" {

@@ -41,6 +41,8 @@ func TestDatelines(t *testing.T) {
 		{"Saint", "ST. PETERSBURG, Russia — ", "St. Petersburg", "Russia", "RUS", ""},
 		{"UnitedNations", "UNITED NATIONS (AP) — ", "United Nations", "United States", "USA", "AP"},
 		{"TerritoryAlias", "GAZA CITY, Gaza Strip — ", "Gaza City", "Gaza Strip", "PSE", ""},
+		{"MixedCaseWithAgency", "Male, Maldives (AFP) - ", "Male", "Maldives", "MDV", "AFP"},
+		{"MixedCaseTwoWords", "Buenos Aires (AP) — ", "Buenos Aires", "Argentina", "ARG", "AP"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			a := readText(t, "A headline\n"+tc.line+lead+"\n")
@@ -72,6 +74,18 @@ func TestDatelines(t *testing.T) {
 }
 
 func TestTextShapes(t *testing.T) {
+	t.Run("UnlabelledDek", func(t *testing.T) {
+		a := readText(t, "A headline\nOslo says two aircraft entered its airspace; Moscow denies it.\nTROMSØ, Norway (NTB) — "+lead+"\nSecond paragraph.\n")
+		if a.Summary != "Oslo says two aircraft entered its airspace; Moscow denies it." || a.Dateline == nil || a.Dateline.Place != "Tromsø" || !strings.HasPrefix(a.Body, "officials said") && !strings.HasPrefix(a.Body, "Officials said") {
+			t.Fatalf("summary %q dateline %+v body %q", a.Summary, a.Dateline, a.Body)
+		}
+	})
+	t.Run("NoDekWithoutDateline", func(t *testing.T) {
+		a := readText(t, "A headline\nThe first paragraph of the story.\nThe second paragraph, with no dateline.\n")
+		if a.Summary != "" || !strings.HasPrefix(a.Body, "The first paragraph") {
+			t.Fatalf("summary %q body %q", a.Summary, a.Body)
+		}
+	})
 	t.Run("HardWrapped", func(t *testing.T) {
 		a := readText(t, "Headline\n\nFirst line of the first\nparagraph goes on here.\n\nSecond paragraph\nalso wraps.\n")
 		if a.Body != "First line of the first paragraph goes on here.\n\nSecond paragraph also wraps." {

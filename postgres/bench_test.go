@@ -125,17 +125,7 @@ func BenchmarkSearch(b *testing.B) {
 	b.ReportAllocs()
 	db := bigStore(b)
 	defer db.Close()
-	ctx := context.Background()
-	var lat []time.Duration
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		q := storebench.SearchQueries[i%len(storebench.SearchQueries)]
-		start := time.Now()
-		if _, err := db.Search(ctx, q); err != nil {
-			b.Fatalf("%+v: %v", q, err)
-		}
-		lat = append(lat, time.Since(start))
-	}
+	lat, _ := storebench.Time(b, storebench.Search(context.Background(), db))
 	storebench.ReportPercentiles(b, "", lat)
 }
 
@@ -144,17 +134,6 @@ func BenchmarkDyad(b *testing.B) {
 	b.ReportAllocs()
 	db := bigStore(b)
 	defer db.Close()
-	ctx := context.Background()
-	var lat []time.Duration
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		p := storebench.DyadPairs[i%len(storebench.DyadPairs)]
-		start := time.Now()
-		pts, err := db.Dyad(ctx, dragoman.DyadQuery{A: p[0], B: p[1], By: dragoman.Month})
-		if err != nil || len(pts) == 0 {
-			b.Fatalf("dyad %v: %d points, %v", p, len(pts), err)
-		}
-		lat = append(lat, time.Since(start))
-	}
+	lat, _ := storebench.Time(b, storebench.Dyad(context.Background(), db))
 	storebench.ReportPercentiles(b, "", lat)
 }

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"runtime"
 	"strconv"
 	"testing"
 	"time"
@@ -89,20 +88,7 @@ func BenchmarkSearch(b *testing.B) {
 	b.ReportAllocs()
 	db := bigStore(b)
 	defer db.Close()
-	ctx := context.Background()
-	var lat, cpu []time.Duration
-	runtime.LockOSThread()
-	defer runtime.UnlockOSThread()
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		q := storebench.SearchQueries[i%len(storebench.SearchQueries)]
-		start, c0 := time.Now(), storebench.ThreadCPU()
-		if _, err := db.Search(ctx, q); err != nil {
-			b.Fatalf("%+v: %v", q, err)
-		}
-		lat = append(lat, time.Since(start))
-		cpu = append(cpu, storebench.ThreadCPU()-c0)
-	}
+	lat, cpu := storebench.Time(b, storebench.Search(context.Background(), db))
 	storebench.ReportPercentiles(b, "", lat)
 	storebench.ReportPercentiles(b, "cpu-", cpu)
 }
@@ -113,21 +99,7 @@ func BenchmarkDyad(b *testing.B) {
 	b.ReportAllocs()
 	db := bigStore(b)
 	defer db.Close()
-	ctx := context.Background()
-	var lat, cpu []time.Duration
-	runtime.LockOSThread()
-	defer runtime.UnlockOSThread()
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		p := storebench.DyadPairs[i%len(storebench.DyadPairs)]
-		start, c0 := time.Now(), storebench.ThreadCPU()
-		pts, err := db.Dyad(ctx, dragoman.DyadQuery{A: p[0], B: p[1], By: dragoman.Month})
-		if err != nil || len(pts) == 0 {
-			b.Fatalf("dyad %v: %d points, %v", p, len(pts), err)
-		}
-		lat = append(lat, time.Since(start))
-		cpu = append(cpu, storebench.ThreadCPU()-c0)
-	}
+	lat, cpu := storebench.Time(b, storebench.Dyad(context.Background(), db))
 	storebench.ReportPercentiles(b, "", lat)
 	storebench.ReportPercentiles(b, "cpu-", cpu)
 }

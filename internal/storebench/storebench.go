@@ -4,7 +4,10 @@
 package storebench
 
 import (
+	"context"
+	"fmt"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"syscall"
 	"testing"
@@ -73,4 +76,47 @@ func ThreadCPU() time.Duration {
 		return 0
 	}
 	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+// Search returns an operation for Time: the i-th search of SearchQueries,
+// round and round.
+func Search(ctx context.Context, s dragoman.Store) func(i int) error {
+	return func(i int) error {
+		q := SearchQueries[i%len(SearchQueries)]
+		if _, err := s.Search(ctx, q); err != nil {
+			return fmt.Errorf("%+v: %w", q, err)
+		}
+		return nil
+	}
+}
+
+// Dyad returns an operation for Time: the month-by-month timeline of the
+// i-th of DyadPairs, round and round, which must have points.
+func Dyad(ctx context.Context, s dragoman.Store) func(i int) error {
+	return func(i int) error {
+		p := DyadPairs[i%len(DyadPairs)]
+		pts, err := s.Dyad(ctx, dragoman.DyadQuery{A: p[0], B: p[1], By: dragoman.Month})
+		if err != nil || len(pts) == 0 {
+			return fmt.Errorf("dyad %v: %d points, %v", p, len(pts), err)
+		}
+		return nil
+	}
+}
+
+// Time runs op b.N times, from a reset timer, on one OS thread, and
+// returns the wall time and the thread's CPU time of each run; it stops
+// the benchmark at the first error.
+func Time(b *testing.B, op func(i int) error) (wall, cpu []time.Duration) {
+	runtime.LockOSThread()
+	defer runtime.UnlockOSThread()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		start, c0 := time.Now(), ThreadCPU()
+		if err := op(i); err != nil {
+			b.Fatal(err)
+		}
+		wall = append(wall, time.Since(start))
+		cpu = append(cpu, ThreadCPU()-c0)
+	}
+	return wall, cpu
 }

@@ -494,3 +494,55 @@ func TestPluralPronouns(t *testing.T) {
 		check(t, annotate(t, d), []want{{kind: dragoman.Reported, speaker: "-", how: "ambiguous-pronoun"}})
 	})
 }
+
+// TestReportedHarderShapes covers reported speech that the fifth held-out
+// batch missed: each case failed before its fix.
+func TestReportedHarderShapes(t *testing.T) {
+	t.Run("PhraseBeforeThat", func(t *testing.T) {
+		body := "The Defence Ministry said in a statement carried by state television that the drills were routine."
+		check(t, annotate(t, newDoc(body)), []want{{kind: dragoman.Reported, text: "the drills were routine", cue: "said"}})
+	})
+	t.Run("FrontedBarePluralThenAppositive", func(t *testing.T) {
+		body := "The two sides agreed on Friday to swap nearly 200 prisoners, arbitrators said, the biggest such exchange in years."
+		check(t, annotate(t, newDoc(body)), []want{{kind: dragoman.Reported, text: "The two sides agreed on Friday to swap nearly 200 prisoners", speaker: "arbitrators", how: "group", cue: "said"}})
+	})
+	t.Run("FrontedWithPartialQuotation", func(t *testing.T) {
+		body := "The second bid was rejected because it \"fell short of the safety rules,\" Halvorsen said, without elaborating."
+		qs := annotate(t, newDoc(body))
+		var rep *dragoman.Quote
+		for i := range qs {
+			if qs[i].Kind == dragoman.Reported {
+				rep = &qs[i]
+			}
+		}
+		if rep == nil || !strings.HasPrefix(rep.Text, "The second bid was rejected") || rep.Speaker == nil || rep.Speaker.Name != "Halvorsen" {
+			for _, q := range qs {
+				t.Logf("got %s %q speaker=%v", q.Kind, q.Text, q.Speaker)
+			}
+			t.Fatal("no fronted reported content by Halvorsen")
+		}
+	})
+	t.Run("TitleOnlySpeaker", func(t *testing.T) {
+		// the title comes first, the name only later, as in a lead
+		body := "The league expelled two clubs on Monday, the league's board chairman said at the close of the session.\n\n\"Rules are rules,\" board chairman Tomas Lind told reporters."
+		d := newDoc(body, entity(body, "e1", dragoman.Person, "Tomas Lind", "XYZ"))
+		d.Entities[0].Roles = []dragoman.Role{{Title: "board chairman"}}
+		check(t, annotate(t, d), []want{{kind: dragoman.Reported, text: "The league expelled two clubs on Monday", speaker: "Tomas Lind", entity: "e1", how: "description"}, {kind: dragoman.Direct, speaker: "Tomas Lind"}})
+	})
+	t.Run("TitleOnlySpeakerNotAnotherCountrys", func(t *testing.T) {
+		body := "The Polish interior minister told reporters that the border would stay shut.\n\nLatvian Interior Minister Rihards Ozols said the patrols would double."
+		d := newDoc(body, entity(body, "e1", dragoman.Person, "Rihards Ozols", "LVAGOV"))
+		d.Entities[0].Roles = []dragoman.Role{{Title: "Interior Minister", Country: "LVA"}}
+		check(t, annotate(t, d), []want{{kind: dragoman.Reported, speaker: "The Polish interior minister", how: "description"}, {kind: dragoman.Reported, speaker: "Rihards Ozols"}})
+	})
+	t.Run("RelativeClauseBeforeCue", func(t *testing.T) {
+		body := "Ghana's President Kofi Mensah, whose country hosts the talks, said hundreds of families had fled."
+		d := newDoc(body, entity(body, "e1", dragoman.Person, "Kofi Mensah", "GHAGOV"))
+		check(t, annotate(t, d), []want{{kind: dragoman.Reported, text: "hundreds of families had fled", speaker: "Kofi Mensah", entity: "e1"}})
+	})
+	t.Run("RelativeClauseThenThat", func(t *testing.T) {
+		body := "Senator Ana Ruiz, who chairs the budget committee, said that the vote would be delayed."
+		d := newDoc(body, entity(body, "e1", dragoman.Person, "Ana Ruiz", ""))
+		check(t, annotate(t, d), []want{{kind: dragoman.Reported, text: "the vote would be delayed", speaker: "Ana Ruiz", entity: "e1"}})
+	})
+}

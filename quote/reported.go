@@ -87,17 +87,18 @@ func (a *analysis) reported() {
 				continue
 			}
 			var to int
-			if from >= 0 && np[0]-1 > s.From && a.toks[np[0]-1].Text == "," && a.toks[from-1].Text == "," && !subordinator[a.toks[s.From].Lower] {
+			comma := a.commaBefore(np[0], s.From)
+			if from >= 0 && comma > s.From && a.toks[from-1].Text == "," && !subordinator[a.toks[s.From].Lower] {
 				// "Orders won't leave idle capacity, Maróth said, and …":
 				// the reported clause is the one before the cue.
 				from = -1
 			}
 			if from < 0 {
 				// "The talks will resume, officials said."
-				if np[0]-1 <= s.From || a.toks[np[0]-1].Text != "," {
+				if comma <= s.From {
 					continue
 				}
-				from, to = s.From, np[0]-1
+				from, to = s.From, comma
 				if a.isSentenceStart(np[0]) {
 					continue
 				}
@@ -115,6 +116,41 @@ func (a *analysis) reported() {
 			a.quotes = append(a.quotes, q)
 		}
 	}
+}
+
+// commaBefore returns the comma that ends the clause before a speaker at
+// np0: the token just before it ("…, officials said"), or a comma inside
+// the closing mark of a partial quotation ("… it "did not meet the
+// requirements," Shiham says"). It returns -1 when there is none.
+func (a *analysis) commaBefore(np0, lo int) int {
+	c := np0 - 1
+	if c < lo {
+		return -1
+	}
+	if a.toks[c].Text == "," {
+		return c
+	}
+	if t := a.toks[c]; !t.Word && t.Quoted && isCloser(t.Text) && c-1 >= lo && a.toks[c-1].Text == "," && a.toks[c-1].Quoted {
+		// the clause must open outside the quotation
+		if o := a.openerOf(c); o > lo && !a.toks[o-1].Quoted {
+			return c - 1
+		}
+	}
+	return -1
+}
+
+// openerOf returns the opening mark of the quotation that closes at c, or
+// -1.
+func (a *analysis) openerOf(c int) int {
+	for k := c - 1; k >= 0; k-- {
+		if !a.toks[k].Quoted {
+			return -1
+		}
+		if !a.toks[k].Word && isOpener(a.toks[k].Text) && (k == 0 || !a.toks[k-1].Quoted) {
+			return k
+		}
+	}
+	return -1
 }
 
 // allQuoted reports tokens [from, to) that all lie inside quotation marks.
@@ -169,6 +205,7 @@ func (a *analysis) contentStart(v, end int, vb verb) (int, string, bool) {
 	y := a.skipAdverbials(x, end)
 	if y > x {
 		medium = a.medium(x, y, vb)
+		y = a.skipAdverbialTail(y, end)
 	}
 	x = y
 	if x >= end {
@@ -199,7 +236,7 @@ func (a *analysis) contentStart(v, end int, vb verb) (int, string, bool) {
 // ", administration officials say,".
 func (a *analysis) parenthetical(v int) bool {
 	np, ok := a.backNP(v, a.sents[a.sentOf[v]].From)
-	return ok && np[0] > 0 && a.toks[np[0]-1].Text == ","
+	return ok && np[0] > 0 && a.commaBefore(np[0], 0) >= 0
 }
 
 // skipAdverbials skips time words and short prepositional phrases after a
@@ -229,6 +266,45 @@ func (a *analysis) skipAdverbials(x, end int) int {
 		}
 	}
 	return x
+}
+
+// skipAdverbialTail extends an adverbial phrase already skipped after a
+// cue by what may follow its noun: an "of" complement ("at the close of an
+// extraordinary summit") or a participle phrase ("in a statement carried
+// by state media"), so that a "that" after them is still found.
+func (a *analysis) skipAdverbialTail(y, end int) int {
+	for n := 0; n < 2 && y < end; n++ {
+		t := a.toks[y]
+		if t.Quoted || !t.Word {
+			return y
+		}
+		participle := strings.HasSuffix(t.Lower, "ed") && !a2(t.Lower) || irregularParticiple[t.Lower]
+		switch {
+		case t.Lower == "of":
+			np := a.objectNP(y+1, end)
+			if np[1] <= np[0] || np[1]-y > 6 {
+				return y
+			}
+			y = np[1]
+		case t.Lower == "by" && y-1 >= 0 && (strings.HasSuffix(a.toks[y-1].Lower, "ed") && !a2(a.toks[y-1].Lower) || irregularParticiple[a.toks[y-1].Lower]):
+			// the participle was read into the noun phrase: "a statement
+			// carried | by state media"
+			np := a.objectNP(y+1, end)
+			if np[1] <= np[0] || np[1]-y > 6 {
+				return y
+			}
+			y = a.skipAdverbials(np[1], end)
+		case participle && y+1 < end && (a.toks[y+1].Lower == "by" || isPreposition(a.toks[y+1].Lower)):
+			np := a.objectNP(y+2, end)
+			if np[1] <= np[0] || np[1]-y > 7 {
+				return y
+			}
+			y = a.skipAdverbials(np[1], end)
+		default:
+			return y
+		}
+	}
+	return y
 }
 
 func isPreposition(w string) bool {
@@ -339,10 +415,19 @@ func (a *analysis) bareSubject(x, end int) bool {
 	if t := a.toks[x]; functionWord[t.Lower] || isVerbLike(t.Lower) || a.lx.verbs[t.Lower].Lemma != "" {
 		return false
 	}
-	for k := x + 1; k < end && k <= x+4; k++ {
+	limit := x + 4
+	if amount[a.toks[x].Lower] && x+2 < end && a.toks[x+1].Lower == "of" {
+		// "said thousands of people had crossed": the amount's "of"
+		// phrase is part of the subject
+		limit = x + 6
+	}
+	for k := x + 1; k < end && k <= limit; k++ {
 		t := a.toks[k]
 		if !t.Word || t.Quoted {
 			return false
+		}
+		if t.Lower == "of" && k == x+1 && limit > x+4 {
+			continue
 		}
 		if finite[t.Lower] {
 			return true
@@ -359,6 +444,10 @@ func (a *analysis) bareSubject(x, end int) bool {
 	}
 	return false
 }
+
+// amount are nouns of quantity that head a subject with "of": "thousands
+// of people", "dozens of soldiers".
+var amount = setOf("hundreds", "thousands", "millions", "billions", "dozens", "scores", "tens", "tons", "tonnes")
 
 // onlyTime reports tokens [from, to) that only say when: "on Sunday",
 // "Monday", "last week".

@@ -50,7 +50,7 @@ func (a *analysis) resolve(i, j int) (*dragoman.ActorRef, string) {
 	if p, ok := objectPronoun[head.Lower]; ok && j-i == 1 {
 		return a.resolvePronoun(i, p) // "KCNA quoted her as saying"
 	}
-	isGroup := a.lx.groups[head.Lower] && !head.Cap
+	isGroup := (a.lx.groups[head.Lower] || j-i == 1 && j < len(a.toks) && a.barePlural(i, j)) && !head.Cap
 	isDesc := !head.Cap && (a.lx.roles[head.Lower] || a.lx.media[head.Lower]) && !a.hasCapTail(i, j)
 	how := "cue"
 	switch {
@@ -262,6 +262,20 @@ func (a *analysis) mentionFor(i, j int) *mref {
 // entityByRole finds the one entity whose role matches a description
 // ("the spokeswoman", "the Russian foreign minister").
 func (a *analysis) entityByRole(i, j int) *dragoman.Entity {
+	if e, tie := a.entityByRoleFrom(i, j, false); e != nil || tie {
+		return e
+	}
+	// "…, the bloc's commission chairman said" in a lead that names the
+	// chairman only later: one person who holds the title anywhere in the
+	// article
+	e, _ := a.entityByRoleFrom(i, j, true)
+	return e
+}
+
+// entityByRoleFrom scores the people whose roles contain the
+// description's head word; with later it also counts people introduced
+// after the description. It reports a tie between the best.
+func (a *analysis) entityByRoleFrom(i, j int, later bool) (*dragoman.Entity, bool) {
 	var words []string
 	for x := i; x < j; x++ {
 		if !determiner[a.toks[x].Lower] {
@@ -278,7 +292,7 @@ func (a *analysis) entityByRole(i, j int) *dragoman.Entity {
 			continue
 		}
 		// the entity must be introduced before the description
-		if len(e.Mentions) == 0 || e.Mentions[0].Start > a.toks[i].Start {
+		if len(e.Mentions) == 0 || e.Mentions[0].Start > a.toks[i].Start && !later {
 			continue
 		}
 		score := 0
@@ -287,11 +301,19 @@ func (a *analysis) entityByRole(i, j int) *dragoman.Entity {
 			if !strings.Contains(title, head) {
 				continue
 			}
-			s := 1
+			s, missed := 1, false
 			for _, w := range words {
 				if w != head && (strings.Contains(title, w) || strings.Contains(strings.ToLower(r.Country), w)) {
 					s++
+				} else if w != head && !strings.HasSuffix(w, "'s") && !strings.HasSuffix(w, "’s") {
+					missed = true
 				}
+			}
+			if later && missed {
+				// a person named only after the description must hold
+				// all of it: "the German defence minister" is not the
+				// Estonian defence minister named next
+				continue
 			}
 			score = max(score, s)
 		}
@@ -303,7 +325,7 @@ func (a *analysis) entityByRole(i, j int) *dragoman.Entity {
 		}
 	}
 	if tie {
-		return nil
+		return nil, true
 	}
-	return found
+	return found, false
 }

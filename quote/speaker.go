@@ -174,6 +174,12 @@ func (a *analysis) backNP(v, lo int) ([2]int, bool) {
 		return [2]int{i, i + 1}, true
 	}
 	nounHead := a.lx.groups[head.Lower] || a.lx.roles[head.Lower] || a.lx.media[head.Lower]
+	if !head.Cap && !nounHead && a.barePlural(i, v) {
+		// "…, arbitrators said, …": a plural noun alone between a comma
+		// and a cue set off at the end of its clause names a group the
+		// lexicon does not list
+		return [2]int{i, i + 1}, true
+	}
 	if !head.Cap && !nounHead {
 		// "officials on both sides said", "diplomats in both capitals
 		// said": a group or role noun with a short phrase after it
@@ -616,4 +622,19 @@ func isNumber(s string) bool {
 		}
 	}
 	return true
+}
+
+// barePlural reports a lone lower-case plural noun at i, right after a
+// comma and right before the cue at v, with the cue closing its clause (a
+// comma or the sentence's end after it): "…, mediators said."
+func (a *analysis) barePlural(i, v int) bool {
+	t := a.toks[i]
+	if i+1 != v || i < 1 || a.toks[i-1].Text != "," || v+1 >= len(a.toks) || t.Quoted || !t.Word || len(t.Lower) < 5 {
+		return false
+	}
+	if !strings.HasSuffix(t.Lower, "s") || strings.HasSuffix(t.Lower, "ss") || strings.HasSuffix(t.Lower, "ous") || functionWord[t.Lower] || isVerbLike(t.Lower) || a.lx.verbs[t.Lower].Lemma != "" || timeWord[t.Lower] {
+		return false
+	}
+	n := a.toks[v+1].Text
+	return n == "," || n == "." || a.sentOf[v+1] != a.sentOf[v]
 }

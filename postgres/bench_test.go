@@ -3,8 +3,6 @@ package postgres_test
 import (
 	"context"
 	"fmt"
-	"os"
-	"strconv"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -82,10 +80,7 @@ func BenchmarkPutParallel(b *testing.B) {
 // DRAGOMAN_BENCH_N sets n (default 100000).
 func bigStore(b *testing.B) *postgres.DB {
 	url := serverURL(b)
-	n := 100000
-	if s := os.Getenv("DRAGOMAN_BENCH_N"); s != "" {
-		n, _ = strconv.Atoi(s)
-	}
+	n := storebench.BigN()
 	ctx := context.Background()
 	db, err := postgres.Open(ctx, url, postgres.Options{Schema: fmt.Sprintf("dragoman_bench_%d", n)})
 	if err != nil {
@@ -96,21 +91,8 @@ func bigStore(b *testing.B) *postgres.DB {
 		b.Fatal(err)
 	}
 	if have < n {
-		g := gencorpus.NewDocs(storebench.Seeds(b), 1)
-		for i := 0; i < have; i++ {
-			g.Next(i) // the documents already stored: the generator's state moves on
-		}
 		start := time.Now()
-		for i := have; i < n; {
-			var batch dragoman.Batch
-			for k := 0; k < 256 && i < n; k++ {
-				batch.Documents = append(batch.Documents, g.Next(i))
-				i++
-			}
-			if _, err := db.Put(ctx, batch); err != nil {
-				b.Fatal(err)
-			}
-		}
+		storebench.Fill(b, db, have, n)
 		if _, err := db.Pool().Exec(ctx, `VACUUM ANALYZE`); err != nil {
 			b.Fatal(err)
 		}

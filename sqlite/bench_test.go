@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"strconv"
 	"testing"
 	"time"
 
@@ -43,10 +42,7 @@ func BenchmarkPut(b *testing.B) {
 // documents, kept in the temporary folder between runs. DRAGOMAN_BENCH_N
 // sets n (default 100000).
 func bigStore(b *testing.B) *sqlite.DB {
-	n := 100000
-	if s := os.Getenv("DRAGOMAN_BENCH_N"); s != "" {
-		n, _ = strconv.Atoi(s)
-	}
+	n := storebench.BigN()
 	ctx := context.Background()
 	path := filepath.Join(os.TempDir(), fmt.Sprintf("dragoman-bench-%d.db", n))
 	if _, err := os.Stat(path); err != nil {
@@ -56,18 +52,8 @@ func bigStore(b *testing.B) *sqlite.DB {
 		if err != nil {
 			b.Fatal(err)
 		}
-		g := gencorpus.NewDocs(storebench.Seeds(b), 1)
 		start := time.Now()
-		for i := 0; i < n; {
-			var batch dragoman.Batch
-			for k := 0; k < 256 && i < n; k++ {
-				batch.Documents = append(batch.Documents, g.Next(i))
-				i++
-			}
-			if _, err := db.Put(ctx, batch); err != nil {
-				b.Fatal(err)
-			}
-		}
+		storebench.Fill(b, db, 0, n)
 		db.Close()
 		b.Logf("built %d documents in %v", n, time.Since(start))
 		if err := os.Rename(tmp, path); err != nil {

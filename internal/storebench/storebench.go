@@ -6,9 +6,11 @@ package storebench
 import (
 	"context"
 	"fmt"
+	"os"
 	"path/filepath"
 	"runtime"
 	"slices"
+	"strconv"
 	"syscall"
 	"testing"
 	"time"
@@ -119,4 +121,35 @@ func Time(b *testing.B, op func(i int) error) (wall, cpu []time.Duration) {
 		cpu = append(cpu, ThreadCPU()-c0)
 	}
 	return wall, cpu
+}
+
+// BigN is the size of the big store the search and dyad benchmarks run
+// on: DRAGOMAN_BENCH_N, 100000 by default.
+func BigN() int {
+	n := 100000
+	if s := os.Getenv("DRAGOMAN_BENCH_N"); s != "" {
+		n, _ = strconv.Atoi(s)
+	}
+	return n
+}
+
+// Fill stores the generated documents from, from+1... up to n in s, in
+// batches of 256; the generator runs over the ones before from, so that a
+// store filled halfway is completed with the documents it lacks.
+func Fill(b *testing.B, s dragoman.Store, from, n int) {
+	ctx := context.Background()
+	g := gencorpus.NewDocs(Seeds(b), 1)
+	for i := 0; i < from; i++ {
+		g.Next(i) // the documents already stored: the generator's state moves on
+	}
+	for i := from; i < n; {
+		var batch dragoman.Batch
+		for k := 0; k < 256 && i < n; k++ {
+			batch.Documents = append(batch.Documents, g.Next(i))
+			i++
+		}
+		if _, err := s.Put(ctx, batch); err != nil {
+			b.Fatal(err)
+		}
+	}
 }

@@ -548,6 +548,13 @@ func (s *state) scanBodiesCountry() {
 				written[c.name] = c.country
 			}
 		}
+		if c.country == "" && fixed == "" {
+			// "In Belgrade, Serbian President NAME said … Hours later, the
+			// Foreign Ministry announced": the side its sentence, or the
+			// one before, speaks for outranks the Croatian Foreign
+			// Ministry named paragraphs earlier and the dateline
+			c.country = s.contextCountry(c.ws, c.start, 1)
+		}
 		if cc, ok := written[c.name]; ok && c.country == "" {
 			c.country = cc // named again without a country: the one named before
 		}

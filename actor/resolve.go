@@ -358,12 +358,30 @@ func (s *state) nearCountry(e *entity, main string) string {
 			}
 		}
 	}
+	if cc := s.contextCountry(first.ws, first.start, 2); cc != "" {
+		return cc
+	}
+	return main
+}
+
+// contextCountry is the country the words before word w (at byte offset
+// before) speak for: the nearest side named before it in its own
+// sentence, outside a relative clause ("Former president NAME, who moved
+// the country closer to China": not China), else the side a sentence
+// before it (up to back sentences) opens with, its subject ("The Maldives
+// has awarded … a decision that follows competition between New Delhi
+// and Beijing": the Maldives, not Beijing). A venue ("in Malabo") and a
+// guest ("Sweden's ambassador") are no side. Empty when none.
+func (s *state) contextCountry(w, before, back int) string {
+	si := s.words[w].sent
 	best, at := "", -1
+	firstOf := map[int]string{}
 	for _, c := range s.cands {
-		if c.dead || c.desc || c.start >= first.start || c.start <= at || len(c.country) != 3 {
+		if c.dead || c.desc || c.start >= before || len(c.country) != 3 {
 			continue
 		}
-		if cs := s.words[c.ws].sent; cs < si-2 || cs > si {
+		cs := s.words[c.ws].sent
+		if cs < si-back || cs > si {
 			continue
 		}
 		switch c.typ {
@@ -380,12 +398,46 @@ func (s *state) nearCountry(e *entity, main string) string {
 		if s.foreignPresence(c) {
 			continue // "ordered Sweden's ambassador to leave": a guest, not a side
 		}
-		best, at = c.country, c.start
+		if cs < si {
+			if _, ok := firstOf[cs]; !ok {
+				firstOf[cs] = c.country
+			}
+			continue
+		}
+		if c.start > at && !s.inRelative(c.ws, w) {
+			best, at = c.country, c.start
+		}
 	}
-	if best == "" {
-		return main
+	if best != "" {
+		return best
 	}
-	return best
+	for k := si - 1; k >= si-back; k-- {
+		if cc := firstOf[k]; cc != "" {
+			return cc
+		}
+	}
+	return ""
+}
+
+// inRelative: word k lies in a relative clause or a bracketed aside
+// that closes before word w of the same sentence (", who moved the
+// country closer to China during his term,").
+func (s *state) inRelative(k, w int) bool {
+	for j := k - 1; j >= 0 && s.sameSent(j, k); j-- {
+		switch s.words[j].lower {
+		case ",", ";", "(", ")":
+			return false
+		case "who", "whose", "which":
+			// the clause must end before w
+			for x := k + 1; x < w && s.sameSent(x, k); x++ {
+				if s.words[x].text == "," || s.words[x].text == ")" {
+					return true
+				}
+			}
+			return false
+		}
+	}
+	return false
 }
 
 // knownCountry is a person's country from the roles the text gives or the

@@ -50,9 +50,9 @@ func (s *state) readRoles() {
 			// "Russia's foreign minister, Sergei Lavrov, said": the title
 			// must end right before the comma, or before a place it is
 			// posted to ("Washington's ambassador in Lima, Karen Whitfield")
-			end, posting := k, ""
+			end, posting, place := k, "", ""
 			if p := s.candAt(k - 1); p != nil && p.typ == dragoman.GPE && p.we == k && p.ws >= 2 && s.sameSent(p.ws-1, c.ws) && postPreps[s.words[p.ws-1].lower] {
-				end, posting = p.ws-1, s.text(p.ws, p.we)
+				end, posting, place = p.ws-1, s.text(p.ws, p.we), p.country
 			}
 			if _, h, ok := s.inTitle(end - 1); ok && h.end == end && !h.t.Group && !h.t.Honor {
 				if r, ok := s.premodifier(c, end); ok {
@@ -61,6 +61,12 @@ func (s *state) readRoles() {
 						r.posting = posting
 						if r.Of == "" {
 							r.Of = posting
+						}
+						// "The opposition leader in Honiara, NAME,": only a
+						// diplomat is posted abroad; anyone else serves
+						// the place's country
+						if r.Country == "" && r.ofActor == "" && !diplomatTitle(r.titleRef) && len(place) == 3 {
+							r.Country = place
 						}
 					}
 					c.roles = append(c.roles, r)
@@ -695,4 +701,16 @@ func (s *state) possessorOrg(r *pendingRole, j int, head *gazetteer.Title) {
 			r.Country = pl.country
 		}
 	}
+}
+
+// diplomatTitle: a title whose holder is posted to another country
+// (ambassador, envoy, diplomat, consul, attaché).
+func diplomatTitle(t string) bool {
+	for _, w := range strings.Fields(t) {
+		switch strings.TrimSuffix(w, "s") {
+		case "ambassador", "envoy", "diplomat", "consul", "attaché", "attache", "chargé", "charge":
+			return true
+		}
+	}
+	return false
 }

@@ -1,0 +1,66 @@
+package actor_test
+
+import (
+	"context"
+	"testing"
+
+	"github.com/dragoman-news/dragoman"
+	"github.com/dragoman-news/dragoman/actor"
+)
+
+// TestContextCountry pins where a bare title ("Foreign Minister NAME")
+// takes its country from when the text names none next to it: the sides
+// the text names, scoped to the sentence and the subjects of the
+// sentences before, and only then the dateline.
+func TestContextCountry(t *testing.T) {
+	r, err := actor.New(actor.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cases := []struct {
+		name, dateline, text string
+		entity, actor        string
+	}{
+		// the sentence before opens with the side; the dateline is the other one
+		{"SubjectOverDateline", "MTN",
+			"Montenegro's Foreign Ministry expelled an Albanian diplomat on Monday.\n\nIn Tirana, Albanian Prime Minister Edi Rama called the move hostile and said Albania would answer. Hours later, the Foreign Ministry said Ambassador Arben Hoxha had been called home.\n\nForeign Minister Elira Dervishi told reporters the ministry would wait.",
+			"Arben Hoxha", "ALBGOV"},
+		{"SubjectOverDatelineNextParagraph", "MTN",
+			"Montenegro's Foreign Ministry expelled an Albanian diplomat on Monday.\n\nIn Tirana, Albanian Prime Minister Edi Rama called the move hostile and said Albania would answer. Hours later, the Foreign Ministry said Ambassador Arben Hoxha had been called home.\n\nForeign Minister Elira Dervishi told reporters the ministry would wait.",
+			"Elira Dervishi", "ALBGOV"},
+		// the previous sentence's subject, not a country in its tail
+		{"SubjectNotTail", "",
+			"Mauritius has given a French company the contract, a choice that follows a contest between Paris and Beijing.\n\nTrade Minister Devika Ramsaran told reporters the work would start in May.",
+			"Devika Ramsaran", "MUSGOV"},
+		// not from a relative clause
+		{"NotFromRelativeClause", "",
+			"Fiji signed the deal on Monday. Its critics, who had long been courted by China, were joined by former president Ratu Kamikamica, who called the deal rushed.",
+			"Ratu Kamikamica", "FJI"},
+		// a place an official other than a diplomat is "in" is his country
+		{"OfficialInPlace", "",
+			"Australia said it was not consulted. The opposition leader in Honiara, Peter Kenilorea, rejected the deal.",
+			"Peter Kenilorea", "SLBOPP"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			a := dragoman.Article{Body: c.text, Language: "en", Published: mustPublished(t, "2026-02-10")}
+			if c.dateline != "" {
+				a.Dateline = &dragoman.Dateline{Place: "X", CountryCode: c.dateline}
+			}
+			d := dragoman.NewDocument(a)
+			if err := r.Annotate(context.Background(), d); err != nil {
+				t.Fatal(err)
+			}
+			checkSpans(t, d)
+			e := findEntity(d, c.entity)
+			if e == nil {
+				dump(t, d)
+				t.Fatalf("no entity %q", c.entity)
+			}
+			if e.Actor != c.actor {
+				dump(t, d)
+				t.Errorf("%q: actor %q, want %q", c.entity, e.Actor, c.actor)
+			}
+		})
+	}
+}

@@ -8,7 +8,6 @@ import (
 	"time"
 
 	"github.com/dragoman-news/dragoman"
-	"github.com/dragoman-news/dragoman/internal/gencorpus"
 	"github.com/dragoman-news/dragoman/internal/storebench"
 	"github.com/dragoman-news/dragoman/postgres"
 )
@@ -19,11 +18,7 @@ func BenchmarkPut(b *testing.B) {
 	b.ReportAllocs()
 	db := open(b)
 	ctx := context.Background()
-	g := gencorpus.NewDocs(storebench.Seeds(b), 1)
-	docs := make([]*dragoman.Document, b.N)
-	for i := range docs {
-		docs[i] = g.Next(i)
-	}
+	docs := storebench.Docs(b, b.N)
 	b.ResetTimer()
 	start := time.Now()
 	for i := 0; i < b.N; i += 64 {
@@ -41,11 +36,7 @@ func BenchmarkPutParallel(b *testing.B) {
 	b.ReportAllocs()
 	db := open(b)
 	ctx := context.Background()
-	g := gencorpus.NewDocs(storebench.Seeds(b), 1)
-	docs := make([]*dragoman.Document, b.N)
-	for i := range docs {
-		docs[i] = g.Next(i)
-	}
+	docs := storebench.Docs(b, b.N)
 	const writers = 4
 	var next atomic.Int64
 	errs := make(chan error, writers)

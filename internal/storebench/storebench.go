@@ -153,3 +153,13 @@ func Fill(b *testing.B, s dragoman.Store, from, n int) {
 		}
 	}
 }
+
+// Docs generates the first n documents, the ones Fill would store first.
+func Docs(b *testing.B, n int) []*dragoman.Document {
+	g := gencorpus.NewDocs(Seeds(b), 1)
+	docs := make([]*dragoman.Document, n)
+	for i := range docs {
+		docs[i] = g.Next(i)
+	}
+	return docs
+}

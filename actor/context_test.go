@@ -40,6 +40,13 @@ func TestContextCountry(t *testing.T) {
 		{"OfficialInPlace", "",
 			"Australia said it was not consulted. The opposition leader in Honiara, Peter Kenilorea, rejected the deal.",
 			"Peter Kenilorea", "SLBOPP"},
+		// a title before the name, in an appositive
+		{"ReversedLowerComplement", "",
+			"The pact was signed by Fiji's police minister and Japan's vice minister of maritime affairs, Kenji Arakawa, after talks.",
+			"Kenji Arakawa", "JPNGOV"},
+		{"ReversedDelegationChief", "",
+			"Talks resumed in Doha. The Sudanese government's delegation chief, Omar Siddiq, welcomed the deal.",
+			"Omar Siddiq", "SDNGOV"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -302,6 +302,19 @@ func (s *state) scanTitles(sr [2]int) {
 					found = end - i
 				}
 			}
+			// "China's vice minister of public security, Liu Hongwei": a
+			// lower-case complement, when a comma closes it (a reversed
+			// appositive), belongs to the title too
+			if end == i+found && ofTitles[s.words[end-1].lower] && end+1 < sr[1] && s.words[end].lower == "of" {
+				k := end + 1
+				j := k
+				for j < sr[1] && j-k < 4 && !s.words[j].cap && isLowerWord(s.words[j].text) && !complementStop[s.words[j].lower] {
+					j++
+				}
+				if j > k && j < sr[1] && s.words[j].text == "," {
+					end, found = j, j-i
+				}
+			}
 			s.titleAt[i] = titleHit{end: end, t: t}
 		} else {
 			// plural of a title: "advisers", "envoys"
@@ -723,4 +736,22 @@ func (s *state) scanShouted(sr [2]int) {
 			}
 		}
 	}
+}
+
+// complementStop are words a lower-case complement of a title does not
+// hold ("minister of state, who …" ends at the comma anyway; "minister
+// of the …" is a description, not a title).
+var complementStop = toSet("the a an his her its their who which that said says")
+
+// isLowerWord: a word of lower-case letters (a field of a title).
+func isLowerWord(w string) bool {
+	if w == "" {
+		return false
+	}
+	for _, r := range w {
+		if !unicode.IsLower(r) && r != '-' {
+			return false
+		}
+	}
+	return true
 }

@@ -515,7 +515,8 @@ func TestReportedHarderShapes(t *testing.T) {
 				rep = &qs[i]
 			}
 		}
-		if rep == nil || !strings.HasPrefix(rep.Text, "The second bid was rejected") || rep.Speaker == nil || rep.Speaker.Name != "Halvorsen" {
+		want := "The second bid was rejected because it \"fell short of the safety rules,\""
+		if rep == nil || rep.Text != want || rep.Speaker == nil || rep.Speaker.Name != "Halvorsen" {
 			for _, q := range qs {
 				t.Logf("got %s %q speaker=%v", q.Kind, q.Text, q.Speaker)
 			}
@@ -528,6 +529,14 @@ func TestReportedHarderShapes(t *testing.T) {
 		d := newDoc(body, entity(body, "e1", dragoman.Person, "Tomas Lind", "XYZ"))
 		d.Entities[0].Roles = []dragoman.Role{{Title: "board chairman"}}
 		check(t, annotate(t, d), []want{{kind: dragoman.Reported, text: "The league expelled two clubs on Monday", speaker: "Tomas Lind", entity: "e1", how: "description"}, {kind: dragoman.Direct, speaker: "Tomas Lind"}})
+	})
+	t.Run("TitleOnlySpeakerNamedLaterInText", func(t *testing.T) {
+		// the entity's role keeps only the head word; the title as
+		// written before the name carries the rest
+		body := "The council barred two parties on Monday, the council's election commissioner said after the vote.\n\n\"The law is clear,\" election commissioner Marta Vos told reporters."
+		d := newDoc(body, entity(body, "e1", dragoman.Person, "Marta Vos", ""))
+		d.Entities[0].Roles = []dragoman.Role{{Title: "commissioner"}}
+		check(t, annotate(t, d), []want{{kind: dragoman.Reported, speaker: "Marta Vos", entity: "e1", how: "description"}, {kind: dragoman.Direct, speaker: "Marta Vos"}})
 	})
 	t.Run("TitleOnlySpeakerNotAnotherCountrys", func(t *testing.T) {
 		body := "The Polish interior minister told reporters that the border would stay shut.\n\nLatvian Interior Minister Rihards Ozols said the patrols would double."

@@ -99,6 +99,11 @@ func (a *analysis) reported() {
 					continue
 				}
 				from, to = s.From, comma
+				if comma != np[0]-1 {
+					// keep the partial quotation whole, closing mark
+					// included: … it "did not meet the rules,"
+					to = np[0]
+				}
 				if a.isSentenceStart(np[0]) {
 					continue
 				}

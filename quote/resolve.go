@@ -84,6 +84,9 @@ func (a *analysis) resolve(i, j int) (*dragoman.ActorRef, string) {
 		if r := a.describedEarlier(i, j); r != nil {
 			return r, how
 		}
+		if r := a.describedLater(i, j); r != nil {
+			return r, how
+		}
 	}
 	return &dragoman.ActorRef{Name: a.writtenName(i, j), Span: &sp}, how
 }
@@ -137,6 +140,60 @@ func (a *analysis) describedEarlier(i, j int) *dragoman.ActorRef {
 		}
 	}
 	return nil
+}
+
+// describedLater resolves a description a lead gives before the name
+// ("…, the bloc's commission chairman said") to the person the next
+// sentences introduce with the same title written before a name
+// ("commission chairman Mahmoud Ali Youssouf"). Every modifier of the
+// description but a possessive must be among the words of that title, so
+// "the German defence minister" is not "Estonian Defence Minister Kaarel
+// Tamm"; two different people so introduced leave it unresolved.
+func (a *analysis) describedLater(i, j int) *dragoman.ActorRef {
+	sp := a.tokSpan(i, j)
+	head := a.toks[j-1].Lower
+	var mods []string
+	for x := i; x < j-1; x++ {
+		w := a.toks[x].Lower
+		if determiner[w] || strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s") || !a.toks[x].Word {
+			continue
+		}
+		mods = append(mods, w)
+	}
+	si := a.sentOf[i]
+	to := a.sents[min(len(a.sents)-1, si+6)].To
+	var found *dragoman.ActorRef
+	for x := j; x+1 < to; x++ {
+		t := a.toks[x]
+		if t.Lower != head || t.Quoted || !a.toks[x+1].Cap || !a.toks[x+1].Word || a.toks[x+1].Quoted {
+			continue
+		}
+		k := x + 1
+		for k < to && a.toks[k].Cap && a.toks[k].Word {
+			k++
+		}
+		m := a.mentionFor(x+1, k)
+		if m == nil {
+			continue
+		}
+		title := map[string]bool{}
+		for b := x - 1; b >= 0 && b >= x-4 && a.toks[b].Word && !a.toks[b].Quoted && !determiner[a.toks[b].Lower]; b-- {
+			title[a.toks[b].Lower] = true
+		}
+		all := true
+		for _, w := range mods {
+			all = all && title[w]
+		}
+		if !all {
+			continue
+		}
+		r := a.ref(m.Entity, sp)
+		if found != nil && found.Entity != r.Entity {
+			return nil
+		}
+		found = r
+	}
+	return found
 }
 
 // sameName reports whether the name written in [i, j) can be the entity's:

@@ -83,8 +83,10 @@ func (s *sentence) code(d *Dictionaries, opt codeOptions) []rawEvent {
 				from = b.leftmost - 1
 			}
 			src, _ = s.subject(vi, from)
-			if len(src) == 0 && s.news {
-				src = s.twoSides(from)
+			if s.news && (len(src) == 0 || fromContext(src)) {
+				if two := s.twoSides(from); two != nil {
+					src = two
+				}
 			}
 		}
 		switch {
@@ -421,10 +423,11 @@ var mutualBlock = map[string]bool{"AGREE": true, "SIGN": true, "COOPERATE": true
 var objectPronoun = map[string]bool{"HIM": true, "HER": true, "THEM": true, "BOTH": true}
 
 // twoSides reads a subject "the two sides" or "both countries" ending at or
-// before token from as the last two countries the article named.
+// before token from as the last two countries the article named; "officials
+// from both sides" are the two sides' officials.
 func (s *sentence) twoSides(from int) []actorHit {
 	j := s.skipLeft(from)
-	if j < 1 || s.pair[0] == "" || !pairNoun[s.toks[j].Up] {
+	if j < 1 || !pairNoun[s.toks[j].Up] {
 		return nil
 	}
 	start := j - 1
@@ -435,9 +438,21 @@ func (s *sentence) twoSides(from int) []actorHit {
 	default:
 		return nil
 	}
+	a, b := s.pairBefore(start)
+	if a == "" {
+		return nil
+	}
+	agent := ""
+	if start >= 2 && (s.toks[start-1].Up == "FROM" || s.toks[start-1].Up == "OF" || s.toks[start-1].Up == "ON") && s.agentAt[start-2] >= 0 {
+		// "negotiators from both sides"
+		if h := s.filter(s.chunkHits(s.chunkOf[start-2])); len(h) > 0 && fromContext(h) && len(h[0].code) > 3 {
+			agent = h[0].code[3:]
+		}
+		start = s.chunks[s.chunkOf[start-2]].start
+	}
 	return []actorHit{
-		{code: s.pair[0], mention: -1, start: start, end: j + 1},
-		{code: s.pair[1], mention: -1, start: start, end: j + 1},
+		{code: a + agent, mention: -1, start: start, end: j + 1},
+		{code: b + agent, mention: -1, start: start, end: j + 1},
 	}
 }
 

@@ -88,20 +88,10 @@ func (st *docState) sentence(si int, sent dragoman.Sentence) {
 	st.markPeople(s, sent)
 	s.analyse(st.c.dict)
 	s.ctx = st.sentenceCountry(s)
+	s.prior = st.recent
 	for _, m := range s.mentions {
-		if len(m.codes) > 0 && len(m.codes[0]) >= 3 && m.codes[0][:3] != "---" && !m.place {
-			st.recent = append(st.recent, m.codes[0][:3])
-		}
-	}
-	for k := len(st.recent) - 1; k >= 0; k-- {
-		if strings.HasPrefix(st.recent[k], "IGO") {
-			continue
-		}
-		if s.pair[1] == "" {
-			s.pair[1] = st.recent[k]
-		} else if !sameCountry(st.recent[k], s.pair[1]) {
-			s.pair[0] = st.recent[k]
-			break
+		if c := s.nationOf(m); c != "" {
+			st.recent = append(st.recent, c)
 		}
 	}
 	for _, r := range s.code(st.c.dict, codeOptions{requireDyad: false}) {
@@ -1120,4 +1110,42 @@ func (st *docState) finish() {
 		ev.ID = fmt.Sprintf("v%d", len(st.d.Events)+1)
 		st.d.Events = append(st.d.Events, ev)
 	}
+}
+
+// nationOf gives the country code of a mention that names an actor and not
+// a place ("in Gaza", "the Riyadh talks"), or "".
+func (s *sentence) nationOf(m mention) string {
+	if len(m.codes) == 0 || len(m.codes[0]) < 3 || m.codes[0][:3] == "---" || m.place {
+		return ""
+	}
+	if m.start > 0 {
+		switch s.toks[m.start-1].Up {
+		case "IN", "AT", "NEAR", "INSIDE", "ACROSS", "THROUGHOUT":
+			return ""
+		}
+	}
+	return m.codes[0][:3]
+}
+
+// pairBefore returns the last two countries named before token i of the
+// sentence (earlier sentences included), for "the two sides".
+func (s *sentence) pairBefore(i int) (string, string) {
+	codes := append([]string(nil), s.prior...)
+	for _, m := range s.mentions {
+		if c := s.nationOf(m); m.end <= i && c != "" {
+			codes = append(codes, c)
+		}
+	}
+	var a, b string
+	for k := len(codes) - 1; k >= 0; k-- {
+		switch {
+		case strings.HasPrefix(codes[k], "IGO"):
+		case b == "":
+			b = codes[k]
+		case !sameCountry(codes[k], b):
+			a = codes[k]
+			return a, b
+		}
+	}
+	return "", ""
 }

@@ -10,7 +10,7 @@ import (
 // agents found in it, its noun-phrase chunks and its verbs.
 type sentence struct {
 	toks     []token
-	pair     [2]string // the last two countries of the article so far, for "the two sides"
+	prior    []string // the countries named in the article before this sentence, for "the two sides"
 	date     int       // yyyymmdd, for date-bounded actor codes
 	mentions []mention
 	agents   []agentMention

@@ -18,6 +18,8 @@ func TestGeneralRules(t *testing.T) {
 		{"accusing both", "Chad ordered Sweden's ambassador to leave the country, accusing both of interference in the affairs of the Central African nation.", "112", "TCD", "SWE", "CAF"},
 		// "the two sides" are the last two countries named
 		{"two sides", "Trade between Japan and South Korea grew last year, figures from Seoul showed.\nThe prime minister said the two sides would meet again in Tokyo in December.", "0", "KOR", "JPN", ""},
+		// "negotiators from both sides": the two sides' negotiators, not the context's
+		{"from both sides", "Turkish mediators presented Armenia and Azerbaijan with a proposal to extend the truce in Karabakh, as negotiators from both sides met separately with officials in the Turkish capital.", "04", "ARM", "TUR", "CHE"},
 		// a compound subject agrees with itself
 		{"agree each other", "Japan and South Korea agreed on Sunday to extend a pause on higher tariffs for another 90 days.", "03", "JPN", "KOR", ""},
 		// "sent" is the past of SEND; aircraft sent around a country show force

@@ -11,7 +11,7 @@ import (
 type sentence struct {
 	toks     []token
 	prior    []string // the countries named in the article before this sentence, for "the two sides"
-	date     int       // yyyymmdd, for date-bounded actor codes
+	date     int      // yyyymmdd, for date-bounded actor codes
 	mentions []mention
 	agents   []agentMention
 	mentAt   []int // token -> mention index or -1

@@ -47,6 +47,14 @@ func TestContextCountry(t *testing.T) {
 		{"ReversedDelegationChief", "",
 			"Talks resumed in Doha. The Sudanese government's delegation chief, Omar Siddiq, welcomed the deal.",
 			"Omar Siddiq", "SDNGOV"},
+		// a commission's officer belongs to the bloc named before
+		{"CommissionOfBloc", "",
+			"The Economic Community of West African States suspended Guinea on Monday.\n\n\"This must end,\" commission president Omar Touray told reporters.",
+			"Omar Touray", "IGOWAFWAS"},
+		// a demonym in another person's title is not the sentence's side
+		{"NotFromAnotherPersonsTitle", "",
+			"Mali's junta seized power in May. A team led by former Ghanaian president John Mahama will travel to Bamako. The junta's leader, General Moussa Diarra, rejected the plan.",
+			"Moussa Diarra", "MLIMIL"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -399,6 +399,9 @@ func (s *state) contextCountry(w, before, back int) string {
 			continue // "ordered Sweden's ambassador to leave": a guest, not a side
 		}
 		if cs < si {
+			if s.inPersonRole(c) {
+				continue // "a team led by former Nigerian president NAME": his side, not the sentence's
+			}
 			if _, ok := firstOf[cs]; !ok {
 				firstOf[cs] = c.country
 			}
@@ -587,3 +590,19 @@ func itoa(i int) string {
 // named nearest when the text gives them none.
 var stateType = map[string]bool{"GOV": true, "MIL": true, "LEG": true, "JUD": true, "SPY": true, "COP": true, "IGO": true, "OPP": true,
 	"REB": true, "INS": true, "SEP": true} // and the armed groups fighting a state
+
+// inPersonRole: the name c is written in the role before or after a
+// person's name ("former Nigerian president Goodluck Jonathan").
+func (s *state) inPersonRole(c *cand) bool {
+	for _, p := range s.cands {
+		if p.dead || p.typ != dragoman.Person || len(p.roles) == 0 || !s.sameSent(p.ws, c.ws) {
+			continue
+		}
+		for _, r := range p.roles {
+			if r.ws <= c.ws && c.we <= r.we {
+				return true
+			}
+		}
+	}
+	return false
+}

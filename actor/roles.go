@@ -80,6 +80,38 @@ func (s *state) readRoles() {
 		}
 		c.roles = append(c.roles, s.postmodifiers(c)...)
 		s.ofAfterName(c)
+		for k := range c.roles {
+			s.commissionOf(&c.roles[k])
+		}
+	}
+}
+
+// commissionOf gives a role of a commission that names no owner
+// ("commission chairman NAME told reporters") to the international body
+// named nearest before it: a commission is an organ of a bloc (the
+// African Union Commission, the European Commission), not a company.
+func (s *state) commissionOf(r *pendingRole) {
+	if r.Country != "" || r.Of != "" || r.ofActor != "" || r.Former || r.ws <= 0 || r.ws >= len(s.words) {
+		return
+	}
+	if s.words[r.ws-1].lower != "commission" && !strings.Contains(strings.ToLower(r.Title), "commission ") {
+		return
+	}
+	var best *cand
+	for _, p := range s.cands {
+		if p.dead || p.start >= s.words[r.ws].start {
+			continue
+		}
+		if p.typ == dragoman.Organization && orgActor(p) && strings.HasPrefix(p.actor, "IGO") {
+			best = p
+		}
+	}
+	if best == nil {
+		return
+	}
+	r.Of, r.ofActor = best.name, best.actor
+	if r.Type == "BUS" || r.Type == "" {
+		r.Type = "GOV"
 	}
 }
 

@@ -55,6 +55,10 @@ func TestContextCountry(t *testing.T) {
 		{"NotFromAnotherPersonsTitle", "",
 			"Mali's junta seized power in May. A team led by former Ghanaian president John Mahama will travel to Bamako. The junta's leader, General Moussa Diarra, rejected the plan.",
 			"Moussa Diarra", "MLIMIL"},
+		// "the army" near a venue: the side of the story, not the host
+		{"ArmyNotOfVenue", "GNQ",
+			"The African Union suspended Guinea-Bissau on Sunday.\n\nLeaders meeting in Malabo demanded the release of the president, held since the army seized power.",
+			"Bissau-Guinean army", "GNBMIL"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -121,6 +121,12 @@ func (s *sentence) code(d *Dictionaries, opt codeOptions) []rawEvent {
 				}
 			}
 		}
+		if s.news && len(tgt) == 0 && len(src) > 0 && (fwd == "039" || fwd == "045" || p != nil && strings.Contains(p.text, "HOST")) {
+			// "Brazil has offered to host talks", "Qatar offered to
+			// mediate": between the last two countries named, the host
+			// aside
+			tgt = s.sidesBut(v.start, src[0].code)
+		}
 		if v.passive && !b.srcSet {
 			by := s.byAgent(v.end)
 			switch {
@@ -457,3 +463,30 @@ func (s *sentence) twoSides(from int) []actorHit {
 }
 
 var pairNoun = map[string]bool{"SIDES": true, "COUNTRIES": true, "NATIONS": true, "GOVERNMENTS": true, "NEIGHBOURS": true, "NEIGHBORS": true, "CAPITALS": true}
+
+// sidesBut returns the last two countries named before token i, other than
+// the country of code.
+func (s *sentence) sidesBut(i int, code string) []actorHit {
+	own := s.prior
+	var codes []string
+	for _, c := range own {
+		codes = append(codes, c)
+	}
+	for _, m := range s.mentions {
+		if c := s.nationOf(m); m.end <= i && c != "" {
+			codes = append(codes, c)
+		}
+	}
+	var out []actorHit
+	for k := len(codes) - 1; k >= 0 && len(out) < 2; k-- {
+		c := codes[k]
+		if strings.HasPrefix(c, "IGO") || sameCountry(c, code) || len(out) == 1 && sameCountry(c, out[0].code) {
+			continue
+		}
+		out = append(out, actorHit{code: c, mention: -1, start: -1, end: -1})
+	}
+	if len(out) < 2 {
+		return nil
+	}
+	return out
+}

@@ -20,6 +20,8 @@ func TestGeneralRules(t *testing.T) {
 		{"two sides", "Trade between Japan and South Korea grew last year, figures from Seoul showed.\nThe prime minister said the two sides would meet again in Tokyo in December.", "0", "KOR", "JPN", ""},
 		// "negotiators from both sides": the two sides' negotiators, not the context's
 		{"from both sides", "Turkish mediators presented Armenia and Azerbaijan with a proposal to extend the truce in Karabakh, as negotiators from both sides met separately with officials in the Turkish capital.", "04", "ARM", "TUR", "CHE"},
+		// a host or mediator with no object acts between the last two countries named
+		{"host talks", "Guyana's foreign minister accused Venezuela of massing troops near the border.\nBrazil, which borders both countries, has offered to host talks.", "03", "BRA", "VEN", ""},
 		// a compound subject agrees with itself
 		{"agree each other", "Japan and South Korea agreed on Sunday to extend a pause on higher tariffs for another 90 days.", "03", "JPN", "KOR", ""},
 		// "sent" is the past of SEND; aircraft sent around a country show force

@@ -502,6 +502,14 @@ func TestReportedHarderShapes(t *testing.T) {
 		body := "The Defence Ministry said in a statement carried by state television that the drills were routine."
 		check(t, annotate(t, newDoc(body)), []want{{kind: dragoman.Reported, text: "the drills were routine", cue: "said"}})
 	})
+	t.Run("PhraseWithAdverbBeforeThat", func(t *testing.T) {
+		body := "The army said in a statement posted online that two soldiers had died."
+		check(t, annotate(t, newDoc(body)), []want{{kind: dragoman.Reported, text: "two soldiers had died", cue: "said"}})
+	})
+	t.Run("OfComplementBeforeThat", func(t *testing.T) {
+		body := "The minister said at the start of the talks that he was hopeful."
+		check(t, annotate(t, newDoc(body)), []want{{kind: dragoman.Reported, text: "he was hopeful", speaker: "The minister", cue: "said"}})
+	})
 	t.Run("FrontedBarePluralThenAppositive", func(t *testing.T) {
 		body := "The two sides agreed on Friday to swap nearly 200 prisoners, arbitrators said, the biggest such exchange in years."
 		check(t, annotate(t, newDoc(body)), []want{{kind: dragoman.Reported, text: "The two sides agreed on Friday to swap nearly 200 prisoners", speaker: "arbitrators", how: "group", cue: "said"}})

@@ -299,6 +299,9 @@ func (a *analysis) skipAdverbialTail(y, end int) int {
 				return y
 			}
 			y = a.skipAdverbials(np[1], end)
+		case participle && y+1 < end && (a.toks[y+1].Lower == "online" || isAdverb(a.toks[y+1].Lower)) && !negation[a.toks[y+1].Lower]:
+			// "in a statement posted online that …"
+			y = a.skipAdverbials(y+2, end)
 		case participle && y+1 < end && (a.toks[y+1].Lower == "by" || isPreposition(a.toks[y+1].Lower)):
 			np := a.objectNP(y+2, end)
 			if np[1] <= np[0] || np[1]-y > 7 {

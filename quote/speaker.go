@@ -632,9 +632,13 @@ func (a *analysis) barePlural(i, v int) bool {
 	if i+1 != v || i < 1 || a.toks[i-1].Text != "," || v+1 >= len(a.toks) || t.Quoted || !t.Word || len(t.Lower) < 5 {
 		return false
 	}
-	if !strings.HasSuffix(t.Lower, "s") || strings.HasSuffix(t.Lower, "ss") || strings.HasSuffix(t.Lower, "ous") || functionWord[t.Lower] || isVerbLike(t.Lower) || a.lx.verbs[t.Lower].Lemma != "" || timeWord[t.Lower] {
+	if !strings.HasSuffix(t.Lower, "s") || strings.HasSuffix(t.Lower, "ss") || strings.HasSuffix(t.Lower, "ous") || adverbInS[t.Lower] || functionWord[t.Lower] || isVerbLike(t.Lower) || a.lx.verbs[t.Lower].Lemma != "" || timeWord[t.Lower] {
 		return false
 	}
 	n := a.toks[v+1].Text
 	return n == "," || n == "." || a.sentOf[v+1] != a.sentOf[v]
 }
+
+// adverbInS are adverbs that end in -s like a plural noun.
+var adverbInS = setOf("perhaps", "sometimes", "always", "afterwards", "besides", "nevertheless", "nonetheless",
+	"regardless", "towards", "backwards", "forwards", "whereas", "thus", "hence")

@@ -258,6 +258,11 @@ func (s *sentence) object(vi int, from int) ([]actorHit, int) {
 		if (u == "AND" || u == ",") && s.nextIsVerb(i+1) {
 			return possessor, pat
 		}
+		if s.news && u == "AS" && i > from && s.toks[i-1].Up != "SUCH" && s.toks[i-1].Up != "WELL" && i+1 < len(s.toks) && s.toks[i+1].Up != "WELL" {
+			// "condemned the launch as a violation of U.N. resolutions":
+			// what it is called, not whom
+			return possessor, pat
+		}
 		if s.news && u == "BY" && i-1 > from && reducedPassive(s.toks[i-1].Text) && classOf(s.toks[i-2].Up) != cAux {
 			// "exchanged prisoners in a swap brokered by the UAE": the
 			// agent of another verb, not the object of this one

@@ -22,6 +22,8 @@ func TestGeneralRules(t *testing.T) {
 		{"from both sides", "Turkish mediators presented Armenia and Azerbaijan with a proposal to extend the truce in Karabakh, as negotiators from both sides met separately with officials in the Turkish capital.", "04", "ARM", "TUR", "CHE"},
 		// a host or mediator with no object acts between the last two countries named
 		{"host talks", "Guyana's foreign minister accused Venezuela of massing troops near the border.\nBrazil, which borders both countries, has offered to host talks.", "03", "BRA", "VEN", ""},
+		// "condemned X as a violation of Y": Y is what it is called, not the target
+		{"condemned as", "Japan condemned the launch as a clear violation of resolutions of the United Nations.", "11", "JPN", "", "IGO"},
 		// a compound subject agrees with itself
 		{"agree each other", "Japan and South Korea agreed on Sunday to extend a pause on higher tariffs for another 90 days.", "03", "JPN", "KOR", ""},
 		// "sent" is the past of SEND; aircraft sent around a country show force

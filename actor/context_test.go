@@ -83,3 +83,28 @@ func TestContextCountry(t *testing.T) {
 		})
 	}
 }
+
+// TestFieldBeforeTitle: a capitalized field of work before a title
+// qualifies the title and is no person of its own.
+func TestFieldBeforeTitle(t *testing.T) {
+	r, err := actor.New(actor.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := dragoman.Article{Body: "Economic Development Minister Hawwa Nashid told reporters on Tuesday that the port would open.", Language: "en", Published: mustPublished(t, "2026-02-10")}
+	d := dragoman.NewDocument(a)
+	if err := r.Annotate(context.Background(), d); err != nil {
+		t.Fatal(err)
+	}
+	checkSpans(t, d)
+	for _, e := range d.Entities {
+		if e.Type == dragoman.Person && e.Name != "Hawwa Nashid" {
+			dump(t, d)
+			t.Errorf("person %q", e.Name)
+		}
+	}
+	if e := findEntity(d, "Hawwa Nashid"); e == nil || len(e.Roles) == 0 || e.Roles[0].Title != "Economic Development Minister" {
+		dump(t, d)
+		t.Errorf("Hawwa Nashid: %+v", e)
+	}
+}

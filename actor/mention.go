@@ -331,6 +331,13 @@ func (s *state) typeRuns() {
 				continue
 			}
 		}
+		// "Economic Development Minister NAME": a field of work right
+		// before a title qualifies the title, it names no one
+		if n <= 3 && !prevTitle && len(holders) == 0 && officeNouns[s.words[c.we-1].text] && c.we < len(s.words) &&
+			s.sameSent(c.we, c.ws) && s.titleAt[c.we].end > c.we && !s.titleAt[c.we].t.Honor {
+			c.dead = true
+			continue
+		}
 		// "of the Addis Standard": "the" stands before a person's name only
 		// when it opens with a given name ("the Tom Cruise video")
 		afterThe := prevWord == "the"

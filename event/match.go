@@ -422,7 +422,7 @@ func themeCode(code string) bool {
 // mutualBlock names the verbs whose compound subject with no object acts
 // on itself ("the United States and China agreed to extend the truce",
 // "Armenia and Azerbaijan signed a treaty"): each side with the other.
-var mutualBlock = map[string]bool{"AGREE": true, "SIGN": true, "COOPERATE": true, "RESET": true, "RESTORE": true, "EXCHANGE": true}
+var mutualBlock = map[string]bool{"AGREE": true, "DEMARCATE": true, "MARK": true, "SIGN": true, "COOPERATE": true, "RESET": true, "RESTORE": true, "EXCHANGE": true}
 
 // objectPronoun are the pronouns that may stand for the object of the
 // verb before ("accusing him of", "accusing both of").

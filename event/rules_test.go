@@ -24,6 +24,8 @@ func TestGeneralRules(t *testing.T) {
 		{"host talks", "Guyana's foreign minister accused Venezuela of massing troops near the border.\nBrazil, which borders both countries, has offered to host talks.", "03", "BRA", "VEN", ""},
 		// "condemned X as a violation of Y": Y is what it is called, not the target
 		{"condemned as", "Japan condemned the launch as a clear violation of resolutions of the United Nations.", "11", "JPN", "", "IGO"},
+		// marking a border together is material cooperation
+		{"marking border", "Ethiopian and Eritrean surveyors on Monday began marking a first stretch of their disputed border.", "06", "ETH", "ERI", ""},
 		// a compound subject agrees with itself
 		{"agree each other", "Japan and South Korea agreed on Sunday to extend a pause on higher tariffs for another 90 days.", "03", "JPN", "KOR", ""},
 		// "sent" is the past of SEND; aircraft sent around a country show force

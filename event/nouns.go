@@ -41,7 +41,8 @@ func (st *docState) nounEvents(s *sentence, si int) {
 		// the noun heads its phrase, or an actor follows it ("a phone call
 		// Trump held")
 		after := i + n
-		if after < c.end && s.mentAt[after] < 0 {
+		byPassive := after+1 < len(s.toks) && s.toks[after+1].Up == "BY" && reducedPassive(s.toks[after].Text)
+		if after < c.end && s.mentAt[after] < 0 && !byPassive {
 			continue
 		}
 		if i > 0 && metaphor[s.toks[i-1].Up] {
@@ -51,6 +52,13 @@ func (st *docState) nounEvents(s *sentence, si int) {
 		flags := st.c.flags[p]
 		sym := strings.Contains(flags, "sym")
 		src, tgt, how := st.nounRoles(s, c, i, after, sym)
+		if sym && src == nil && tgt == nil && byPassive {
+			// "an agreement reached by the ministers of Armenia and
+			// Azerbaijan": its makers are its parties
+			if by := s.makers(after + 2); len(by) >= 2 {
+				src, tgt, how = &by[0], &by[1], "by"
+			}
+		}
 		if src == nil && tgt == nil && strings.Contains(flags, "meet") && st.lastMeet[0] != nil && s.definite(c, i) && !(c.end < len(s.toks) && copula[s.toks[c.end].Up]) {
 			// "the Riyadh meeting" is the meeting told before; "the talks
 			// were confidential" describes it and is no event
@@ -314,3 +322,33 @@ func (st *docState) speakerFor(s *sentence, i int) *actorHit {
 // copula are the verbs after which a noun phrase is described rather than
 // acted ("the talks were confidential").
 var copula = map[string]bool{"IS": true, "ARE": true, "WAS": true, "WERE": true, "REMAIN": true, "REMAINS": true, "REMAINED": true, "SEEMED": true, "APPEARED": true}
+
+// makers returns the distinct actors named from token i to the end of the
+// phrase ("deputy prime ministers Mher Grigoryan of Armenia and Shahin
+// Mustafayev of Azerbaijan at talks"): a list, its members' "of X" kept.
+func (s *sentence) makers(i int) []actorHit {
+	var out []actorHit
+	for k := i; k < len(s.toks) && k < i+20; k++ {
+		u := s.toks[k].Up
+		if targetBarrier[u] || u == "," || u == "AT" || u == "IN" || u == "ON" || u == "DURING" || s.verbAt[k] >= 0 {
+			break
+		}
+		ci := s.chunkOf[k]
+		if ci < 0 || s.chunks[ci].start != k {
+			continue
+		}
+		for _, h := range s.filter(s.chunkHits(ci)) {
+			if h.ctx {
+				continue // "the prime ministers of X and Y": the countries say whose
+			}
+			dup := false
+			for _, o := range out {
+				dup = dup || sameCountry(o.code, h.code)
+			}
+			if !dup {
+				out = append(out, h)
+			}
+		}
+	}
+	return out
+}

@@ -89,6 +89,14 @@ func (st *docState) sentence(si int, sent dragoman.Sentence) {
 	s.analyse(st.c.dict)
 	s.ctx = st.sentenceCountry(s)
 	s.prior = st.recent
+	for k := len(st.drafts) - 1; k >= 0; k-- {
+		if ev := st.drafts[k].ev; ev.Sentence == si-1 && ev.Source != nil && len(ev.Source.Actor) >= 3 && ev.Source.Actor[:3] != "---" {
+			s.lastSource = ev.Source
+			break
+		} else if ev.Sentence < si-1 {
+			break
+		}
+	}
 	for _, m := range s.mentions {
 		if c := s.nationOf(m); c != "" {
 			st.recent = append(st.recent, c)

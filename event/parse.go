@@ -11,6 +11,9 @@ import (
 type sentence struct {
 	toks     []token
 	prior    []string // the countries named in the article before this sentence, for "the two sides"
+	// lastSource is the source of the last event coded in the sentence
+	// before, for an "it" with no antecedent of its own
+	lastSource *dragoman.ActorRef
 	date     int      // yyyymmdd, for date-bounded actor codes
 	mentions []mention
 	agents   []agentMention

@@ -164,6 +164,13 @@ func (s *sentence) antecedent(i int) ([]actorHit, int) {
 			return dedupe(h), s.chunks[ci].start
 		}
 	}
+	if s.news && neuter && s.lastSource != nil {
+		// "Azerbaijan's foreign ministry says … In a statement, it calls
+		// on Yerevan": the actor of the sentence before
+		a := *s.lastSource
+		a.Span = nil
+		return []actorHit{{code: a.Actor, mention: -1, start: -1, end: -1, external: &a}}, i
+	}
 	return nil, -1
 }
 

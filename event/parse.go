@@ -9,20 +9,20 @@ import (
 // sentence is one sentence under analysis: its tokens, the actors and
 // agents found in it, its noun-phrase chunks and its verbs.
 type sentence struct {
-	toks     []token
-	prior    []string // the countries named in the article before this sentence, for "the two sides"
+	toks  []token
+	prior []string // the countries named in the article before this sentence, for "the two sides"
 	// lastSource is the source of the last event coded in the sentence
 	// before, for an "it" with no antecedent of its own
 	lastSource *dragoman.ActorRef
-	date     int      // yyyymmdd, for date-bounded actor codes
-	mentions []mention
-	agents   []agentMention
-	mentAt   []int // token -> mention index or -1
-	agentAt  []int
-	chunks   []chunk
-	chunkOf  []int // token -> chunk index or -1
-	verbs    []verbHit
-	verbAt   []int // token -> verb index or -1
+	date       int // yyyymmdd, for date-bounded actor codes
+	mentions   []mention
+	agents     []agentMention
+	mentAt     []int // token -> mention index or -1
+	agentAt    []int
+	chunks     []chunk
+	chunkOf    []int // token -> chunk index or -1
+	verbs      []verbHit
+	verbAt     []int // token -> verb index or -1
 	// news is set when coding articles rather than PETRARCH records: actors
 	// known only by their role ("officials") are not coded, and a
 	// possessor is not an object ("Washington's relations with Moscow").

@@ -220,6 +220,8 @@ func (s *sentence) skipLeft(i int) int {
 			i--
 		case t.Up == "ABOUT" && i+1 < len(s.toks) && s.toks[i+1].Up == "TO":
 			i--
+		case s.news && isQuote(t.Up) && i > 0 && classOf(s.toks[i-1].Up) == cContent && !isQuote(s.toks[i-1].Up):
+			i-- // `Beijing "firmly opposes"`: a quotation that opens at the verb
 		case c == cConj && i > 0 && classOf(s.toks[i-1].Up) == cAdverb && i+1 < len(s.toks) && classOf(s.toks[i+1].Up) == cAdverb:
 			i-- // "heavily and unjustly"
 		case i+1 < len(s.toks) && s.toks[i+1].Up == "TO" && c == cContent && t.Text[0] >= 'a' && t.Text[0] <= 'z':

@@ -30,6 +30,8 @@ func TestGeneralRules(t *testing.T) {
 		{"agreement reached by", "The work follows an agreement reached by the prime ministers of Ethiopia and Eritrea at talks in Nairobi.", "05", "ETH", "ERI", ""},
 		// "it" with no antecedent in its sentence: the actor of the sentence before
 		{"it before", "Ethiopia's foreign ministry says the demarcation shows that peace has prevailed.\nIn a statement, it calls on Eritrea to amend its constitution.", "02", "ETH", "ERI", ""},
+		// a quotation that opens at the verb does not hide its subject
+		{"quoted verb", "He said that Japan \"firmly opposes\" U.S. restrictions on advanced semiconductors.", "12", "JPN", "USA", ""},
 		// a compound subject agrees with itself
 		{"agree each other", "Japan and South Korea agreed on Sunday to extend a pause on higher tariffs for another 90 days.", "03", "JPN", "KOR", ""},
 		// "sent" is the past of SEND; aircraft sent around a country show force

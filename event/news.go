@@ -351,8 +351,28 @@ func (st *docState) verbEvent(s *sentence, si int, r rawEvent) {
 			return
 		}
 	}
+	if r.target == nil && (cameo.Root(r.code) == "11" || cameo.Root(r.code) == "12") && v.end+1 < len(s.toks) && s.toks[v.end].Up == "THE" &&
+		s.mentAt[v.end+1] < 0 && s.agentAt[v.end+1] < 0 && actNoun[s.toks[v.end+1].Up] && len(r.source.code) >= 3 {
+		// "condemned the launch": the act is the last show or use of
+		// force the article told, and its actor the target
+		for k := len(st.drafts) - 1; k >= 0; k-- {
+			ev := st.drafts[k].ev
+			if ev.Root >= "15" && ev.Source != nil && len(ev.Source.Actor) >= 3 && ev.Source.Actor[:3] != "---" {
+				if ev.Source.Actor[:3] != r.source.code[:3] {
+					a := *ev.Source
+					a.Span = nil
+					r.target = &actorHit{code: a.Actor, mention: -1, start: -1, end: -1, external: &a}
+				}
+				break
+			}
+		}
+	}
 	st.add(s, si, r.code, &r.source, r.target, v.start, v.end, v.start)
 }
+
+// actNoun name an act already told ("condemned the launch").
+var actNoun = map[string]bool{"LAUNCH": true, "LAUNCHES": true, "TEST": true, "TESTS": true, "ATTACK": true, "ATTACKS": true,
+	"STRIKE": true, "STRIKES": true, "INCURSION": true, "DRILLS": true, "EXERCISES": true, "SHELLING": true, "BOMBING": true}
 
 // goalNouns name what an actor wants.
 var goalNouns = map[string]bool{"OBJECTIVES": true, "GOALS": true, "AIMS": true, "DEMANDS": true, "CONDITIONS": true, "PRIORITIES": true}

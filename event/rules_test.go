@@ -32,6 +32,8 @@ func TestGeneralRules(t *testing.T) {
 		{"it before", "Ethiopia's foreign ministry says the demarcation shows that peace has prevailed.\nIn a statement, it calls on Eritrea to amend its constitution.", "02", "ETH", "ERI", ""},
 		// a quotation that opens at the verb does not hide its subject
 		{"quoted verb", "He said that Japan \"firmly opposes\" U.S. restrictions on advanced semiconductors.", "12", "JPN", "USA", ""},
+		// "condemned the launch": the actor of the last show or use of force told
+		{"condemned the launch", "Iran fired a ballistic missile into the sea on Thursday.\nJapan condemned the launch as a clear violation of resolutions of the United Nations.", "11", "JPN", "IRN", ""},
 		// a compound subject agrees with itself
 		{"agree each other", "Japan and South Korea agreed on Sunday to extend a pause on higher tariffs for another 90 days.", "03", "JPN", "KOR", ""},
 		// "sent" is the past of SEND; aircraft sent around a country show force

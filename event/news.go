@@ -813,10 +813,10 @@ func selfEvent(a, b string) bool {
 
 // ref makes the ActorRef of an actor hit.
 func (st *docState) ref(s *sentence, h *actorHit) *dragoman.ActorRef {
-	r := &dragoman.ActorRef{Actor: h.code}
+	r := &dragoman.ActorRef{Actor: spokenFor(h.code)}
 	if h.external != nil {
 		c := *h.external
-		c.Actor = h.code
+		c.Actor = spokenFor(h.code)
 		return &c
 	}
 	if h.start >= 0 && h.end > h.start && h.end <= len(s.toks) {
@@ -1176,4 +1176,21 @@ func (s *sentence) pairBefore(i int) (string, string) {
 		}
 	}
 	return "", ""
+}
+
+// spokenFor drops a government type appended to an actor that already has
+// a type of its own: "Hamas spokesman" (PSEREBHMS), "delegations from
+// Sudan's army" (SDNMIL), "a Russian army spokesman" (RUSMIL) speak for
+// that actor; they are no government of it.
+func spokenFor(code string) string {
+	if len(code) < 9 || !strings.HasSuffix(code, "GOV") {
+		return code
+	}
+	for i := 3; i+3 <= len(code)-3; i += 3 {
+		switch code[i : i+3] {
+		case "MIL", "REB", "COP", "SPY", "OPP", "INS", "UAF", "JUD", "LEG":
+			return code[:len(code)-3]
+		}
+	}
+	return code
 }

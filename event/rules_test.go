@@ -87,3 +87,15 @@ func TestNoFalseEvents(t *testing.T) {
 		})
 	}
 }
+
+// TestSpokenFor: a delegation or spokesman of an actor with a type of its
+// own keeps that actor's code.
+func TestSpokenFor(t *testing.T) {
+	got := map[string]bool{}
+	for _, ev := range code(t, "Delegations from Sudan's army and the paramilitary Rapid Support Forces met face to face in Addis Ababa on Monday.") {
+		got[ev.Source.Actor] = true
+	}
+	if !got["SDNMIL"] || !got["SDNREB"] || len(got) != 2 {
+		t.Errorf("sources %v, want SDNMIL and SDNREB", got)
+	}
+}

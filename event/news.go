@@ -128,6 +128,16 @@ func (st *docState) rememberHeads(s *sentence) {
 			h.name = st.d.Article.Body[s.toks[m.start].Start:s.toks[m.end-1].End]
 		}
 		st.heads[s.toks[m.end-1].Up] = h
+		for k := m.start + 1; k < m.end-1; k++ {
+			if s.toks[k].Up == "OF" {
+				// "the court" after "the International Court of Justice":
+				// the head noun stands before "of"
+				if _, ok := st.heads[s.toks[k-1].Up]; !ok {
+					st.heads[s.toks[k-1].Up] = h
+				}
+				break
+			}
+		}
 	}
 }
 

@@ -34,6 +34,8 @@ func TestGeneralRules(t *testing.T) {
 		{"quoted verb", "He said that Japan \"firmly opposes\" U.S. restrictions on advanced semiconductors.", "12", "JPN", "USA", ""},
 		// "condemned the launch": the actor of the last show or use of force told
 		{"condemned the launch", "Iran fired a ballistic missile into the sea on Thursday.\nJapan condemned the launch as a clear violation of resolutions of the United Nations.", "11", "JPN", "IRN", ""},
+		// "the court" after "the International Court of Justice": the head before "of"
+		{"head before of", "Venezuela told the International Court of Justice on Monday that it would not recognise any ruling.\nGuyana's foreign minister asked the court to confirm the 1899 arbitral award.", "02", "GUY", "IGO", ""},
 		// a compound subject agrees with itself
 		{"agree each other", "Japan and South Korea agreed on Sunday to extend a pause on higher tariffs for another 90 days.", "03", "JPN", "KOR", ""},
 		// "sent" is the past of SEND; aircraft sent around a country show force

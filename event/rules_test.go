@@ -41,6 +41,21 @@ func TestGeneralRules(t *testing.T) {
 		// "sent" is the past of SEND; aircraft sent around a country show force
 		{"sent weapons", "Russia sent weapons to Belarus.", "072", "RUS", "BLR", ""},
 		{"warplanes around", "China's military sent dozens of warplanes and navy ships around Taiwan on Saturday.", "15", "CHN", "TWN", ""},
+		// suspending a country (its membership) reduces relations with it
+		{"suspend member", "The Arab League suspended Syria on Tuesday over the crackdown.", "16", "", "SYR", ""},
+		{"suspend membership", "The African Union suspended Mali's membership after the coup.", "16", "", "MLI", ""},
+		// a contract awarded to a company of a country is economic cooperation
+		{"award contract", "Kenya has awarded a Turkish company a contract to build a dam.", "06", "KEN", "TUR", ""},
+		// standing or siding with a country is support
+		{"stood with", "Poland said it stood with Lithuania.", "05", "POL", "LTU", ""},
+		{"sided with", "Egypt sided with Sudan in the dispute.", "05", "EGY", "SDN", ""},
+		// closing borders with, freezing the assets of
+		{"close borders", "Algeria closed its border with Morocco last week.", "16", "DZA", "MAR", ""},
+		{"freeze assets", "Canada froze the assets of Russian banks on Monday.", "16", "CAN", "RUS", ""},
+		// entering a country's airspace shows force
+		{"entered airspace", "Two Chinese warplanes entered Japanese airspace on Monday.", "15", "CHN", "JPN", ""},
+		// a turned-down bid: rejection
+		{"turned down", "Ghana turned down a Chinese offer to build the railway.", "12", "GHA", "CHN", ""},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -15,6 +15,12 @@ import (
 // token `from` (normally v.start-1), and the token where the subject
 // phrase starts (-1 when none).
 func (s *sentence) subject(vi int, from int) ([]actorHit, int) {
+	if s.news && vi >= 0 && from >= 2 && s.toks[from].Up == "BY" && strings.HasSuffix(s.toks[s.verbs[vi].head].Up, "ING") &&
+		strings.HasSuffix(s.toks[from-1].Up, "ED") && classOf(s.toks[from-1].Up) == cContent && classOf(s.toks[from-2].Up) != cAux {
+		// "Mexico responded by recalling its ambassador": the act is
+		// done by the subject of the verb it explains
+		return s.subject(vi, from-2)
+	}
 	if s.news && vi >= 0 && from >= 0 && s.toks[from].Up == "," && s.participle(vi) {
 		if r := cameo.Root(s.verbs[vi].form.code); r == "02" || r >= "10" && r <= "13" {
 			// "Mali expelled the envoy, accusing Sweden of...": the

@@ -54,6 +54,10 @@ func TestGeneralRules(t *testing.T) {
 		{"freeze assets", "Canada froze the assets of Russian banks on Monday.", "16", "CAN", "RUS", ""},
 		// entering a country's airspace shows force
 		{"entered airspace", "Two Chinese warplanes entered Japanese airspace on Monday.", "15", "CHN", "JPN", ""},
+		// "X responded by recalling its ambassador": the second half of a joined sentence
+		{"responded by recalling", "Peru expelled a Mexican diplomat on Monday, and Mexico responded by recalling its ambassador from Lima.", "16", "MEX", "PER", ""},
+		// "called X 'a shameful decision'" disapproves
+		{"called shameful", "Turkey expelled a Dutch diplomat.\nThe Dutch prime minister called the expulsion a shameful decision.", "11", "NLD", "", ""},
 		// a turned-down bid: rejection
 		{"turned down", "Ghana turned down a Chinese offer to build the railway.", "12", "GHA", "CHN", ""},
 	}

@@ -50,6 +50,27 @@ func (s *sentence) subject(vi int, from int) ([]actorHit, int) {
 	if classOf(u) == cPron && u != "US" && u != "ME" && s.mentAt[i] < 0 {
 		return s.antecedent(i)
 	}
+	if s.news && i > 0 && s.mentAt[i] < 0 && (u == "COUNTRY" || u == "NATION" || u == "GOVERNMENT") {
+		switch s.toks[i-1].Up {
+		case "HIS", "HER", "ITS", "THEIR":
+			// "said his country stood with Norway": the country of the
+			// first actor named before it
+			for k := 0; k < i-1; k++ {
+				ci := s.chunkOf[k]
+				if ci < 0 || !s.chunks[ci].codable() {
+					continue
+				}
+				h := s.filter(s.chunkHits(ci))
+				if len(h) == 0 || len(h[0].code) < 3 || h[0].code[:3] == "IGO" || h[0].code[:3] == "---" {
+					k = s.chunks[ci].end - 1
+					continue
+				}
+				c := h[0]
+				c.code = c.code[:3]
+				return []actorHit{c}, i - 1
+			}
+		}
+	}
 	if (u == "THAT" || u == "WHO" || u == "WHICH") && i > 0 {
 		// "a speech by Vance that accused": the relative's antecedent
 		i--

@@ -58,6 +58,9 @@ func TestGeneralRules(t *testing.T) {
 		{"responded by recalling", "Peru expelled a Mexican diplomat on Monday, and Mexico responded by recalling its ambassador from Lima.", "16", "MEX", "PER", ""},
 		// "called X 'a shameful decision'" disapproves
 		{"called shameful", "Turkey expelled a Dutch diplomat.\nThe Dutch prime minister called the expulsion a shameful decision.", "11", "NLD", "", ""},
+		// "his country" is the country of the speaker named before it; an
+		// irregular past ("stood") after a determiner's noun is still a verb
+		{"his country", "Poland's foreign minister, Jan Nowak, said his country stood with Lithuania.", "05", "POL", "LTU", ""},
 		// a turned-down bid: rejection
 		{"turned down", "Ghana turned down a Chinese offer to build the railway.", "12", "GHA", "CHN", ""},
 	}

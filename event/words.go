@@ -115,7 +115,8 @@ func participleLike(w string) bool {
 	}
 	switch w {
 	case "MADE", "DONE", "GONE", "SEEN", "SAID", "HELD", "LEFT", "MET", "KEPT", "PUT", "GOT", "BROUGHT",
-		"THOUGHT", "TOLD", "FOUND", "SENT", "LENT", "SHOT", "FOUGHT", "HIT", "SANK", "BEGAN", "WON", "LOST", "LED", "SOUGHT", "CAUGHT", "STRUCK":
+		"THOUGHT", "TOLD", "FOUND", "SENT", "LENT", "SHOT", "FOUGHT", "HIT", "SANK", "BEGAN", "WON", "LOST", "LED", "SOUGHT", "CAUGHT", "STRUCK",
+		"STOOD", "FROZE", "WITHDREW", "BROKE":
 		return true
 	}
 	return false

@@ -18,7 +18,13 @@ func (s *sentence) subject(vi int, from int) ([]actorHit, int) {
 	if s.news && vi >= 0 && from >= 2 && s.toks[from].Up == "BY" && strings.HasSuffix(s.toks[s.verbs[vi].head].Up, "ING") &&
 		strings.HasSuffix(s.toks[from-1].Up, "ED") && classOf(s.toks[from-1].Up) == cContent && classOf(s.toks[from-2].Up) != cAux {
 		// "Mexico responded by recalling its ambassador": the act is
-		// done by the subject of the verb it explains
+		// done by the subject of the verb it explains; a name just before
+		// that verb is its subject even after a list ("a rally, and Serbia")
+		if ci := s.chunkOf[from-2]; ci >= 0 && s.chunks[ci].end == from-1 && s.chunks[ci].codable() {
+			if h := s.filter(s.chunkHits(ci)); len(h) > 0 {
+				return dedupe(h), s.chunks[ci].start
+			}
+		}
 		return s.subject(vi, from-2)
 	}
 	if s.news && vi >= 0 && from >= 0 && s.toks[from].Up == "," && s.participle(vi) {

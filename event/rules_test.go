@@ -61,6 +61,7 @@ func TestGeneralRules(t *testing.T) {
 		// "his country" is the country of the speaker named before it; an
 		// irregular past ("stood") after a determiner's noun is still a verb
 		{"his country", "Poland's foreign minister, Jan Nowak, said his country stood with Lithuania.", "05", "POL", "LTU", ""},
+		{"responded after list", "Croatia expelled a diplomat after he spoke at a rally, and Serbia responded by recalling its ambassador from Zagreb.", "161", "SRB", "HRV", ""},
 		// a turned-down bid: rejection
 		{"turned down", "Ghana turned down a Chinese offer to build the railway.", "12", "GHA", "CHN", ""},
 	}

@@ -1193,6 +1193,9 @@ func (s *sentence) pairBefore(i int) (string, string) {
 // Sudan's army" (SDNMIL), "a Russian army spokesman" (RUSMIL) speak for
 // that actor; they are no government of it.
 func spokenFor(code string) string {
+	if strings.HasPrefix(code, "IGO") && len(code) > 6 && strings.HasSuffix(code, "GOV") {
+		return code[:len(code)-3] // "a NATO spokesman": IGOWSTNAT, never + GOV
+	}
 	if len(code) < 9 || !strings.HasSuffix(code, "GOV") {
 		return code
 	}

@@ -483,6 +483,9 @@ func compose(actor string, agents []string) string {
 			if hasPart(code, part) || hasPart(prefix, part) {
 				continue
 			}
+			if part == "GOV" && strings.HasPrefix(actor, "IGO") {
+				continue // an IGO's officials and bodies are the IGO itself
+			}
 			if pre {
 				prefix += part
 			} else {

@@ -124,3 +124,21 @@ func TestSpokenFor(t *testing.T) {
 		t.Errorf("sources %v, want SDNMIL and SDNREB", got)
 	}
 }
+
+// TestIGOPeople: an IGO's spokesman, president or commission is coded with
+// the IGO's own code, never that code with GOV appended.
+func TestIGOPeople(t *testing.T) {
+	for _, text := range []string{
+		"A NATO spokesman urged Russia to withdraw its troops.",
+		"The European Commission president urged Serbia to lower tensions.",
+	} {
+		for _, ev := range code(t, text) {
+			if ev.Source != nil && strings.HasPrefix(ev.Source.Actor, "IGO") && strings.HasSuffix(ev.Source.Actor, "GOV") {
+				t.Errorf("%q: source %s", text, ev.Source.Actor)
+			}
+		}
+		if len(code(t, text)) == 0 {
+			t.Errorf("%q: no event", text)
+		}
+	}
+}

@@ -88,6 +88,21 @@ func (s *sentence) subject(vi int, from int) ([]actorHit, int) {
 	if ci < 0 || s.chunks[ci].end != i+1 {
 		return nil, -1
 	}
+	if s.news && s.chunks[ci].actor >= 0 && s.mentions[s.chunks[ci].actor].place && s.chunks[ci].start >= 2 {
+		if p := s.chunks[ci].start - 1; s.toks[p].Up == "IN" || s.toks[p].Up == "AT" {
+			switch s.toks[p-1].Up {
+			case "MEETING", "GATHERED", "GATHERING", "ASSEMBLED":
+				// "leaders meeting in Malabo demanded": the city hosts them,
+				// it does not speak; they are the body the article was about
+				if s.lastSource != nil {
+					a := *s.lastSource
+					a.Span = nil
+					return []actorHit{{code: a.Actor, mention: -1, start: -1, end: -1, external: &a}}, p - 1
+				}
+				return nil, -1
+			}
+		}
+	}
 	participle := s.news && vi >= 0 && s.participle(vi)
 	members, start := s.groupLeft(ci)
 	// climb a chain of prepositional phrases to its head: "the ambassadors

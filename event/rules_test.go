@@ -62,6 +62,8 @@ func TestGeneralRules(t *testing.T) {
 		// irregular past ("stood") after a determiner's noun is still a verb
 		{"his country", "Poland's foreign minister, Jan Nowak, said his country stood with Lithuania.", "05", "POL", "LTU", ""},
 		{"responded after list", "Croatia expelled a diplomat after he spoke at a rally, and Serbia responded by recalling its ambassador from Zagreb.", "161", "SRB", "HRV", ""},
+		// "leaders meeting in <city>": the city hosts them, the body of the sentence before speaks
+		{"meeting in", "The African Union suspended Mali on Sunday.\nLeaders meeting in Addis Ababa demanded the immediate release of the president.", "10", "IGO", "", "ETH"},
 		// a turned-down bid: rejection
 		{"turned down", "Ghana turned down a Chinese offer to build the railway.", "12", "GHA", "CHN", ""},
 	}

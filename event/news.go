@@ -466,7 +466,8 @@ func (st *docState) add(s *sentence, si int, code string, src, tgt *actorHit, tr
 	}
 	if tgt == nil {
 		switch cameo.Root(code) {
-		case "11", "12", "13":
+		case "05", "11", "12", "13":
+			// "welcomed the decision", "rejected the charge"
 			tgt = st.reactionTarget(s, src, trigB)
 		}
 	}

@@ -64,6 +64,8 @@ func TestGeneralRules(t *testing.T) {
 		{"responded after list", "Croatia expelled a diplomat after he spoke at a rally, and Serbia responded by recalling its ambassador from Zagreb.", "161", "SRB", "HRV", ""},
 		// "leaders meeting in <city>": the city hosts them, the body of the sentence before speaks
 		{"meeting in", "The African Union suspended Mali on Sunday.\nLeaders meeting in Addis Ababa demanded the immediate release of the president.", "10", "IGO", "", "ETH"},
+		// "welcomed the award": praise of the act's actor
+		{"welcomed award", "Peru has awarded a Chilean company a contract to expand a port.\nChile's foreign ministry welcomes the award in a statement.", "05", "CHL", "PER", ""},
 		// a turned-down bid: rejection
 		{"turned down", "Ghana turned down a Chinese offer to build the railway.", "12", "GHA", "CHN", ""},
 	}

@@ -361,6 +361,20 @@ func (s *sentence) object(vi int, from int) ([]actorHit, int) {
 			if s.themeObject || ownedBySubject(s.toks[c.start].Up) || !s.forceVerb && !s.nearObject(from, c.start) {
 				continue
 			}
+			if vi >= 0 && c.start == from && blameBlock[s.verbs[vi].form.block.name] {
+				// "accuses the government of selling assets to India": the
+				// one accused is the direct object, not a name in the charge;
+				// "the government" is the accuser's own when the country of
+				// the sentence is only a place in the charge
+				if subj, _ := s.subject(vi, s.verbs[vi].start-1); s.ctxPlace && len(subj) > 0 && len(subj[0].code) >= 3 {
+					if _, ok := cameo.Country(subj[0].code[:3]); ok {
+						for k := range hits {
+							hits[k].code = subj[0].code[:3] + hits[k].code[3:]
+						}
+					}
+				}
+				return dedupe(hits), i
+			}
 			if possessor == nil {
 				possessor, pat = dedupe(hits), i
 			}
@@ -409,6 +423,10 @@ func (s *sentence) infinitiveAt(i int) bool {
 	}
 	return !strings.HasSuffix(t.Up, "ING") && !strings.HasSuffix(t.Up, "S") && !strings.HasSuffix(t.Up, "ED")
 }
+
+// blameBlock names verb blocks whose direct object is the one blamed,
+// whatever names the charge after it holds.
+var blameBlock = map[string]bool{"ACCUSE": true, "CRITICIZE": true}
 
 // nearObject reports whether a phrase at token at is the verb's own
 // object: right after the verb (from), or after one preposition ("called

@@ -66,6 +66,8 @@ func TestGeneralRules(t *testing.T) {
 		{"meeting in", "The African Union suspended Mali on Sunday.\nLeaders meeting in Addis Ababa demanded the immediate release of the president.", "10", "IGO", "", "ETH"},
 		// "welcomed the award": praise of the act's actor
 		{"welcomed award", "Peru has awarded a Chilean company a contract to expand a port.\nChile's foreign ministry welcomes the award in a statement.", "05", "CHL", "PER", ""},
+		// "accuses the government of selling land to China": the accused is the direct object
+		{"accuses the government", "Kenyan opposition leader Raila Odinga accuses the government of selling land to China.", "112", "KEN", "KEN", "CHN"},
 		// a turned-down bid: rejection
 		{"turned down", "Ghana turned down a Chinese offer to build the railway.", "12", "GHA", "CHN", ""},
 	}

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/dragoman-news/dragoman"
+	"github.com/dragoman-news/dragoman/cameo"
 )
 
 // Reactions. News reports a reaction to what another actor did by naming
@@ -40,6 +41,37 @@ func (st *docState) reactionTarget(s *sentence, src *actorHit, from int) *actorH
 		r.Span = nil
 		return &actorHit{code: r.Actor, mention: -1, start: -1, end: -1, external: &r}
 	}
+	if src.ctx {
+		// "the junta rejected the suspension": a role with no country of
+		// its own that answers an act belongs to the country the act hit;
+		// an event whose trigger shares the act noun's stem comes first
+		// ("the suspension": "suspended")
+		hit := func(ev dragoman.Event) bool {
+			if ev.Target == nil || ev.Source == nil || len(ev.Target.Actor) < 3 || sameCountry(ev.Source.Actor, ev.Target.Actor) {
+				return false
+			}
+			_, ok := cameo.Country(ev.Target.Actor[:3])
+			return ok && political(ev.Source.Actor)
+		}
+		order := []int{}
+		if noun := s.actWord(from); len(noun) >= 4 {
+			for i := len(st.drafts) - 1; i >= 0; i-- {
+				if t := st.drafts[i].ev.Trigger.Text; len(t) >= 4 && strings.EqualFold(t[:4], noun[:4]) {
+					order = append(order, i)
+					break
+				}
+			}
+		}
+		for i := len(st.drafts) - 1; i >= 0; i-- {
+			order = append(order, i)
+		}
+		for _, i := range order {
+			if ev := st.drafts[i].ev; hit(ev) {
+				src.code = ev.Target.Actor[:3] + src.code[3:]
+				return pick(ev)
+			}
+		}
+	}
 	for i := len(st.drafts) - 1; i >= 0; i-- {
 		ev := st.drafts[i].ev
 		if ev.Target != nil && ev.Source != nil && sameCountry(ev.Target.Actor, own) && !sameCountry(ev.Source.Actor, own) {
@@ -53,6 +85,19 @@ func (st *docState) reactionTarget(s *sentence, src *actorHit, from int) *actorH
 		}
 	}
 	return nil
+}
+
+// actWord returns the act noun namesAct finds after token i, or "".
+func (s *sentence) actWord(i int) string {
+	if !s.namesAct(i) {
+		return ""
+	}
+	for k := i; k < len(s.toks) && k < i+10; k++ {
+		if actNouns[s.toks[k].Up] {
+			return s.toks[k].Up
+		}
+	}
+	return ""
 }
 
 // namesAct reports whether the words after token i, in the same clause,

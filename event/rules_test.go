@@ -68,6 +68,9 @@ func TestGeneralRules(t *testing.T) {
 		{"welcomed award", "Peru has awarded a Chilean company a contract to expand a port.\nChile's foreign ministry welcomes the award in a statement.", "05", "CHL", "PER", ""},
 		// "accuses the government of selling land to China": the accused is the direct object
 		{"accuses the government", "Kenyan opposition leader Raila Odinga accuses the government of selling land to China.", "112", "KEN", "KEN", "CHN"},
+		// "the junta rejected the suspension": a role answering an act belongs to the country it hit
+		{"junta rejects", "The African Union suspended Mali on Sunday.\nThe junta rejected the suspension in a televised address.", "12", "MLI", "IGO", "CHE"},
+		{"junta rejects stem", "The African Union suspended Mali on Sunday.\nNigeria's president will visit Mali next week.\nThe junta rejected the suspension in a televised address.", "12", "MLI", "IGO", ""},
 		// a turned-down bid: rejection
 		{"turned down", "Ghana turned down a Chinese offer to build the railway.", "12", "GHA", "CHN", ""},
 	}

@@ -389,13 +389,16 @@ var impliedRoles = []struct{ prefix, typ, name string }{
 	{"CONVICTED", "JUD", "a court"}, {"SENTENCED", "JUD", "a court"}, {"JAILED", "JUD", "a court"},
 	{"IMPRISONED", "JUD", "a court"}, {"FINED", "JUD", "a court"},
 	{"DEPORTED", "GOV", "the authorities"}, {"EXPELLED", "GOV", "the authorities"}, {"EXTRADITED", "GOV", "the authorities"},
+	// a bid, offer or request turned down: the government it was put to
+	{"REJECTED", "GOV", "the government"}, {"TURNED", "GOV", "the government"}, {"REBUFFED", "GOV", "the government"},
+	{"SPURNED", "GOV", "the government"},
 }
 
 // impliedAgent returns the actor a passive verb of coercion implies, of
 // the sentence's country, or nil. Its name is in parentheses: the text
 // does not write it.
 func (s *sentence) impliedAgent(code string, v verbHit) *actorHit {
-	if s.ctx == "" || cameo.Root(code) != "17" {
+	if s.ctx == "" || cameo.Root(code) != "17" && cameo.Root(code) != "12" {
 		return nil
 	}
 	w := s.toks[v.head].Up

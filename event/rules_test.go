@@ -71,6 +71,8 @@ func TestGeneralRules(t *testing.T) {
 		// "the junta rejected the suspension": a role answering an act belongs to the country it hit
 		{"junta rejects", "The African Union suspended Mali on Sunday.\nThe junta rejected the suspension in a televised address.", "12", "MLI", "IGO", "CHE"},
 		{"junta rejects stem", "The African Union suspended Mali on Sunday.\nNigeria's president will visit Mali next week.\nThe junta rejected the suspension in a televised address.", "12", "MLI", "IGO", ""},
+		// a bid turned down, no agent written: the government of the sentence's country
+		{"bid turned down", "A rival offer from a Chinese consortium was turned down last week.", "12", "CHE", "CHN", ""},
 		// a turned-down bid: rejection
 		{"turned down", "Ghana turned down a Chinese offer to build the railway.", "12", "GHA", "CHN", ""},
 	}

@@ -368,6 +368,13 @@ func (a *analysis) according(s sentence, v int) {
 		return
 	}
 	after := np[1]
+	if after+1 < s.To && a.lx.media[a.toks[after-1].Lower] && (a.toks[after].Lower == "from" || a.toks[after].Lower == "by") {
+		// "according to a statement from the Foreign Ministry": the
+		// statement is the ministry's
+		if src := a.forwardNP(after+1, s.To); src[1] > src[0] {
+			np, after = src, src[1]
+		}
+	}
 	if after+1 < s.To && a.toks[after].Text == "," {
 		// "According to the El Paso mayor, Dee Margo, police …"
 		k := after + 1

@@ -76,6 +76,8 @@ func TestRoles(t *testing.T) {
 		{"ContextNotAGuest", "Mali's military government ordered Sweden's ambassador to leave. In a statement, government spokesman Colonel Souleymane Dembele said the envoy had lied.", "2025-09-17", "Souleymane Dembele", "PERSON", "MLIMIL", "MLI", false, false},
 		{"BodyOfCountryEarlier", "Pakistan's Foreign Office denied the charge. India blamed Pakistan again. Pakistan and India traded fire. “We will respond,” Foreign Office spokesman Shafqat Ali Rana told a briefing.", "2025-06-01", "Shafqat Ali Rana", "PERSON", "PAKGOV", "PAK", false, false},
 		{"ArmyOfSentenceBefore", "Pakistan said Indian troops fired first. Pakistan protested. India's army rejected the charge. A spokesman for the army's Northern Command, Colonel Vikram Rathore, said Indian soldiers had responded.", "2025-06-01", "Vikram Rathore", "PERSON", "INDMIL", "IND", false, false},
+		// held-out batch 6
+		{"PoliceRankIsTitle", "Finland detained the crew. Detective Chief Inspector Sami Paila of the National Bureau of Investigation said the anchor had been dragged.", "2026-01-01", "Sami Paila", "PERSON", "FINCOP", "FIN", false, false},
 		// whose is "its" and "the army's"
 	}
 	for _, c := range cases {

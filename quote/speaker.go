@@ -52,7 +52,7 @@ var (
 		"while", "when", "referring", "adding", "saying", "noting")
 	// words that open an appositive after a name: "Kellogg, the retired …,"
 	appositiveOpener = setOf("the", "a", "an", "another", "who", "which", "whose", "himself", "herself", "one", "both",
-		"former", "then")
+		"former", "then", "now", "currently", "formerly", "previously")
 	nameJoiner = setOf("of", "for", "and", "de", "del", "al", "al-", "bin", "ibn", "van", "von", "der", "den", "la", "le",
 		"du", "da", "dos", "&")
 )

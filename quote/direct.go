@@ -340,7 +340,7 @@ func (a *analysis) afterCue(x, end int) attribution {
 	}
 	// "…," said X — inverted.
 	if v, ok := a.lx.verbs[t.Lower]; ok && !t.Cap && v.Frames&frameQuote != 0 {
-		np := a.forwardNP(x+1, end)
+		np := a.appositiveName(a.forwardNP(x+1, end), end)
 		if np[1] > np[0] {
 			return attribution{np: np, cue: x, how: "cue", inverted: true, medium: a.medium(np[1], end, v)}
 		}
@@ -653,4 +653,24 @@ func titleLike(s string) bool {
 		return false
 	}
 	return caps*3 >= len(words)*2
+}
+
+// appositiveName returns the name set off by commas right after a
+// lower-case description: in "said its head, Irena Volk, a former judge"
+// the speaker is Irena Volk, not "its head". Otherwise np is unchanged.
+func (a *analysis) appositiveName(np [2]int, end int) [2]int {
+	if np[1] <= np[0] || np[1]+1 >= end || a.toks[np[1]].Text != "," || a.toks[np[1]-1].Cap {
+		return np
+	}
+	k := np[1] + 1
+	for k < end && k-np[1] <= 6 && a.toks[k].Word && a.toks[k].Cap && !a.toks[k].Quoted {
+		k++
+	}
+	if k == np[1]+1 || !(k == end || a.toks[k].Text == "," || a.toks[k].Text == "." || a.toks[k].Text == ";") {
+		return np
+	}
+	if a.mentionFor(np[1]+1, k) == nil {
+		return np
+	}
+	return [2]int{np[1] + 1, k}
 }

@@ -576,6 +576,28 @@ func (s *state) roleFromNP(a, b int, origin string, former bool) (pendingRole, b
 				obj = x
 			}
 		}
+		if obj != nil && obj.typ == dragoman.GPE && (p == "with" || p == "at" || p == "of" || p == "for") && s.basedAt(obj) {
+			// "an analyst with the Nairobi-based Sahan Research group": the
+			// place the organization is based in gives its country
+			if r.Country == "" && len(obj.country) == 3 {
+				r.Country = obj.country
+			}
+			evEnd = obj.we
+			if obj.we < b && s.words[obj.we].lower == "based" {
+				evEnd++
+			}
+			if x := s.candAt(evEnd); x != nil && x.we <= b && (x.typ == dragoman.Organization || x.typ == dragoman.Misc) {
+				r.Of = s.text(x.ws, x.we)
+				evEnd = x.we
+				if x.typ == dragoman.Organization && x.otype != "" {
+					r.Type = orgRoleType(x.otype, &head)
+				} else if x.we < b && ngoNouns[s.words[x.we].lower] {
+					r.Type = "NGO"
+					evEnd = x.we + 1
+				}
+			}
+			break
+		}
 		if obj == nil {
 			// "a professor of international law at Leiden University": a
 			// field in lower case is stepped over, a name that is none of
@@ -629,6 +651,19 @@ func (s *state) roleFromNP(a, b int, origin string, former bool) (pendingRole, b
 	r.Span = &sp
 	return r, true
 }
+
+// basedAt reports a place written as "Nairobi-based" or "Nairobi based".
+func (s *state) basedAt(c *cand) bool {
+	w := s.words[c.we-1]
+	if strings.HasSuffix(w.lower, "-based") && c.end < w.end {
+		return true
+	}
+	return c.we < len(s.words) && s.words[c.we].lower == "based" && s.sameSent(c.ws, c.we)
+}
+
+// ngoNouns, written in lower case after a name, make it a
+// non-governmental organization: "the Sahan Research group".
+var ngoNouns = toSet("group charity monitor organisation organization nonprofit think-tank")
 
 // adjTitles are one-word titles that are also adjectives: "a major
 // donor", "the general public", "a chief concern".

@@ -78,6 +78,7 @@ func TestRoles(t *testing.T) {
 		{"ArmyOfSentenceBefore", "Pakistan said Indian troops fired first. Pakistan protested. India's army rejected the charge. A spokesman for the army's Northern Command, Colonel Vikram Rathore, said Indian soldiers had responded.", "2025-06-01", "Vikram Rathore", "PERSON", "INDMIL", "IND", false, false},
 		// held-out batch 6
 		{"PoliceRankIsTitle", "Finland detained the crew. Detective Chief Inspector Sami Paila of the National Bureau of Investigation said the anchor had been dragged.", "2026-01-01", "Sami Paila", "PERSON", "FINCOP", "FIN", false, false},
+		{"BasedInCity", "Somalia recalled its envoy. Rashid Abdi, an analyst with the Nairobi-based Sahan Research group, said the deal was fragile.", "2026-01-01", "Rashid Abdi", "PERSON", "KENNGO", "KEN", false, false},
 		// whose is "its" and "the army's"
 	}
 	for _, c := range cases {

@@ -593,8 +593,8 @@ func (a *analysis) objectNP(x, end int) [2]int {
 			j++ // "the agency's Board of Governors"
 			continue
 		}
-		if !t.Word || t.Quoted || functionWord[t.Lower] && !(j == x && determiner[t.Lower]) || timeWord[t.Lower] {
-			break
+		if !t.Word || t.Quoted || functionWord[t.Lower] && !(j == x && determiner[t.Lower]) || timeWord[t.Lower] || j > x && isPreposition(t.Lower) {
+			break // "told supporters outside the offices that"
 		}
 		if _, ok := a.lx.verbs[t.Lower]; ok {
 			break

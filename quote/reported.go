@@ -35,8 +35,17 @@ func (a *analysis) reported() {
 		lastNP := [2]int{-1, -1}
 		for v := s.From; v < s.To; v++ {
 			t := a.toks[v]
-			if t.Quoted || a.usedCue[v] || !t.Word {
+			if t.Quoted || !t.Word {
 				continue
+			}
+			if a.usedCue[v] {
+				// a quotation credited through this cue may still close a
+				// "that" clause of its own: "He added that the dam would
+				// stay shut, "come what may.""
+				y := a.skipAdverbials(v+1, s.To)
+				if !(y+1 < s.To && a.toks[y].Lower == "that" && !a.toks[y].Quoted && a.toks[y+1].Word && !a.toks[y+1].Quoted) {
+					continue
+				}
 			}
 			if t.Lower == "according" && v+1 < s.To && a.toks[v+1].Lower == "to" {
 				a.according(s, v)
@@ -317,7 +326,7 @@ func (a *analysis) skipAdverbialTail(y, end int) int {
 
 func isPreposition(w string) bool {
 	switch w {
-	case "on", "in", "at", "during", "via", "through", "after", "before", "to":
+	case "on", "in", "at", "during", "via", "through", "after", "before", "to", "outside", "inside", "near":
 		return true
 	}
 	return false

@@ -269,6 +269,7 @@ func (s *state) resolvePerson(e *entity, main string) {
 	}
 	e.ctry = country
 	// the actor: a current role of the text, else the dictionary
+	typeOnly := ""
 	for _, r := range e.roles {
 		if r.Former || r.Retired || r.Type == "" {
 			continue
@@ -292,6 +293,9 @@ func (s *state) resolvePerson(e *entity, main string) {
 			e.origin = "context"
 			return
 		default:
+			if typeOnly == "" && r.Of != "" && r.Type != "ELI" && !stateType[r.Type] && !r.Former {
+				typeOnly = roleType(r.Type)
+			}
 			continue
 		}
 		e.origin = "role"
@@ -330,6 +334,12 @@ func (s *state) resolvePerson(e *entity, main string) {
 	}
 	if country != "" {
 		e.actor, e.origin = country, "role"
+		return
+	}
+	// "a researcher at the American University of Central Asia": a body
+	// of no one country gives its kind alone
+	if typeOnly != "" {
+		e.actor, e.origin = typeOnly, "role"
 	}
 }
 

@@ -79,6 +79,9 @@ func TestRoles(t *testing.T) {
 		// held-out batch 6
 		{"PoliceRankIsTitle", "Finland detained the crew. Detective Chief Inspector Sami Paila of the National Bureau of Investigation said the anchor had been dragged.", "2026-01-01", "Sami Paila", "PERSON", "FINCOP", "FIN", false, false},
 		{"BasedInCity", "Somalia recalled its envoy. Rashid Abdi, an analyst with the Nairobi-based Sahan Research group, said the deal was fragile.", "2026-01-01", "Rashid Abdi", "PERSON", "KENNGO", "KEN", false, false},
+		{"DemonymInUniversityOfRegion", "Kyrgyzstan and Uzbekistan signed the deal. Aigerim Satybaldiyeva, a water policy researcher at the American University of Central Asia in Bishkek, said it was fair.", "2026-01-01", "Aigerim Satybaldiyeva", "PERSON", "KGZEDU", "KGZ", false, false},
+		{"DemonymInUniversityOfRegionNoPlace", "Kyrgyzstan and Uzbekistan signed the deal. Aigerim Satybaldiyeva, a water policy researcher at the American University of Central Asia, said it was fair.", "2026-01-01", "Aigerim Satybaldiyeva", "PERSON", "EDU", "", false, false},
+		{"DemonymInUniversityOfCountry", "Aigerim Satybaldiyeva, a lecturer at the American University of Armenia, said it was fair.", "2026-01-01", "Aigerim Satybaldiyeva", "PERSON", "ARMEDU", "ARM", false, false},
 		// whose is "its" and "the army's"
 	}
 	for _, c := range cases {

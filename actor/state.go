@@ -559,6 +559,18 @@ func (s *state) typeRun(ws, we int, sr [2]int, merged bool) {
 	if typ != "" {
 		country := ""
 		var within *cand // "ECOWAS Commission": an organ of an international body
+		// "American University of Central Asia": the place after "of"
+		// names where the body is, not the nationality that opens it
+		ofPlace := false
+		for _, c := range s.live(ws, end) {
+			if c.origin == "gazetteer" && c.ws > ws && s.words[c.ws-1].lower == "of" && c.typ != dragoman.NORP && c.typ != dragoman.Organization {
+				ofPlace = true
+				if cc, ok := s.g.Country(c.country); ok && !cc.IsRegion && len(c.country) == 3 {
+					country = c.country
+				}
+				break
+			}
+		}
 		for _, c := range s.live(ws, end) {
 			if c.origin == "gazetteer" {
 				if typ == dragoman.Organization && within == nil && orgActor(c) {
@@ -566,7 +578,7 @@ func (s *state) typeRun(ws, we int, sr [2]int, merged bool) {
 				}
 				// a place inside the name, or a nationality opening it
 				// ("Saudi Gazette", not "Institute for Russian Studies")
-				if country == "" && len(c.country) == 3 && (c.typ != dragoman.NORP || c.ws == ws) {
+				if country == "" && !ofPlace && len(c.country) == 3 && (c.typ != dragoman.NORP || c.ws == ws) {
 					if cc, ok := s.g.Country(c.country); ok && !cc.IsRegion {
 						country = c.country
 					}
@@ -585,7 +597,14 @@ func (s *state) typeRun(ws, we int, sr [2]int, merged bool) {
 		if typ == dragoman.Organization {
 			// the head word says what kind of body it is: "Eastern Theater
 			// Command" MIL, "Addis Ababa University" EDU
-			if t := headType(s.words[we-1].text); t != "" {
+			t := headType(s.words[we-1].text)
+			for i := ws + 1; t == "" && i < end-1; i++ {
+				if s.words[i].lower == "of" {
+					t = headType(s.words[i-1].text) // "University of Nairobi"
+					break
+				}
+			}
+			if t != "" {
 				c.otype = t
 				if country != "" {
 					c.actor = country + t

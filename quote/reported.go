@@ -352,6 +352,12 @@ func (a *analysis) clauseEnd(from, end int, asFrame bool) int {
 			to = k
 			break
 		}
+		if stopClause[t.Lower] && !(asFrame && t.Lower == "but") && k-2 > from && a.toks[k-1].Quoted && isCloser(a.toks[k-1].Text) && a.toks[k-2].Text == "," {
+			// the comma sits inside the quotation: … had been "calm and
+			// orderly," but noted delays
+			to = k
+			break
+		}
 		if t.Text == "," && k+1 < end {
 			n := a.toks[k+1].Lower
 			if stopClause[n] && !(asFrame && n == "but") {

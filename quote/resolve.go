@@ -65,6 +65,13 @@ func (a *analysis) resolve(i, j int) (*dragoman.ActorRef, string) {
 			return a.ref(m.Entity, sp), "cue"
 		}
 	}
+	if isGroup && j-1 > i && a.toks[j-2].Cap && a.toks[j-2].Word {
+		// "The Organization of American States mission said": the
+		// organization named right before the group noun speaks
+		if m := a.mentionFor(i, j-1); m != nil && m.Type == dragoman.Organization && m.End == a.toks[j-2].End {
+			return a.ref(m.Entity, sp), "cue"
+		}
+	}
 	if a.coordinated(i, j) {
 		// "Britain and Sweden": two speakers, named as written
 		return &dragoman.ActorRef{Name: sp.Text, Span: &sp}, "group"

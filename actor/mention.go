@@ -221,6 +221,14 @@ func (s *state) mergeModel() {
 			typ = dragoman.Person
 		}
 		over := s.live(ws, we)
+		// "Santiago Peña" tagged as a place: the rules read a given name
+		if typ != dragoman.Person && typ != dragoman.Organization {
+			for _, c := range over {
+				if c.givenPlace && c.ws == ws && c.we == we {
+					typ = dragoman.Person
+				}
+			}
+		}
 		keep := true
 		for _, c := range over {
 			if c.untyped {

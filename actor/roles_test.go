@@ -82,6 +82,8 @@ func TestRoles(t *testing.T) {
 		{"DemonymInUniversityOfRegion", "Kyrgyzstan and Uzbekistan signed the deal. Aigerim Satybaldiyeva, a water policy researcher at the American University of Central Asia in Bishkek, said it was fair.", "2026-01-01", "Aigerim Satybaldiyeva", "PERSON", "KGZEDU", "KGZ", false, false},
 		{"DemonymInUniversityOfRegionNoPlace", "Kyrgyzstan and Uzbekistan signed the deal. Aigerim Satybaldiyeva, a water policy researcher at the American University of Central Asia, said it was fair.", "2026-01-01", "Aigerim Satybaldiyeva", "PERSON", "EDU", "", false, false},
 		{"DemonymInUniversityOfCountry", "Aigerim Satybaldiyeva, a lecturer at the American University of Armenia, said it was fair.", "2026-01-01", "Aigerim Satybaldiyeva", "PERSON", "ARMEDU", "ARM", false, false},
+		{"CapitalAsGivenName", "Leaders met in Montevideo. Paraguay's president, Santiago Peña, said he would call a meeting.", "2026-01-01", "Santiago Peña", "PERSON", "PRYGOV", "PRY", false, false},
+		{"CapitalStaysPlace", "Leaders met in Santiago. Paraguay's president said he would call a meeting.", "2026-01-01", "Santiago", "GPE", "CHL", "CHL", false, false},
 		// whose is "its" and "the army's"
 	}
 	for _, c := range cases {
@@ -189,5 +191,27 @@ func TestDoubleSurname(t *testing.T) {
 			dump(t, d)
 			t.Errorf("no mention %q", c.mention)
 		}
+	}
+}
+
+// TestGivenNamePlaceTaggedAsPlace checks that a tagger's place reading of
+// "Santiago Peña" gives way to the rules' reading of a given name.
+func TestGivenNamePlaceTaggedAsPlace(t *testing.T) {
+	r, err := actor.New(actor.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	body := "Leaders met in Montevideo. Paraguay's president, Santiago Peña, said he would call a meeting."
+	a := dragoman.Article{Body: body, Language: "en", Published: mustPublished(t, "2026-01-01")}
+	d := dragoman.NewDocument(a)
+	start := strings.Index(body, "Santiago Peña")
+	d.Mentions = append(d.Mentions, dragoman.Mention{Span: dragoman.NewSpan(body, start, start+len("Santiago Peña")), Type: dragoman.GPE, Sentence: 1, Origin: "model", Score: 0.8})
+	if err := r.Annotate(context.Background(), d); err != nil {
+		t.Fatal(err)
+	}
+	e := findEntity(d, "Santiago Peña")
+	if e == nil || e.Type != dragoman.Person || e.Actor != "PRYGOV" {
+		dump(t, d)
+		t.Fatalf("Santiago Peña: %+v, want PERSON PRYGOV", e)
 	}
 }

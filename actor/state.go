@@ -36,6 +36,7 @@ type cand struct {
 	untyped     bool   // a capitalized run no rule has typed yet
 	aliasOf     *cand  // "known as Hemedti": another name of that person
 	homeCountry string // "Brigid Kosgei of Kenya": the person's country
+	givenPlace  bool   // "Santiago Peña": a run opened by a place that is a given name
 }
 
 type state struct {
@@ -645,10 +646,23 @@ func (s *state) typeRun(ws, we int, sr [2]int, merged bool) {
 		}
 		// "Israel Katz": a place that starts a name the dictionary knows
 		if i > ws && s.gazAt[i-1] != 0 {
-			if gc := s.cands[s.gazAt[i-1]-1]; gc.we-gc.ws == 1 && gc.origin == "gazetteer" && len(s.g.Person(s.text(i-1, j))) > 0 {
-				gc.dead = true
-				s.gazAt[i-1] = 0
-				i--
+			if gc := s.cands[s.gazAt[i-1]-1]; gc.we-gc.ws == 1 && gc.origin == "gazetteer" {
+				if len(s.g.Person(s.text(i-1, j))) > 0 {
+					gc.dead = true
+					s.gazAt[i-1] = 0
+					i--
+				} else if s.placeAsGivenName(gc, i, j) {
+					gc.dead = true
+					s.gazAt[i-1] = 0
+					i--
+					k := j
+					for k > i && particles[s.words[k-1].lower] {
+						k--
+					}
+					s.add(&cand{ws: i, we: k, origin: "rule", untyped: true, givenPlace: true})
+					i = j
+					continue
+				}
 			}
 		}
 		// "Denzel Washington": a place right after a given name is a surname
@@ -673,6 +687,26 @@ func (s *state) typeRun(ws, we int, sr [2]int, merged bool) {
 		}
 		i = j
 	}
+}
+
+// placeAsGivenName reports a one-word place that is also a given name,
+// directly followed by one or two surname-like words: "Santiago Peña",
+// "Florence Nightingale".
+func (s *state) placeAsGivenName(gc *cand, i, j int) bool {
+	if gc.kind != gazetteer.KindCity && gc.kind != gazetteer.KindCountry || j-i > 2 || gc.we != i {
+		return false
+	}
+	given := s.words[gc.ws].text
+	if s.g.Gender(given) == 0 && !s.g.IsGivenName(given) {
+		return false
+	}
+	for k := i; k < j; k++ {
+		w := s.words[k]
+		if orgHeads[w.text] || s.titleAt[k].end > 0 || s.g.IsGivenName(w.text) || isUpperWord(w.text) || s.lowerWords()[w.lower] {
+			return false
+		}
+	}
+	return true
 }
 
 // isUpperWord reports a word written in capitals, two letters or more

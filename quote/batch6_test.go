@@ -13,6 +13,11 @@ func TestBatch6Shapes(t *testing.T) {
 		d := newDoc(body, entity(body, "e1", dragoman.Organization, "Latvian Transport Ministry", "LVAGOV"))
 		check(t, annotate(t, d), []want{{kind: dragoman.Reported, text: "The two ports will share a customs office", speaker: "Latvian Transport Ministry", entity: "e1"}})
 	})
+	t.Run("AccordingToAPostByNameAndRole", func(t *testing.T) {
+		body := "According to a post by Ines Bauer, director of the festival, the stage was built in a week."
+		d := newDoc(body, entity(body, "e1", dragoman.Person, "Ines Bauer", ""))
+		check(t, annotate(t, d), []want{{kind: dragoman.Reported, text: "the stage was built in a week", speaker: "Ines Bauer", entity: "e1"}})
+	})
 	t.Run("AppositiveNameAfterPossessiveTitle", func(t *testing.T) {
 		body := "\"We saw no fraud at the polls,\" said its head, Irena Volk, a former Slovene judge."
 		d := newDoc(body, entity(body, "e1", dragoman.Person, "Irena Volk", ""))

@@ -401,6 +401,17 @@ func (a *analysis) according(s sentence, v int) {
 			after = k
 		}
 	}
+	if after+1 < s.To && a.toks[after].Text == "," && !a.toks[after+1].Cap && a.lx.roles[a.toks[after+1].Lower] {
+		// "According to a post by Amy Cook, director of the event, …":
+		// an appositive that opens with a role word is not the content
+		k := after + 1
+		for k < s.To && k-after < 15 && a.toks[k].Text != "," {
+			k++
+		}
+		if k+1 < s.To && a.toks[k].Text == "," {
+			after = k
+		}
+	}
 	if after+1 < s.To && a.toks[after].Text == "," && (a.toks[after+1].Lower == "which" || a.toks[after+1].Lower == "who") {
 		// "According to AFP, which cited sources close to the inquiry, …"
 		k := after + 1

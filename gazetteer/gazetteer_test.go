@@ -76,6 +76,16 @@ func TestLookups(t *testing.T) {
 	if e, ok := g.Find("NATO", gazetteer.KindOrg); !ok || e.Code != "IGOWSTNAT" {
 		t.Errorf("NATO = %+v %v", e, ok)
 	}
+	// no CAMEO group code: the regional IGO code alone, as PETRARCH gives
+	// the Andean Community
+	for _, n := range []string{"Mercosur", "Southern Common Market", "MERCOSUR"} {
+		if e, ok := g.Find(n, gazetteer.KindOrg); !ok || e.Code != "IGOSAM" {
+			t.Errorf("%s = %+v %v", n, e, ok)
+		}
+	}
+	if tt, ok := g.Title("detective chief inspector"); !ok || tt.Type != "COP" {
+		t.Errorf("detective chief inspector = %+v %v", tt, ok)
+	}
 	if e, ok := g.Find("State Department", gazetteer.KindBody); !ok || e.Code != "USAGOV" {
 		t.Errorf("State Department = %+v %v", e, ok)
 	}

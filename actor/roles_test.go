@@ -85,6 +85,7 @@ func TestRoles(t *testing.T) {
 		{"CapitalAsGivenName", "Leaders met in Montevideo. Paraguay's president, Santiago Peña, said he would call a meeting.", "2026-01-01", "Santiago Peña", "PERSON", "PRYGOV", "PRY", false, false},
 		{"CapitalStaysPlace", "Leaders met in Santiago. Paraguay's president said he would call a meeting.", "2026-01-01", "Santiago", "GPE", "CHL", "CHL", false, false},
 		{"RegionalBlocNoGroupCode", "Leaders of the Mercosur trade bloc agreed on Friday to cut tariffs.", "2026-01-01", "Mercosur", "ORG", "IGOSAM", "", false, false},
+		{"PlaceBeforePlaceWordIsNoGivenName", "Students at Georgia Tech protested on Monday.", "2026-01-01", "Georgia", "GPE", "GEO", "GEO", false, false},
 		// whose is "its" and "the army's"
 	}
 	for _, c := range cases {

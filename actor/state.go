@@ -702,12 +702,21 @@ func (s *state) placeAsGivenName(gc *cand, i, j int) bool {
 	}
 	for k := i; k < j; k++ {
 		w := s.words[k]
-		if orgHeads[w.text] || s.titleAt[k].end > 0 || s.g.IsGivenName(w.text) || isUpperWord(w.text) || s.lowerWords()[w.lower] {
+		if orgHeads[w.text] || placeWords[w.text] || s.titleAt[k].end > 0 || s.g.IsGivenName(w.text) || isUpperWord(w.text) || s.lowerWords()[w.lower] {
 			return false
 		}
 	}
 	return true
 }
+
+// placeWords after a place name make a longer place or a thing named
+// after it, never a surname: "Jordan Valley", "Victoria Falls", "Georgia
+// Tech", "Chad Basin".
+var placeWords = toSet(`River Valley Falls Basin Lake Harbour Harbor Bay Street Road Avenue Square Park Airport Station
+Tech Island Islands Mountains Hills Coast Province County State City Region Strait Sea Gulf Border Crisis War Summit
+Agreement Accord Accords Treaty Declaration Protocol Process Plan Peninsula Heights Desert Canal Dam Bridge Port Stadium
+Cathedral Cup Open Marathon Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May
+June July August September October November December`)
 
 // isUpperWord reports a word written in capitals, two letters or more
 // ("PORT", "RSF").

@@ -486,6 +486,9 @@ func (st *docState) add(s *sentence, si int, code string, src, tgt *actorHit, tr
 	if mod == modalityRequested {
 		return // what one actor asked another to do is not done: the asking is the event
 	}
+	if neg && cameo.Base(code) == "057" && !s.refusedBefore(evA) {
+		return // "has not signed any agreement": nothing was signed, nothing refused
+	}
 	code, ok := adjustCode(code, neg, mod)
 	if !ok {
 		return
@@ -858,6 +861,20 @@ func (s *sentence) negatedBefore(i int) bool {
 		case ",", ";", ":", "THAT", "WHICH", "WHO", "BECAUSE", "IF", "WHEN", "WHILE", "BUT":
 			return false
 		case "REFUSED", "REFUSES", "REFUSE", "DECLINED", "DECLINES", "FAILED", "FAILS":
+			return k+1 < len(s.toks) && s.toks[k+1].Up == "TO"
+		}
+	}
+	return false
+}
+
+// refusedBefore reports refusal wording ("refused to", "declined to")
+// shortly before token i in its clause, as opposed to a plain "not".
+func (s *sentence) refusedBefore(i int) bool {
+	for k := i - 1; k >= 0 && k >= i-7; k-- {
+		switch s.toks[k].Up {
+		case ",", ";", ":", "THAT", "WHICH", "WHO", "BECAUSE", "IF", "WHEN", "WHILE", "BUT":
+			return false
+		case "REFUSED", "REFUSES", "REFUSE", "DECLINED", "DECLINES", "FAILED", "FAILS", "REJECTED", "REJECTS":
 			return k+1 < len(s.toks) && s.toks[k+1].Up == "TO"
 		}
 	}

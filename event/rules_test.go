@@ -104,6 +104,8 @@ func TestNoFalseEvents(t *testing.T) {
 		{"anonymity", "Delegations from Sudan and Egypt met in Addis Ababa on Monday.\n\"It will be hard,\" said one European envoy, who asked not to be named.", "02"},
 		// a meeting described by a copula is not a second meeting
 		{"described talks", "Delegations from Sudan and Egypt met in Addis Ababa on Monday.\n\"It will be hard,\" said one European envoy, because the talks were confidential.", "04"},
+		// a plain negated signing is no rejection: nothing was refused
+		{"unsigned", "Ethiopia has not formally signed any new agreement with Somalia, officials said on Tuesday.", "12"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -103,6 +103,15 @@ func (s *sentence) code(d *Dictionaries, opt codeOptions) []rawEvent {
 			var at int
 			tgt, at = s.object(vi, v.end)
 			s.themeObject, s.intentVerb, s.forceVerb = false, false, false
+			if s.news {
+				// "urged both governments", "told the two sides": the
+				// last two countries named, as for a subject
+				if n := s.pairObjectNoun(v.end); n >= 0 {
+					if two := s.twoSides(n); two != nil {
+						tgt = two
+					}
+				}
+			}
 			if s.news && at != v.end && v.end < len(s.toks) && objectPronoun[s.toks[v.end].Up] && s.participle(vi) {
 				tgt = nil
 				// "ordered the envoy to leave, accusing him of …": the
@@ -463,6 +472,18 @@ func (s *sentence) twoSides(from int) []actorHit {
 		{code: a + agent, mention: -1, start: start, end: j + 1},
 		{code: b + agent, mention: -1, start: start, end: j + 1},
 	}
+}
+
+// pairObjectNoun returns the index of the noun of an object "both
+// governments" or "the two sides" starting at token i, or -1.
+func (s *sentence) pairObjectNoun(i int) int {
+	switch {
+	case i+1 < len(s.toks) && s.toks[i].Up == "BOTH" && pairNoun[s.toks[i+1].Up]:
+		return i + 1
+	case i+2 < len(s.toks) && s.toks[i].Up == "THE" && s.toks[i+1].Up == "TWO" && pairNoun[s.toks[i+2].Up]:
+		return i + 2
+	}
+	return -1
 }
 
 var pairNoun = map[string]bool{"SIDES": true, "COUNTRIES": true, "NATIONS": true, "GOVERNMENTS": true, "NEIGHBOURS": true, "NEIGHBORS": true, "CAPITALS": true}

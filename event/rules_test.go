@@ -75,6 +75,9 @@ func TestGeneralRules(t *testing.T) {
 		{"bid turned down", "A rival offer from a Chinese consortium was turned down last week.", "12", "CHE", "CHN", ""},
 		// a turned-down bid: rejection
 		{"turned down", "Ghana turned down a Chinese offer to build the railway.", "12", "GHA", "CHN", ""},
+		// "urged both governments": the object is the last two countries named
+		{"urged both governments", "Somalia recalled its ambassador from Ethiopia on Monday.\nThe African Union urged both governments to avoid steps that could inflame tensions.", "02", "IGO", "ETH", "AFR"},
+		{"urged both governments other", "Somalia recalled its ambassador from Ethiopia on Monday.\nThe African Union urged both governments to avoid steps that could inflame tensions.", "02", "IGO", "SOM", "AFR"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

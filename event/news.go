@@ -595,6 +595,11 @@ func (st *docState) add(s *sentence, si int, code string, src, tgt *actorHit, tr
 		case "074", "033", "150", "154":
 			dr.needTarget = true
 		default:
+			if mod == ModalityIntent && cameo.Root(code) == "03" && stateActor(src.code) && !s.isPerson(src) {
+				// "Ethiopia intended to hold talks": an intent a state
+				// states in so many words needs no actor as its object
+				break
+			}
 			if !alone(code, src.code) {
 				return
 			}

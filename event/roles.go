@@ -48,7 +48,21 @@ func (s *sentence) subject(vi int, from int) ([]actorHit, int) {
 		if vi > 0 {
 			pv := s.verbs[vi-1]
 			if pv.end <= i {
-				return s.subject(vi-1, pv.start-1)
+				if !s.news || s.plainVerbAfter(pv.end-1, i) < 0 {
+					return s.subject(vi-1, pv.start-1)
+				}
+			}
+		}
+		if s.news {
+			// "said Ethiopia respected the border and intended to hold
+			// talks": the first verb is no event verb; its subject is the
+			// actor just before it
+			from := 0
+			if vi > 0 && s.verbs[vi-1].end <= i {
+				from = s.verbs[vi-1].end - 1
+			}
+			if k := s.plainVerbAfter(from, i); k > 0 {
+				return s.subject(-1, k-1)
 			}
 		}
 		return nil, -1
@@ -139,6 +153,30 @@ func (s *sentence) subject(vi int, from int) ([]actorHit, int) {
 		}
 	}
 	return nil, starts[len(starts)-1]
+}
+
+// plainVerbAfter returns the last token in (from, to) that reads as a
+// past-tense verb outside the lexicon ("respected"), when it comes right
+// after a phrase with an actor, in the same clause as to; else -1.
+func (s *sentence) plainVerbAfter(from, to int) int {
+	for k := to - 1; k > from && k > to-12; k-- {
+		switch s.toks[k].Up {
+		case ",", ";", ":", "THAT", "WHICH", "WHO":
+			return -1
+		}
+	}
+	for k := to - 1; k > from; k-- {
+		u := s.toks[k].Up
+		if s.verbAt[k] >= 0 || s.mentAt[k] >= 0 || s.agentAt[k] >= 0 || classOf(u) != cContent || len(u) < 5 || !strings.HasSuffix(u, "ED") {
+			continue
+		}
+		// the last such verb before the conjunction is the one it joins
+		if ci := s.chunkOf[k-1]; ci >= 0 && s.chunks[ci].end == k && s.chunks[ci].codable() {
+			return k
+		}
+		return -1
+	}
+	return -1
 }
 
 // namedOnly reports whether a list of phrases heads with a name the

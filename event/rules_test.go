@@ -75,6 +75,10 @@ func TestGeneralRules(t *testing.T) {
 		{"bid turned down", "A rival offer from a Chinese consortium was turned down last week.", "12", "CHE", "CHN", ""},
 		// a turned-down bid: rejection
 		{"turned down", "Ghana turned down a Chinese offer to build the railway.", "12", "GHA", "CHN", ""},
+		// a verb joined to one outside the lexicon shares its subject
+		{"joined verb", "Ethiopia respected the border and intended to hold talks with Kenya.", "036", "ETH", "KEN", ""},
+		// an intent stated by a state needs no actor as its object
+		{"intended talks", "A government spokesman said Ethiopia respected the territorial integrity of its neighbours and intended to hold talks with them on access to ports.", "036", "ETH", "", ""},
 		// "urged both governments": the object is the last two countries named
 		{"urged both governments", "Somalia recalled its ambassador from Ethiopia on Monday.\nThe African Union urged both governments to avoid steps that could inflame tensions.", "02", "IGO", "ETH", "AFR"},
 		{"urged both governments other", "Somalia recalled its ambassador from Ethiopia on Monday.\nThe African Union urged both governments to avoid steps that could inflame tensions.", "02", "IGO", "SOM", "AFR"},

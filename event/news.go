@@ -499,8 +499,9 @@ func (st *docState) add(s *sentence, si int, code string, src, tgt *actorHit, tr
 		// thought of making concessions": 124), which did happen: the
 		// event is not negated, and its modality says how it was read
 		mod = ModalityRefusal
-	case mod != "" && cameo.Root(code) >= "09" && cameo.Root(code) <= "14":
-		// "said he intended to sue": kept, with its modality
+	case mod != "" && cameo.Root(code) >= "09" && cameo.Root(code) <= "15":
+		// "said he intended to sue", "would send more ships": kept, with
+		// its modality
 	case mod != "" && !strings.HasPrefix(code, "03") && !strings.HasPrefix(code, "13"):
 		mod = "" // the event as coded is asserted
 	}
@@ -676,7 +677,7 @@ func armed(code string) bool {
 	}
 	for i := 0; i+3 <= len(code); i += 3 {
 		switch code[i : i+3] {
-		case "MIL", "COP", "SPY", "REB", "INS", "SEP", "UAF", "CRM", "IMG", "PKO":
+		case "MIL", "COP", "SPY", "REB", "INS", "SEP", "UAF", "CRM", "IMG", "PKO", "NAT": // NAT: NATO, a military alliance
 			return true
 		}
 	}
@@ -983,6 +984,8 @@ func adjustCode(code string, neg bool, mod string) (string, bool) {
 	switch {
 	case r == 16 || r == 17:
 		return "130", true // "will cut ties", "would arrest": a threat
+	case r == 15:
+		return code, true // "would send more ships": a posture announced, kept with its modality
 	case r >= 15:
 		return "138", true // "will destroy", "would attack": threatening force
 	}

@@ -75,6 +75,10 @@ func TestGeneralRules(t *testing.T) {
 		{"bid turned down", "A rival offer from a Chinese consortium was turned down last week.", "12", "CHE", "CHN", ""},
 		// a turned-down bid: rejection
 		{"turned down", "Ghana turned down a Chinese offer to build the railway.", "12", "GHA", "CHN", ""},
+		// sending more ships and patrol aircraft is a show of force, and
+		// a promised one stays one (not a threat)
+		{"send ships", "Russia sent more ships and patrol aircraft to the Black Sea on Friday.", "15", "RUS", "", ""},
+		{"would send ships", "NATO said it would send more ships and patrol aircraft to the Baltic Sea.", "15", "IGO", "", ""},
 		// a verb joined to one outside the lexicon shares its subject
 		{"joined verb", "Ethiopia respected the border and intended to hold talks with Kenya.", "036", "ETH", "KEN", ""},
 		// an intent stated by a state needs no actor as its object

@@ -1,6 +1,11 @@
 package event
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/dragoman-news/dragoman/cameo"
+	"github.com/dragoman-news/dragoman/gazetteer"
+)
 
 // Nominal events: "the talks", "Moscow's full-scale invasion of Ukraine",
 // "a phone call Trump held with Putin", "a summit meeting between himself
@@ -83,6 +88,9 @@ func (st *docState) nounEvents(s *sentence, si int) {
 			continue
 		}
 		st.add(s, si, p.agent, src, tgt, i, i+n, lo)
+		if how == "pair" {
+			st.add(s, si, p.agent, tgt, src, i, i+n, lo) // neither comes first
+		}
 		i = after - 1
 	}
 }
@@ -91,7 +99,7 @@ func (st *docState) nounEvents(s *sentence, si int) {
 // words of the noun itself: a possessor or modifier, "by X", or the
 // subject of a light verb ("held talks", "launched an investigation").
 func ownSource(how string) bool {
-	return how == "modifier" || how == "by" || how == "light"
+	return how == "modifier" || how == "by" || how == "light" || how == "pair"
 }
 
 // borrowedSource reports a source taken from the subject of another
@@ -107,7 +115,8 @@ var metaphor = map[string]bool{
 
 // nounRoles finds the source and target of a noun at tokens [a, b) of
 // chunk c, and says where the source came from: "modifier", "by",
-// "light", "verb" (the subject of a lexicon verb before the phrase).
+// "light", "verb" (the subject of a lexicon verb before the phrase),
+// "pair" (a hyphenated pair of nations, each side acting on the other).
 func (st *docState) nounRoles(s *sentence, c chunk, a, b int, sym bool) (src, tgt *actorHit, how string) {
 	// a possessor or modifier inside the phrase: "Moscow's invasion",
 	// "U.S. sanctions"; a city there is a place ("the Riyadh meeting")
@@ -175,6 +184,13 @@ func (st *docState) nounRoles(s *sentence, c chunk, a, b int, sym bool) (src, tg
 			}
 		}
 	}
+	if sym && src == nil && tgt == nil {
+		// "clashes along the Kyrgyz-Tajik border": the two nations of a
+		// hyphenated pair of adjectives in the noun's clause
+		if x, y := st.hyphenPair(s, b); x != nil {
+			return x, y, "pair"
+		}
+	}
 	if src == nil && c.start > 0 {
 		// "held talks with", "launched an attack on": the subject of the
 		// light verb before the phrase
@@ -189,6 +205,47 @@ func (st *docState) nounRoles(s *sentence, c chunk, a, b int, sym bool) (src, tg
 		}
 	}
 	return src, tgt, how
+}
+
+// hyphenPair finds, from token i to the end of its clause, a word like
+// "Kyrgyz-Tajik" whose two halves name two different countries.
+func (st *docState) hyphenPair(s *sentence, i int) (*actorHit, *actorHit) {
+	country := func(w string) string {
+		if st.c.gaz == nil {
+			return ""
+		}
+		c := ""
+		for _, m := range st.c.gaz.Scan(w) {
+			if m.Start == 0 && m.End == len(w) && len(m.Entries) > 0 {
+				if e := m.Entries[0]; e.Kind == gazetteer.KindCountry || e.Kind == gazetteer.KindDemonym {
+					c = e.Code
+				}
+			}
+		}
+		if len(c) != 3 {
+			return ""
+		}
+		if _, ok := cameo.Country(c); !ok {
+			return ""
+		}
+		return c
+	}
+	for k := i; k < len(s.toks) && k < i+12; k++ {
+		u := s.toks[k].Up
+		if s.verbAt[k] >= 0 || classOf(u) == cPunct {
+			break
+		}
+		parts := strings.Split(s.toks[k].Text, "-")
+		if len(parts) != 2 {
+			continue
+		}
+		a, b := country(parts[0]), country(parts[1])
+		if a == "" || b == "" || sameCountry(a, b) {
+			continue
+		}
+		return &actorHit{code: a, mention: -1, start: k, end: k + 1}, &actorHit{code: b, mention: -1, start: k, end: k + 1}
+	}
+	return nil, nil
 }
 
 // subjectAt is subject() for a word that need not be a lexicon verb.

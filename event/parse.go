@@ -266,7 +266,11 @@ func (s *sentence) nameWord(i int) bool {
 // a noun ("efforts to stop").
 func (s *sentence) nounReading(st, head int, vf *verbForm) bool {
 	if st == 0 {
-		return false
+		// "Clashes over water killed dozens": a plural of the nominal
+		// lexicon opening the sentence before a preposition
+		w := s.toks[head].Up
+		return s.news && head == 0 && s.nounWords != nil && s.nounWords[w] && strings.HasSuffix(w, "S") && !strings.HasSuffix(w, "SS") &&
+			head+1 < len(s.toks) && classOf(s.toks[head+1].Up) == cPrep
 	}
 	prev := s.toks[st-1]
 	pc := classOf(prev.Up)

@@ -79,6 +79,9 @@ func TestGeneralRules(t *testing.T) {
 		// a promised one stays one (not a threat)
 		{"send ships", "Russia sent more ships and patrol aircraft to the Black Sea on Friday.", "15", "RUS", "", ""},
 		{"would send ships", "NATO said it would send more ships and patrol aircraft to the Baltic Sea.", "15", "IGO", "", ""},
+		// "Kyrgyz-Tajik border clashes": the two nations of the compound
+		{"hyphen pair", "Clashes over water and land along the Kyrgyz-Tajik border killed dozens of people in 2022.", "19", "KGZ", "TJK", ""},
+		{"hyphen pair back", "Clashes over water and land along the Kyrgyz-Tajik border killed dozens of people in 2022.", "19", "TJK", "KGZ", ""},
 		// a verb joined to one outside the lexicon shares its subject
 		{"joined verb", "Ethiopia respected the border and intended to hold talks with Kenya.", "036", "ETH", "KEN", ""},
 		// an intent stated by a state needs no actor as its object

@@ -82,6 +82,9 @@ func TestGeneralRules(t *testing.T) {
 		// "Kyrgyz-Tajik border clashes": the two nations of the compound
 		{"hyphen pair", "Clashes over water and land along the Kyrgyz-Tajik border killed dozens of people in 2022.", "19", "KGZ", "TJK", ""},
 		{"hyphen pair back", "Clashes over water and land along the Kyrgyz-Tajik border killed dozens of people in 2022.", "19", "TJK", "KGZ", ""},
+		// "agreed … to cut tariffs … with": the accord of "agreed with"
+		// needs "with" right after the verb
+		{"agreed to cut", "Leaders of the African Union agreed on Friday to cut tariffs on trade with China.", "03", "IGO", "", ""},
 		// a verb joined to one outside the lexicon shares its subject
 		{"joined verb", "Ethiopia respected the border and intended to hold talks with Kenya.", "036", "ETH", "KEN", ""},
 		// an intent stated by a state needs no actor as its object

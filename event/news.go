@@ -596,8 +596,9 @@ func (st *docState) add(s *sentence, si int, code string, src, tgt *actorHit, tr
 		case "074", "033", "150", "154":
 			dr.needTarget = true
 		default:
-			if mod == ModalityIntent && cameo.Root(code) == "03" && stateActor(src.code) && !s.isPerson(src) {
-				// "Ethiopia intended to hold talks": an intent a state
+			if (mod == ModalityIntent || s.agreedTo(trigA)) && cameo.Root(code) == "03" && stateActor(src.code) {
+				// "Ethiopia intended to hold talks", "the bloc agreed on
+				// Friday to cut tariffs": an intent or a commitment a state
 				// states in so many words needs no actor as its object
 				break
 			}
@@ -868,6 +869,22 @@ func (s *sentence) negatedBefore(i int) bool {
 			return false
 		case "REFUSED", "REFUSES", "REFUSE", "DECLINED", "DECLINES", "FAILED", "FAILS":
 			return k+1 < len(s.toks) && s.toks[k+1].Up == "TO"
+		}
+	}
+	return false
+}
+
+// agreedTo reports "agreed (on Friday) to" at token i: a commitment.
+func (s *sentence) agreedTo(i int) bool {
+	if !strings.HasPrefix(s.toks[i].Up, "AGREE") {
+		return false
+	}
+	for k := i + 1; k < len(s.toks) && k <= i+4; k++ {
+		switch s.toks[k].Up {
+		case "TO":
+			return true
+		case ",", ";", ":", "THAT", "WITH":
+			return false
 		}
 	}
 	return false

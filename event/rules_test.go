@@ -85,6 +85,7 @@ func TestGeneralRules(t *testing.T) {
 		// "agreed … to cut tariffs … with": the accord of "agreed with"
 		// needs "with" right after the verb
 		{"agreed to cut", "Leaders of the African Union agreed on Friday to cut tariffs on trade with China.", "03", "IGO", "", ""},
+		{"agreed to cut alone", "The African Union agreed on Friday to cut common external tariffs on hundreds of goods.", "03", "IGO", "", ""},
 		// a verb joined to one outside the lexicon shares its subject
 		{"joined verb", "Ethiopia respected the border and intended to hold talks with Kenya.", "036", "ETH", "KEN", ""},
 		// an intent stated by a state needs no actor as its object

@@ -2,18 +2,15 @@ package event_test
 
 import (
 	"context"
-	"encoding/csv"
 	"encoding/json"
 	"fmt"
 	"math/rand/v2"
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/dragoman-news/dragoman"
-	"github.com/dragoman-news/dragoman/article"
-	"github.com/dragoman-news/dragoman/internal/shared"
+	"github.com/dragoman-news/dragoman/internal/wikinews"
 	"github.com/dragoman-news/dragoman/pipeline"
 )
 
@@ -31,7 +28,7 @@ func TestWikinews(t *testing.T) {
 	if testing.Short() {
 		t.Skip("whole pipeline over 171 articles")
 	}
-	arts := readWikinews(t)
+	arts := wikinews.Articles(t)
 	p, err := pipeline.New(pipeline.Options{})
 	if err != nil {
 		t.Fatal(err)
@@ -128,40 +125,4 @@ func describe(ev dragoman.Event) string {
 		flags += " reported"
 	}
 	return fmt.Sprintf("%s (%s) %s %s -> %s [%s]%s", ev.Source.Actor, ev.Source.Name, ev.Code, ev.Label, tgt, ev.Trigger.Text, flags)
-}
-
-// readWikinews reads ../shared/data/wikinews-articles/wikinews_2019.csv
-// (url,date,title,text) through the JSON Lines reader.
-func readWikinews(tb testing.TB) []dragoman.Article {
-	tb.Helper()
-	path := filepath.Join(shared.Dir(tb, "data", "wikinews-articles"), "wikinews_2019.csv")
-	f, err := os.Open(path)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	defer f.Close()
-	rows, err := csv.NewReader(f).ReadAll()
-	if err != nil {
-		tb.Fatalf("%s: %v", path, err)
-	}
-	var sb strings.Builder
-	enc := json.NewEncoder(&sb)
-	for i, row := range rows {
-		if i == 0 || len(row) < 4 {
-			continue
-		}
-		enc.Encode(map[string]string{"url": row[0], "date": row[1], "title": row[2], "text": row[3]})
-	}
-	jl := filepath.Join(tb.TempDir(), "wikinews.jsonl")
-	if err := os.WriteFile(jl, []byte(sb.String()), 0o644); err != nil {
-		tb.Fatal(err)
-	}
-	var out []dragoman.Article
-	for it, err := range article.Read(context.Background(), jl, article.Options{}) {
-		if err != nil {
-			tb.Fatal(err)
-		}
-		out = append(out, it.Article)
-	}
-	return out
 }

@@ -1,7 +1,6 @@
 package actor_test
 
 import (
-	"bytes"
 	"encoding/json"
 	"flag"
 	"os"
@@ -12,6 +11,7 @@ import (
 
 	"github.com/dragoman-news/dragoman"
 	"github.com/dragoman-news/dragoman/actor"
+	"github.com/dragoman-news/dragoman/internal/golden"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files of testdata/golden")
@@ -85,8 +85,8 @@ func TestGolden(t *testing.T) {
 	want := map[string]bool{}
 	for _, f := range files {
 		name := strings.TrimSuffix(filepath.Base(f), ".txt")
-		golden := filepath.Join("testdata", "golden", name+".json")
-		want[filepath.Base(golden)] = true
+		goldenPath := filepath.Join("testdata", "golden", name+".json")
+		want[filepath.Base(goldenPath)] = true
 		t.Run(name, func(t *testing.T) {
 			d := resolveArticle(t, readFixture(t, f), actor.Options{})
 			got, err := json.MarshalIndent(summarize(d), "", "  ")
@@ -94,33 +94,8 @@ func TestGolden(t *testing.T) {
 				t.Fatal(err)
 			}
 			got = append(got, '\n')
-			if *update {
-				if err := os.MkdirAll(filepath.Dir(golden), 0o755); err != nil {
-					t.Fatal(err)
-				}
-				if err := os.WriteFile(golden, got, 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			exp, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (run go test -update)", err)
-			}
-			if !bytes.Equal(got, exp) {
-				t.Errorf("entities differ from %s (run go test -update and review the diff):\n%s", golden, got)
-			}
+			golden.Check(t, goldenPath, got, *update)
 		})
 	}
-	// golden files without a fixture are orphans
-	olds, _ := filepath.Glob(filepath.Join("testdata", "golden", "*.json"))
-	for _, o := range olds {
-		if !want[filepath.Base(o)] {
-			if *update {
-				os.Remove(o)
-			} else {
-				t.Errorf("orphaned golden file %s", o)
-			}
-		}
-	}
+	golden.Orphans(t, filepath.Join("testdata", "golden", "*.json"), want, *update)
 }

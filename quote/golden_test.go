@@ -1,7 +1,6 @@
 package quote_test
 
 import (
-	"bytes"
 	"encoding/json"
 	"flag"
 	"os"
@@ -10,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/dragoman-news/dragoman"
+	"github.com/dragoman-news/dragoman/internal/golden"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files under testdata/golden")
@@ -60,30 +60,10 @@ func TestGolden(t *testing.T) {
 				t.Fatal(err)
 			}
 			out = append(out, '\n')
-			golden := filepath.Join("testdata", "golden", name+".json")
-			if *update {
-				if err := os.MkdirAll(filepath.Dir(golden), 0o755); err != nil {
-					t.Fatal(err)
-				}
-				if err := os.WriteFile(golden, out, 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (run go test ./quote -run TestGolden -update)", err)
-			}
-			if !bytes.Equal(out, want) {
-				t.Errorf("%s differs from the stage's output:\n%s", golden, out)
-			}
+			goldenPath := filepath.Join("testdata", "golden", name+".json")
+			golden.Check(t, goldenPath, out, *update)
 		})
 	}
 	// A golden file without its article is stale.
-	goldens, _ := filepath.Glob(filepath.Join("testdata", "golden", "*.json"))
-	for _, g := range goldens {
-		if !seen[filepath.Base(g)] {
-			t.Errorf("orphaned golden file %s", g)
-		}
-	}
+	golden.Orphans(t, filepath.Join("testdata", "golden", "*.json"), seen, false)
 }
